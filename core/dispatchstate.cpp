@@ -1,0 +1,694 @@
+#include "dispatchstate.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace relais {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("relais::DispatchState", text);
+}
+
+Error refuse(const char *code, const QString &message)
+{
+    return Error{QLatin1StringView(code), message};
+}
+
+QString indexKey(const QString &deviceId, AlarmKind kind)
+{
+    return deviceId + QChar(0x1f) + AlarmKinds::key(kind);
+}
+
+QGeoCoordinate positionFrom(const QJsonObject &p)
+{
+    if (!p.contains(QLatin1String("lat")) || !p.contains(QLatin1String("lon")))
+        return {};
+    const QGeoCoordinate c(p.value(QLatin1String("lat")).toDouble(), p.value(QLatin1String("lon")).toDouble());
+    return c.isValid() ? c : QGeoCoordinate();
+}
+
+qint64 idFrom(const QJsonObject &p, const char *key)
+{
+    return p.value(QLatin1StringView(key)).toInteger(0);
+}
+
+QString stringFrom(const QJsonObject &p, const char *key)
+{
+    return p.value(QLatin1StringView(key)).toString();
+}
+
+} // namespace
+
+bool DispatchState::Changes::isEmpty() const
+{
+    return devices.isEmpty() && helpers.isEmpty() && alarms.isEmpty() && missions.isEmpty() && shifts.isEmpty() && !fees
+           && cancelsToSend.isEmpty() && removedDevices.isEmpty() && removedHelpers.isEmpty();
+}
+
+void DispatchState::Changes::merge(const Changes &o)
+{
+    devices.unite(o.devices);
+    helpers.unite(o.helpers);
+    alarms.unite(o.alarms);
+    missions.unite(o.missions);
+    shifts.unite(o.shifts);
+    fees = fees || o.fees;
+    cancelsToSend += o.cancelsToSend;
+    removedDevices.unite(o.removedDevices);
+    removedHelpers.unite(o.removedHelpers);
+    for (const QString &id : o.devices)
+        removedDevices.remove(id);
+    for (const QString &id : o.helpers)
+        removedHelpers.remove(id);
+    for (const QString &id : o.removedDevices)
+        devices.remove(id);
+    for (const QString &id : o.removedHelpers)
+        helpers.remove(id);
+}
+
+DispatchState::DispatchState() : m_fees(FeeSchedule::defaults())
+{}
+
+const Device *DispatchState::device(const QString &id) const
+{
+    auto it = m_devices.constFind(id);
+    return it == m_devices.cend() ? nullptr : &*it;
+}
+
+const Alarm *DispatchState::alarm(qint64 id) const
+{
+    auto it = m_alarms.constFind(id);
+    return it == m_alarms.cend() ? nullptr : &*it;
+}
+
+const Helper *DispatchState::helper(const QString &id) const
+{
+    auto it = m_helpers.constFind(id);
+    return it == m_helpers.cend() ? nullptr : &*it;
+}
+
+const Mission *DispatchState::mission(qint64 id) const
+{
+    auto it = m_missions.constFind(id);
+    return it == m_missions.cend() ? nullptr : &*it;
+}
+
+const Alarm *DispatchState::openAlarmFor(const QString &deviceId, AlarmKind kind) const
+{
+    const qint64 id = m_openAlarmIndex.value(indexKey(deviceId, kind), 0);
+    return id ? alarm(id) : nullptr;
+}
+
+const Shift *DispatchState::runningShift() const
+{
+    const Shift *latest = nullptr;
+    for (const Shift &s : m_shifts) {
+        if (s.isRunning() && (!latest || s.id > latest->id))
+            latest = &s;
+    }
+    return latest;
+}
+
+void DispatchState::loadDevice(const Device &d)
+{
+    m_devices.insert(d.id, d);
+}
+
+void DispatchState::loadAlarm(const Alarm &a)
+{
+    m_alarms.insert(a.id(), a);
+    m_nextAlarmId = std::max(m_nextAlarmId, a.id() + 1);
+    if (a.isOpen() && !a.deviceId().isEmpty())
+        m_openAlarmIndex.insert(indexKey(a.deviceId(), a.kind()), a.id());
+}
+
+void DispatchState::loadHelper(const Helper &h)
+{
+    m_helpers.insert(h.id(), h);
+}
+
+void DispatchState::loadMission(const Mission &m)
+{
+    m_missions.insert(m.id(), m);
+    m_nextMissionId = std::max(m_nextMissionId, m.id() + 1);
+}
+
+void DispatchState::loadShift(const Shift &s)
+{
+    m_shifts.insert(s.id, s);
+    m_nextShiftId = std::max(m_nextShiftId, s.id + 1);
+}
+
+void DispatchState::loadFees(const FeeSchedule &fees)
+{
+    m_fees = fees;
+}
+
+Result<DispatchState::Changes> DispatchState::apply(const JournalEntry &e)
+{
+    if (!e.time.isValid())
+        return refuse("missing_time", tr("The entry has no time."));
+
+    Result<Changes> result = Error{};
+    const QString &k = e.kind;
+    if (k == EntryKind::DeviceRegistered || k == EntryKind::DeviceUpdated || k == EntryKind::DeviceRemoved)
+        result = applyDevice(e);
+    else if (k.startsWith(QLatin1String("device.")))
+        result = applyDeviceMessage(e);
+    else if (k.startsWith(QLatin1String("alarm.")))
+        result = applyAlarm(e);
+    else if (k.startsWith(QLatin1String("mission.")))
+        result = applyMission(e);
+    else if (k.startsWith(QLatin1String("helper.")))
+        result = applyHelper(e);
+    else
+        result = applyOrganisation(e);
+
+    if (result.ok() && e.seq > m_lastSeq)
+        m_lastSeq = e.seq;
+    return result;
+}
+
+Result<DispatchState::Changes> DispatchState::applyDevice(const JournalEntry &e)
+{
+    const QJsonObject &p = e.payload;
+    const QString id = stringFrom(p, "device").trimmed();
+    if (id.isEmpty())
+        return refuse("missing_field", tr("The device id is missing."));
+    Changes changes;
+    if (e.kind == EntryKind::DeviceRemoved) {
+        if (!m_devices.contains(id))
+            return refuse("unknown_device", tr("Unknown device %1.").arg(id));
+        m_devices.remove(id);
+        changes.removedDevices.insert(id);
+        return changes;
+    }
+    const bool exists = m_devices.contains(id);
+    if (e.kind == EntryKind::DeviceRegistered && exists)
+        return refuse("duplicate_device", tr("Device %1 is already registered.").arg(id));
+    if (e.kind == EntryKind::DeviceUpdated && !exists)
+        return refuse("unknown_device", tr("Unknown device %1.").arg(id));
+    const int interval = p.value(QLatin1String("interval_s")).toInt(3600);
+    if (interval <= 0)
+        return refuse("bad_value", tr("The report interval must be positive."));
+
+    Device d = m_devices.value(id);
+    d.id = id;
+    d.kind = stringFrom(p, "kind");
+    d.label = stringFrom(p, "label");
+    d.beneficiaryRef = stringFrom(p, "beneficiary");
+    d.address = stringFrom(p, "address");
+    d.position = positionFrom(p);
+    d.reportIntervalS = interval;
+    m_devices.insert(id, d);
+    changes.devices.insert(id);
+    return changes;
+}
+
+Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEntry &e)
+{
+    Changes changes;
+    if (e.kind == EntryKind::DeviceRejected)
+        return changes; // kept in the journal for audit; no state to change
+
+    const QJsonObject &p = e.payload;
+    const QString deviceId = stringFrom(p, "device");
+    if (deviceId.isEmpty())
+        return refuse("missing_field", tr("The device id is missing."));
+
+    // Any message proves the device alive: last seen, and an open "device silent" alarm ends.
+    auto touchDevice = [&](Changes &c) -> QList<qint64> {
+        QList<qint64> silentToCancel;
+        auto it = m_devices.find(deviceId);
+        if (it != m_devices.end()) {
+            if (!it->lastSeen.isValid() || e.time > it->lastSeen)
+                it->lastSeen = e.time;
+            if (p.contains(QLatin1String("battery")))
+                it->batteryPercent = p.value(QLatin1String("battery")).toInt(-1);
+            c.devices.insert(deviceId);
+        }
+        if (const Alarm *silent = openAlarmFor(deviceId, AlarmKind::DeviceSilent))
+            silentToCancel.append(silent->id());
+        return silentToCancel;
+    };
+
+    if (e.kind == EntryKind::DeviceHeartbeat) {
+        const QList<qint64> silent = touchDevice(changes);
+        for (qint64 id : silent) {
+            Alarm a = m_alarms.value(id);
+            (void)a.cancel(QStringLiteral("device_reported"), e.time, Actor::system());
+            m_alarms.insert(id, a);
+            m_openAlarmIndex.remove(indexKey(a.deviceId(), a.kind()));
+            changes.alarms.insert(id);
+        }
+        return changes;
+    }
+
+    const auto kind = AlarmKinds::fromKey(stringFrom(p, "alarm"));
+    if (!kind)
+        return refuse("unknown_alarm_kind", tr("Unknown alarm kind “%1”.").arg(stringFrom(p, "alarm")));
+
+    if (e.kind == EntryKind::DeviceRestore) {
+        const Alarm *open = openAlarmFor(deviceId, *kind);
+        const QList<qint64> silent = *kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes);
+        if (open) {
+            Alarm a = *open;
+            if (a.state() == Alarm::State::OnScene) {
+                // The helper is there: they report. The restore is noted, not acted on.
+                a.notes.append(
+                    tr("Device reported the condition ended at %1.").arg(e.time.toString(Qt::ISODateWithMs)));
+            } else {
+                const qint64 missionId = a.missionId;
+                if (missionId) {
+                    Mission m = m_missions.value(missionId);
+                    if (m.isOpen()) {
+                        Result<QStringList> told = m.cancel(QStringLiteral("device_restore"), e.time, e.actor);
+                        if (told.ok()) {
+                            for (const QString &hid : told.value()) {
+                                Helper h = m_helpers.value(hid);
+                                if (h.release(e.time, Actor::system())) {
+                                    m_helpers.insert(hid, h);
+                                    changes.helpers.insert(hid);
+                                }
+                            }
+                            changes.cancelsToSend += told.value();
+                            m_missions.insert(missionId, m);
+                            changes.missions.insert(missionId);
+                        }
+                    }
+                }
+                (void)a.cancel(QStringLiteral("device_restore"), e.time, e.actor);
+                m_openAlarmIndex.remove(indexKey(a.deviceId(), a.kind()));
+            }
+            m_alarms.insert(a.id(), a);
+            changes.alarms.insert(a.id());
+        }
+        for (qint64 id : silent) {
+            Alarm s = m_alarms.value(id);
+            (void)s.cancel(QStringLiteral("device_reported"), e.time, Actor::system());
+            m_alarms.insert(id, s);
+            m_openAlarmIndex.remove(indexKey(s.deviceId(), s.kind()));
+            changes.alarms.insert(id);
+        }
+        return changes;
+    }
+
+    if (e.kind != EntryKind::DeviceAlarm)
+        return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
+
+    Severity severity = AlarmKinds::defaultSeverity(*kind);
+    if (p.contains(QLatin1String("severity"))) {
+        const auto s = Severities::fromKey(stringFrom(p, "severity"));
+        if (!s)
+            return refuse("bad_value", tr("Unknown severity “%1”.").arg(stringFrom(p, "severity")));
+        severity = *s;
+    }
+
+    const QList<qint64> silent = *kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes);
+    for (qint64 id : silent) {
+        Alarm s = m_alarms.value(id);
+        (void)s.cancel(QStringLiteral("device_reported"), e.time, Actor::system());
+        m_alarms.insert(id, s);
+        m_openAlarmIndex.remove(indexKey(s.deviceId(), s.kind()));
+        changes.alarms.insert(id);
+    }
+
+    if (const Alarm *open = openAlarmFor(deviceId, *kind)) {
+        Alarm a = *open;
+        (void)a.repeat(e.time);
+        m_alarms.insert(a.id(), a);
+        changes.alarms.insert(a.id());
+        return changes;
+    }
+
+    const qint64 id = m_nextAlarmId++;
+    Alarm a(id, deviceId, *kind, severity, e.time, e.actor);
+    const Device *d = device(deviceId);
+    a.unregisteredDevice = d == nullptr;
+    a.position = positionFrom(p);
+    if (!a.position.isValid() && d)
+        a.position = d->position;
+    if (d) {
+        a.address = d->address;
+        a.beneficiaryRef = d->beneficiaryRef;
+    }
+    a.details = stringFrom(p, "details");
+    m_alarms.insert(id, a);
+    m_openAlarmIndex.insert(indexKey(deviceId, *kind), id);
+    changes.alarms.insert(id);
+    return changes;
+}
+
+Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
+{
+    const QJsonObject &p = e.payload;
+    Changes changes;
+
+    if (e.kind == EntryKind::AlarmManual) {
+        const auto kind = AlarmKinds::fromKey(stringFrom(p, "kind"));
+        if (!kind)
+            return refuse("unknown_alarm_kind", tr("Unknown alarm kind “%1”.").arg(stringFrom(p, "kind")));
+        Severity severity = AlarmKinds::defaultSeverity(*kind);
+        if (p.contains(QLatin1String("severity"))) {
+            const auto s = Severities::fromKey(stringFrom(p, "severity"));
+            if (!s)
+                return refuse("bad_value", tr("Unknown severity “%1”.").arg(stringFrom(p, "severity")));
+            severity = *s;
+        }
+        const QGeoCoordinate where = positionFrom(p);
+        const QString address = stringFrom(p, "address");
+        if (!where.isValid() && address.trimmed().isEmpty())
+            return refuse("missing_field", tr("A manual alarm needs an address or coordinates."));
+        const qint64 id = m_nextAlarmId++;
+        Alarm a(id, QString(), *kind, severity, e.time, e.actor);
+        a.position = where;
+        a.address = address;
+        a.details = stringFrom(p, "note");
+        const QString caller = stringFrom(p, "caller");
+        if (!caller.isEmpty())
+            a.notes.append(tr("Caller: %1").arg(caller));
+        m_alarms.insert(id, a);
+        changes.alarms.insert(id);
+        return changes;
+    }
+
+    const qint64 id = idFrom(p, "alarm");
+    if (!m_alarms.contains(id))
+        return refuse("unknown_alarm", tr("Unknown alarm %1.").arg(id));
+    Alarm a = m_alarms.value(id);
+    Status s;
+
+    if (e.kind == EntryKind::AlarmAcknowledged) {
+        s = a.acknowledge(e.time, e.actor);
+    } else if (e.kind == EntryKind::AlarmEscalated) {
+        const int stage = p.value(QLatin1String("stage")).toInt();
+        if (stage < 1 || stage > 3)
+            return refuse("bad_value", tr("Unknown escalation stage %1.").arg(stage));
+        s = a.escalate(static_cast<Alarm::Escalation>(stage), e.time);
+    } else if (e.kind == EntryKind::AlarmResolved) {
+        const auto outcome = Outcomes::fromKey(stringFrom(p, "outcome"));
+        if (!outcome)
+            return refuse("missing_outcome", tr("Resolving an alarm requires an outcome."));
+        if (a.missionId && m_missions.value(a.missionId).isOpen())
+            return refuse("mission_open", tr("Alarm %1 has a mission under way: record its outcome instead.").arg(id));
+        s = a.resolve(*outcome, e.time, e.actor);
+    } else if (e.kind == EntryKind::AlarmClosed) {
+        s = a.close(e.time, e.actor);
+    } else if (e.kind == EntryKind::AlarmCancelled) {
+        const QString reason = stringFrom(p, "reason");
+        s = a.cancel(reason.isEmpty() ? QStringLiteral("operator") : reason, e.time, e.actor);
+        if (s && a.missionId && m_missions.value(a.missionId).isOpen()) {
+            Mission m = m_missions.value(a.missionId);
+            Result<QStringList> told = m.cancel(QStringLiteral("alarm_cancelled"), e.time, e.actor);
+            if (!told)
+                return told.error();
+            for (const QString &hid : told.value()) {
+                Helper h = m_helpers.value(hid);
+                if (!h.release(e.time, Actor::system()))
+                    continue;
+                m_helpers.insert(hid, h);
+                changes.helpers.insert(hid);
+            }
+            changes.cancelsToSend += told.value();
+            m_missions.insert(m.id(), m);
+            changes.missions.insert(m.id());
+        }
+    } else if (e.kind == EntryKind::AlarmNote) {
+        const QString text = stringFrom(p, "text").trimmed();
+        if (text.isEmpty())
+            return refuse("missing_field", tr("The note is empty."));
+        a.notes.append(text);
+    } else {
+        return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
+    }
+    if (!s)
+        return s.error();
+    if (!a.isOpen() && !a.deviceId().isEmpty() && m_openAlarmIndex.value(indexKey(a.deviceId(), a.kind())) == id)
+        m_openAlarmIndex.remove(indexKey(a.deviceId(), a.kind()));
+    m_alarms.insert(id, a);
+    changes.alarms.insert(id);
+    return changes;
+}
+
+Result<DispatchState::Changes> DispatchState::applyMission(const JournalEntry &e)
+{
+    const QJsonObject &p = e.payload;
+    Changes changes;
+
+    if (e.kind == EntryKind::MissionCreated) {
+        const qint64 alarmId = idFrom(p, "alarm");
+        if (!m_alarms.contains(alarmId))
+            return refuse("unknown_alarm", tr("Unknown alarm %1.").arg(alarmId));
+        Alarm a = m_alarms.value(alarmId);
+        if (!a.isOpen())
+            return refuse("alarm_not_open", tr("Alarm %1 is no longer open.").arg(alarmId));
+        if (a.missionId && m_missions.value(a.missionId).isOpen())
+            return refuse("mission_exists", tr("Alarm %1 already has a mission under way.").arg(alarmId));
+        const auto kind = MissionKinds::fromKey(stringFrom(p, "kind"));
+        if (!kind)
+            return refuse("bad_value", tr("Unknown mission kind “%1”.").arg(stringFrom(p, "kind")));
+        // The fee is written into the entry when it is made, so that replays give the same fee.
+        Money fee = m_fees.feeFor(*kind);
+        if (p.contains(QLatin1String("fee_cents")))
+            fee = Money(p.value(QLatin1String("fee_cents")).toInteger(), stringFrom(p, "currency"));
+        const qint64 id = m_nextMissionId++;
+        Mission m(id, *kind, alarmId, fee, e.time, e.actor);
+        a.missionId = id;
+        m_missions.insert(id, m);
+        m_alarms.insert(alarmId, a);
+        changes.missions.insert(id);
+        changes.alarms.insert(alarmId);
+        return changes;
+    }
+
+    const qint64 id = idFrom(p, "mission");
+    if (!m_missions.contains(id))
+        return refuse("unknown_mission", tr("Unknown mission %1.").arg(id));
+    Mission m = m_missions.value(id);
+    Alarm a = m_alarms.value(m.alarmId());
+    QHash<QString, Helper> touched; // helpers changed by this entry, written back at the end
+
+    auto helperCopy = [&](const QString &hid) -> Helper * {
+        if (!touched.contains(hid)) {
+            if (!m_helpers.contains(hid))
+                return nullptr;
+            touched.insert(hid, m_helpers.value(hid));
+        }
+        return &touched[hid];
+    };
+    auto releaseAll = [&](const QStringList &ids) -> Status {
+        for (const QString &hid : ids) {
+            Helper *h = helperCopy(hid);
+            if (!h)
+                continue;
+            if (Status s = h->release(e.time, Actor::system()); !s)
+                return s;
+        }
+        return {};
+    };
+
+    const QString helperId = stringFrom(p, "helper");
+    Status s;
+    if (e.kind == EntryKind::MissionOffered) {
+        Helper *h = helperCopy(helperId);
+        if (!h)
+            return refuse("unknown_helper", tr("Unknown helper %1.").arg(helperId));
+        s = m.offerTo(helperId, p.value(QLatin1String("distance_m")).toDouble(), e.time, e.actor);
+        if (s)
+            s = h->offer(id, e.time, e.actor);
+        if (s && a.state() == Alarm::State::Acknowledged)
+            s = a.startDispatching(e.time, e.actor);
+        else if (s && a.state() != Alarm::State::Dispatching)
+            s = refuse("alarm_state", tr("Alarm %1 must be acknowledged before it is offered.").arg(a.id()));
+    } else if (e.kind == EntryKind::MissionAnswered) {
+        const auto answer = Offer::answerFromKey(stringFrom(p, "answer"));
+        if (!answer || *answer == Offer::Answer::Pending || *answer == Offer::Answer::Withdrawn)
+            return refuse("bad_value", tr("Unknown answer “%1”.").arg(stringFrom(p, "answer")));
+        Helper *h = helperCopy(helperId);
+        if (!h)
+            return refuse("unknown_helper", tr("Unknown helper %1.").arg(helperId));
+        if (*answer == Offer::Answer::Accepted) {
+            Result<QStringList> withdrawn = m.accept(helperId, e.time);
+            if (!withdrawn)
+                return withdrawn.error();
+            s = h->assign(id, e.time, Actor::helper(helperId));
+            if (s)
+                s = releaseAll(withdrawn.value());
+            if (s)
+                s = a.assign(helperId, e.time, Actor::helper(helperId));
+            changes.cancelsToSend += withdrawn.value();
+        } else {
+            s = m.decline(helperId, e.time, *answer);
+            if (s)
+                s = h->release(e.time, Actor::helper(helperId));
+            if (s && m.state() == Mission::State::Open && a.state() == Alarm::State::Dispatching)
+                s = a.unassign(e.time, Actor::system(), QStringLiteral("offers_exhausted"));
+        }
+    } else if (e.kind == EntryKind::MissionAssigned) {
+        Helper *h = helperCopy(helperId);
+        if (!h)
+            return refuse("unknown_helper", tr("Unknown helper %1.").arg(helperId));
+        Result<QStringList> withdrawn = m.assign(helperId, e.time, e.actor);
+        if (!withdrawn)
+            return withdrawn.error();
+        s = h->assign(id, e.time, e.actor);
+        if (s)
+            s = releaseAll(withdrawn.value());
+        if (s)
+            s = a.assign(helperId, e.time, e.actor);
+        changes.cancelsToSend += withdrawn.value();
+    } else if (e.kind == EntryKind::MissionUnassigned) {
+        const QString assignee = m.assignee();
+        const QString reason = stringFrom(p, "reason");
+        s = m.unassign(e.time, e.actor, reason);
+        if (s)
+            s = releaseAll({assignee});
+        if (s)
+            s = a.unassign(e.time, e.actor, reason);
+        if (s)
+            changes.cancelsToSend.append(assignee);
+    } else if (e.kind == EntryKind::MissionEnRoute || e.kind == EntryKind::MissionOnScene) {
+        if (m.state() != Mission::State::Assigned)
+            return refuse("not_assigned", tr("Mission %1 is not assigned.").arg(id));
+        Helper *h = helperCopy(m.assignee());
+        if (!h)
+            return refuse("unknown_helper", tr("Unknown helper %1.").arg(m.assignee()));
+        s = h->startWork(e.time, e.actor);
+        if (s)
+            s = e.kind == EntryKind::MissionEnRoute ? a.enRoute(e.time, e.actor) : a.onScene(e.time, e.actor);
+    } else if (e.kind == EntryKind::MissionCompleted) {
+        const auto outcome = Outcomes::fromKey(stringFrom(p, "outcome"));
+        if (!outcome)
+            return refuse("missing_outcome", tr("Completing a mission requires an outcome."));
+        const QString assignee = m.assignee();
+        s = m.complete(*outcome, e.time, e.actor);
+        if (s)
+            s = releaseAll({assignee});
+        if (s)
+            s = a.resolve(*outcome, e.time, e.actor);
+        if (s && p.contains(QLatin1String("note")))
+            m.note = stringFrom(p, "note");
+    } else if (e.kind == EntryKind::MissionCancelled) {
+        Result<QStringList> told = m.cancel(stringFrom(p, "reason"), e.time, e.actor);
+        if (!told)
+            return told.error();
+        s = releaseAll(told.value());
+        if (s && a.isOpen() && a.state() != Alarm::State::New && a.state() != Alarm::State::Acknowledged
+            && a.state() != Alarm::State::OnScene)
+            s = a.unassign(e.time, e.actor, QStringLiteral("mission_cancelled"));
+        changes.cancelsToSend += told.value();
+    } else {
+        return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
+    }
+    if (!s)
+        return s.error();
+
+    m_missions.insert(id, m);
+    changes.missions.insert(id);
+    m_alarms.insert(a.id(), a);
+    changes.alarms.insert(a.id());
+    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
+        m_helpers.insert(it.key(), it.value());
+        changes.helpers.insert(it.key());
+    }
+    return changes;
+}
+
+Result<DispatchState::Changes> DispatchState::applyHelper(const JournalEntry &e)
+{
+    const QJsonObject &p = e.payload;
+    const QString id = stringFrom(p, "helper").trimmed();
+    if (id.isEmpty())
+        return refuse("missing_field", tr("The helper id is missing."));
+    Changes changes;
+    const bool exists = m_helpers.contains(id);
+
+    if (e.kind == EntryKind::HelperRegistered || e.kind == EntryKind::HelperUpdated) {
+        if (e.kind == EntryKind::HelperRegistered && exists)
+            return refuse("duplicate_helper", tr("Helper %1 is already registered.").arg(id));
+        if (e.kind == EntryKind::HelperUpdated && !exists)
+            return refuse("unknown_helper", tr("Unknown helper %1.").arg(id));
+        const QString name = stringFrom(p, "name").trimmed();
+        if (name.isEmpty())
+            return refuse("missing_field", tr("The helper's name is missing."));
+        Helper h = exists ? m_helpers.value(id) : Helper(id, name);
+        h.name = name;
+        h.phone = stringFrom(p, "phone");
+        h.skills.clear();
+        const QJsonArray skills = p.value(QLatin1String("skills")).toArray();
+        for (const QJsonValue &v : skills)
+            h.skills.append(v.toString());
+        m_helpers.insert(id, h);
+        changes.helpers.insert(id);
+        return changes;
+    }
+    if (!exists)
+        return refuse("unknown_helper", tr("Unknown helper %1.").arg(id));
+    Helper h = m_helpers.value(id);
+    Status s;
+    if (e.kind == EntryKind::HelperRemoved) {
+        if (h.isOnDuty())
+            return refuse("helper_on_duty", tr("Helper %1 is on duty: end their duty first.").arg(h.name));
+        m_helpers.remove(id);
+        changes.removedHelpers.insert(id);
+        return changes;
+    }
+    if (e.kind == EntryKind::HelperOnDuty)
+        s = h.goOnDuty(e.time, e.actor);
+    else if (e.kind == EntryKind::HelperOffDuty)
+        s = h.goOffDuty(e.time, e.actor);
+    else if (e.kind == EntryKind::HelperPosition)
+        s = h.updatePosition(positionFrom(p), e.time);
+    else
+        return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
+    if (!s)
+        return s.error();
+    m_helpers.insert(id, h);
+    changes.helpers.insert(id);
+    return changes;
+}
+
+Result<DispatchState::Changes> DispatchState::applyOrganisation(const JournalEntry &e)
+{
+    const QJsonObject &p = e.payload;
+    Changes changes;
+    if (e.kind == EntryKind::FeeSet) {
+        const auto kind = MissionKinds::fromKey(stringFrom(p, "kind"));
+        if (!kind)
+            return refuse("bad_value", tr("Unknown mission kind “%1”.").arg(stringFrom(p, "kind")));
+        const qint64 cents = p.value(QLatin1String("fee_cents")).toInteger(-1);
+        const QString currency = stringFrom(p, "currency");
+        if (cents < 0 || currency.size() != 3)
+            return refuse("bad_value", tr("A fee needs a non-negative amount and a currency."));
+        m_fees.setFee(*kind, Money(cents, currency));
+        changes.fees = true;
+        return changes;
+    }
+    if (e.kind == EntryKind::ShiftStarted) {
+        const QString name = stringFrom(p, "operator").trimmed();
+        if (name.isEmpty())
+            return refuse("missing_field", tr("Starting a shift needs the operator's name."));
+        Shift s{m_nextShiftId++, Operator{name}, e.time, {}, {}};
+        m_shifts.insert(s.id, s);
+        changes.shifts.insert(s.id);
+        return changes;
+    }
+    if (e.kind == EntryKind::ShiftEnded) {
+        const qint64 id = idFrom(p, "shift");
+        auto it = m_shifts.find(id);
+        if (it == m_shifts.end())
+            return refuse("unknown_shift", tr("Unknown shift %1.").arg(id));
+        if (!it->isRunning())
+            return refuse("shift_ended", tr("Shift %1 has already ended.").arg(id));
+        it->endedAt = e.time;
+        it->handover = stringFrom(p, "handover");
+        changes.shifts.insert(id);
+        return changes;
+    }
+    return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
+}
+
+} // namespace relais

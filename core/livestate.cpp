@@ -1,0 +1,35 @@
+#include "livestate.h"
+
+namespace relais {
+
+LiveState::LiveState(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<relais::DispatchState::Changes>();
+    qRegisterMetaType<QList<relais::JournalEntry>>();
+}
+
+void LiveState::reset(const DispatchState &state)
+{
+    emit aboutToReset();
+    m_state = state;
+    emit wasReset();
+}
+
+void LiveState::applyCommitted(const QList<JournalEntry> &entries)
+{
+    DispatchState::Changes all;
+    for (const JournalEntry &e : entries) {
+        if (e.seq != 0 && e.seq <= m_state.lastSeq())
+            continue; // already applied (loaded with the snapshot)
+        Result<DispatchState::Changes> r = m_state.apply(e);
+        if (!r) {
+            emit diverged(e.seq, r.errorString());
+            continue;
+        }
+        all.merge(r.value());
+    }
+    if (!all.isEmpty())
+        emit changed(all);
+}
+
+} // namespace relais

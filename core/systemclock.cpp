@@ -1,0 +1,10 @@
+#include "systemclock.h"
+
+namespace relais {
+
+QDateTime SystemClock::now() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+} // namespace relais
