@@ -1,0 +1,77 @@
+#include "appoptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace relais {
+
+AppOptions AppOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("relais::AppOptions",
+                                    "Relais: dispatcher console for neighbourhood alarm verification."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("relais::AppOptions", "Show this help and exit."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QCoreApplication::translate("relais::AppOptions", "Show the version and exit."));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("relais::AppOptions", "Keep the journal and settings in <dir>."),
+        QCoreApplication::translate("relais::AppOptions", "dir"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("relais::AppOptions", "Interface language: fr or en (default: system)."),
+        QCoreApplication::translate("relais::AppOptions", "lang"));
+    const QCommandLineOption quitAfter(
+        QStringLiteral("quit-after"),
+        QCoreApplication::translate("relais::AppOptions", "Quit by itself after <seconds> (automated checks)."),
+        QCoreApplication::translate("relais::AppOptions", "seconds"));
+    parser.addOptions({help, version, dataDir, lang, quitAfter});
+
+    AppOptions out;
+    if (!parser.parse(arguments)) {
+        out.action = Action::Error;
+        out.text = parser.errorText();
+        return out;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        out.action = Action::Error;
+        out.text = QCoreApplication::translate("relais::AppOptions", "Unexpected argument: %1")
+                       .arg(parser.positionalArguments().constFirst());
+        return out;
+    }
+    if (parser.isSet(help)) {
+        out.action = Action::ShowHelp;
+        out.text = parser.helpText();
+        return out;
+    }
+    if (parser.isSet(version)) {
+        out.action = Action::ShowVersion;
+        out.text = QStringLiteral("relais %1").arg(QStringLiteral(RELAIS_VERSION));
+        return out;
+    }
+    out.dataDir = parser.value(dataDir);
+    if (parser.isSet(lang)) {
+        out.language = parser.value(lang).toLower();
+        if (out.language != QLatin1String("fr") && out.language != QLatin1String("en")) {
+            out.action = Action::Error;
+            out.text = QCoreApplication::translate("relais::AppOptions", "Unknown language “%1”: use fr or en.")
+                           .arg(parser.value(lang));
+            return out;
+        }
+    }
+    if (parser.isSet(quitAfter)) {
+        bool ok = false;
+        const double seconds = parser.value(quitAfter).toDouble(&ok);
+        if (!ok || seconds < 0) {
+            out.action = Action::Error;
+            out.text = QCoreApplication::translate("relais::AppOptions", "--quit-after needs a number of seconds.");
+            return out;
+        }
+        out.quitAfterMs = static_cast<int>(seconds * 1000);
+    }
+    return out;
+}
+
+} // namespace relais

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The README's first command: installs what is missing, builds Relais in Release
+# and starts it on its embedded default (SQLite in the data folder).
+# Extra arguments go to relais, e.g. scripts/run.sh --lang fr --data-dir /tmp/demo
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+scripts/setup.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+
+if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
+    echo "run: no display found (DISPLAY/WAYLAND_DISPLAY unset). Start Relais from a desktop session," >&2
+    echo "run: or try it headless: xvfb-run -a scripts/run.sh" >&2
+    exit 1
+fi
+exec build/release/app/relais "$@"
