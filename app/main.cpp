@@ -62,6 +62,10 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.relais.Relais"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/relais.svg")));
     relais::installTranslations(app, options.language);
+    // Armed first, so that it also ends a refusal message box (QCoreApplication::quit
+    // leaves every running event loop).
+    if (options.quitAfterMs >= 0)
+        QTimer::singleShot(options.quitAfterMs, &app, &QCoreApplication::quit);
 
     QString dataDir = options.dataDir;
     if (dataDir.isEmpty())
@@ -94,8 +98,5 @@ int main(int argc, char *argv[])
     });
     window.showStoreStatus(QCoreApplication::translate("relais::main", "Journal: %1").arg(store.databasePath()));
     window.show();
-
-    if (options.quitAfterMs >= 0)
-        QTimer::singleShot(options.quitAfterMs, &app, &QCoreApplication::quit);
     return QApplication::exec();
 }
