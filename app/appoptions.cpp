@@ -8,9 +8,8 @@ namespace relais {
 AppOptions AppOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("relais::AppOptions",
-                                    "Relais: dispatcher console for neighbourhood alarm verification."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "relais::AppOptions", "Relais: dispatcher console for neighbourhood alarm verification."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("relais::AppOptions", "Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},

@@ -32,9 +32,9 @@ private slots:
 
     void dataDirAndLanguage()
     {
-        const AppOptions o = AppOptions::parse({QStringLiteral("relais"), QStringLiteral("--data-dir"),
-                                                QStringLiteral("/tmp/x"), QStringLiteral("--lang=FR"),
-                                                QStringLiteral("--quit-after"), QStringLiteral("1.5")});
+        const AppOptions o =
+            AppOptions::parse({QStringLiteral("relais"), QStringLiteral("--data-dir"), QStringLiteral("/tmp/x"),
+                               QStringLiteral("--lang=FR"), QStringLiteral("--quit-after"), QStringLiteral("1.5")});
         QCOMPARE(o.action, AppOptions::Action::Run);
         QCOMPARE(o.dataDir, QStringLiteral("/tmp/x"));
         QCOMPARE(o.language, QStringLiteral("fr"));
@@ -45,10 +45,9 @@ private slots:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("unknown language") << QStringList{QStringLiteral("--lang"), QStringLiteral("de")}
-                                          << QStringLiteral("de");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                        << QStringLiteral("frobnicate");
+        QTest::newRow("unknown language")
+            << QStringList{QStringLiteral("--lang"), QStringLiteral("de")} << QStringLiteral("de");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
         QTest::newRow("missing value") << QStringList{QStringLiteral("--data-dir")} << QStringLiteral("data-dir");
         QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
         QTest::newRow("bad seconds") << QStringList{QStringLiteral("--quit-after"), QStringLiteral("soon")}

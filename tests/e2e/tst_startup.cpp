@@ -75,8 +75,7 @@ private slots:
                     {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--quit-after"), QStringLiteral("30")});
         QVERIFY(first.waitForStarted());
         // Wait until the first instance holds its data folder (the journal exists).
-        QTRY_VERIFY_WITH_TIMEOUT(!QDir(dataDir).entryList({QStringLiteral("*.sqlite")}, QDir::Files).isEmpty(),
-                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(dataDir).entryList({QStringLiteral("*.sqlite")}, QDir::Files).isEmpty(), 30000);
 
         QProcess second;
         second.setProcessEnvironment(environment(home.path()));
