@@ -148,12 +148,21 @@ Status Alarm::repeat(const QDateTime &at)
 
 Status Alarm::acknowledge(const QDateTime &at, const Actor &by)
 {
+    // Only a NEW alarm is acknowledged. The way back to ACKNOWLEDGED is unassign(): a second
+    // acknowledgement (double click, another desk) must not knock an assigned alarm back.
+    if (m_state != S::New && isOpen()) {
+        return Error{QStringLiteral("already_acknowledged"),
+                     QCoreApplication::translate("relais::Alarm", "Alarm %1 has already been acknowledged.").arg(m_id)};
+    }
     return moveTo(S::Acknowledged, at, by);
 }
 
 Status Alarm::startDispatching(const QDateTime &at, const Actor &by)
 {
-    return moveTo(S::Dispatching, at, by);
+    Status s = moveTo(S::Dispatching, at, by);
+    if (s)
+        helperId.clear(); // from ASSIGNED / EN_ROUTE: the helper was withdrawn, offers go out again
+    return s;
 }
 
 Status Alarm::assign(const QString &helper, const QDateTime &at, const Actor &by)
@@ -172,6 +181,10 @@ Status Alarm::unassign(const QDateTime &at, const Actor &by, const QString &reas
 {
     if (m_state == S::Acknowledged) // nothing to undo: idempotent for "offers exhausted" twice
         return {};
+    if (m_state == S::New) { // nothing was dispatched: unassigning must not acknowledge the alarm
+        return Error{QStringLiteral("not_dispatched"),
+                     QCoreApplication::translate("relais::Alarm", "Alarm %1 has not been dispatched.").arg(m_id)};
+    }
     Status s = moveTo(S::Acknowledged, at, by, reason);
     if (s)
         helperId.clear();
