@@ -115,8 +115,13 @@ Status Mission::moveTo(State to, const QDateTime &at, const Actor &by, const QSt
                          .arg(m_id)
                          .arg(stateLabel(m_state), stateLabel(to))};
     }
-    if (to != m_state)
+    if (to != m_state) {
+        // Going out again (offered or assigned) after the mission came back to OPEN — offers
+        // exhausted or the helper withdrawn — is one re-dispatch, whichever way it goes out.
+        if (m_state == S::Open && (to == S::Offering || to == S::Assigned) && m_timeline.size() > 1)
+            ++m_redispatches;
         m_timeline.append({static_cast<int>(to), at, by, why});
+    }
     m_state = to;
     return {};
 }
@@ -149,13 +154,9 @@ Status Mission::offerTo(const QString &helperId, double distanceM, const QDateTi
         return Error{QStringLiteral("already_offered"),
                      QCoreApplication::translate("relais::Mission", "Helper %1 already has this offer.").arg(helperId)};
     }
-    // A new wave of offers after earlier ones were all answered is a re-dispatch.
-    const bool newWave = !m_offers.isEmpty() && pendingOfferHelpers().isEmpty();
     Status s = moveTo(S::Offering, at, by, helperId);
     if (!s)
         return s;
-    if (newWave)
-        ++m_redispatches;
     m_offers.append({helperId, distanceM, at, Offer::Answer::Pending, {}});
     return {};
 }
@@ -226,10 +227,8 @@ Status Mission::unassign(const QDateTime &at, const Actor &by, const QString &re
                      QCoreApplication::translate("relais::Mission", "Mission %1 is not assigned.").arg(m_id)};
     }
     Status s = moveTo(S::Open, at, by, reason);
-    if (s) {
-        m_assignee.clear();
-        ++m_redispatches;
-    }
+    if (s)
+        m_assignee.clear(); // counted as a re-dispatch when it goes out again
     return s;
 }
 

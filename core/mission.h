@@ -54,6 +54,7 @@ public:
     std::optional<Outcome> outcome() const { return m_outcome; }
     const Money &payout() const { return m_payout; }
     const QList<Transition> &timeline() const { return m_timeline; }
+    // Times the mission went out again (offered or assigned) after coming back to OPEN.
     int redispatchCount() const { return m_redispatches; }
     QStringList pendingOfferHelpers() const;
 
