@@ -1,0 +1,194 @@
+#include "helpertablemodel.h"
+
+#include "itemroles.h"
+#include "uicolors.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace relais {
+
+namespace {
+
+// Available first: the order a dispatcher looks for someone to send.
+int availabilityRank(Helper::Availability a)
+{
+    switch (a) {
+    case Helper::Availability::Available:
+        return 0;
+    case Helper::Availability::Offered:
+        return 1;
+    case Helper::Availability::Assigned:
+        return 2;
+    case Helper::Availability::Busy:
+        return 3;
+    case Helper::Availability::OffDuty:
+        break;
+    }
+    return 4;
+}
+
+} // namespace
+
+HelperTableModel::HelperTableModel(const LiveState *state, QObject *parent) : LiveTableModel<QString>(state, parent)
+{
+    attach();
+}
+
+QString HelperTableModel::skillLabel(const QString &key)
+{
+    if (key == QLatin1String("first_aid"))
+        return tr("First aid");
+    if (key == QLatin1String("keys"))
+        return tr("Keys", "holds the beneficiary's keys");
+    return key;
+}
+
+int HelperTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HelperTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Helper *h = state().helper(keyAt(index.row()));
+    if (!h)
+        return {};
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(*h, column);
+    case Qt::ToolTipRole:
+        if (column == NameColumn && !h->phone.isEmpty())
+            return tr("Phone: %1").arg(h->phone);
+        if (column == MissionColumn && h->missionId) {
+            if (const Mission *m = state().mission(h->missionId))
+                return tr("Mission %1: %2").arg(m->id()).arg(MissionKinds::label(m->kind()));
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (column == AvailabilityColumn)
+            return UiColors::availability(h->availability());
+        return {};
+    case Qt::ForegroundRole:
+        if (!h->isOnDuty())
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
+    case ItemRoles::SortRole:
+        return sortKey(*h, column);
+    case ItemRoles::IdRole:
+        return h->id();
+    case ItemRoles::GroupRole:
+        return h->isOnDuty() ? 0 : 1;
+    case ItemRoles::TieBreakRole:
+        return h->name;
+    default:
+        return {};
+    }
+}
+
+QVariant HelperTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case AvailabilityColumn:
+        return tr("Availability");
+    case MissionColumn:
+        return tr("Mission");
+    case SkillsColumn:
+        return tr("Skills");
+    default:
+        return {};
+    }
+}
+
+QList<QString> HelperTableModel::currentKeys() const
+{
+    return state().helpers().keys();
+}
+
+bool HelperTableModel::exists(const QString &id) const
+{
+    return state().helper(id) != nullptr;
+}
+
+QSet<QString> HelperTableModel::touchedKeys(const DispatchState::Changes &changes) const
+{
+    return changes.helpers | changes.removedHelpers;
+}
+
+void HelperTableModel::rowsUpdated(const QSet<QString> &touched, const DispatchState::Changes &changes)
+{
+    Q_UNUSED(changes)
+    if (!touched.isEmpty())
+        recount();
+}
+
+void HelperTableModel::rowsReset()
+{
+    recount();
+}
+
+QVariant HelperTableModel::displayData(const Helper &h, int column) const
+{
+    switch (column) {
+    case NameColumn:
+        return h.name;
+    case AvailabilityColumn:
+        return Helper::availabilityLabel(h.availability());
+    case MissionColumn:
+        if (h.missionId)
+            return tr("#%1", "mission number").arg(h.missionId);
+        return {};
+    case SkillsColumn:
+        return skills(h);
+    default:
+        return {};
+    }
+}
+
+QVariant HelperTableModel::sortKey(const Helper &h, int column) const
+{
+    switch (column) {
+    case AvailabilityColumn:
+        return availabilityRank(h.availability());
+    case MissionColumn:
+        return h.missionId;
+    default:
+        return displayData(h, column);
+    }
+}
+
+QString HelperTableModel::skills(const Helper &h) const
+{
+    QStringList labels;
+    labels.reserve(h.skills.size());
+    for (const QString &key : h.skills)
+        labels.append(skillLabel(key));
+    return labels.join(QLatin1String(", "));
+}
+
+void HelperTableModel::recount()
+{
+    // A few thousand helpers at most: counting is cheaper than keeping deltas right.
+    int onDuty = 0;
+    int available = 0;
+    for (const Helper &h : state().helpers()) {
+        if (h.isOnDuty())
+            ++onDuty;
+        if (h.availability() == Helper::Availability::Available)
+            ++available;
+    }
+    if (onDuty == m_onDutyCount && available == m_availableCount)
+        return;
+    m_onDutyCount = onDuty;
+    m_availableCount = available;
+    emit countsChanged(onDuty, available);
+}
+
+} // namespace relais
