@@ -1,0 +1,133 @@
+#pragma once
+
+#include "journalentry.h"
+#include "livestate.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+namespace relais {
+
+// Writes journal entries the way the store would commit them (sequence numbers, times in
+// UTC, operator or device actors), so that UI tests drive LiveState through the real reducer.
+class JournalBuilder final
+{
+public:
+    explicit JournalBuilder(const QDateTime &start) : m_now(start.toUTC()) {}
+
+    QDateTime now() const { return m_now; }
+    JournalBuilder &advance(qint64 seconds)
+    {
+        m_now = m_now.addSecs(seconds);
+        return *this;
+    }
+
+    JournalEntry entry(QLatin1StringView kind, const QJsonObject &payload,
+                       const Actor &actor = Actor::operatorNamed(QStringLiteral("Claire")))
+    {
+        JournalEntry e;
+        e.seq = ++m_seq;
+        e.time = m_now;
+        e.source = actor.kind == Actor::Kind::Device ? QStringLiteral("gateway:test") : QStringLiteral("ui");
+        e.kind = kind;
+        e.actor = actor;
+        e.payload = payload;
+        return e;
+    }
+
+    JournalEntry registerDevice(const QString &id, const QString &beneficiary, const QString &address, double lat,
+                                double lon)
+    {
+        return entry(EntryKind::DeviceRegistered, {{QStringLiteral("device"), id},
+                                                   {QStringLiteral("kind"), QStringLiteral("panic_button")},
+                                                   {QStringLiteral("label"), QString(QStringLiteral("Pendant ") + id)},
+                                                   {QStringLiteral("beneficiary"), beneficiary},
+                                                   {QStringLiteral("address"), address},
+                                                   {QStringLiteral("lat"), lat},
+                                                   {QStringLiteral("lon"), lon},
+                                                   {QStringLiteral("interval_s"), 3600}});
+    }
+
+    JournalEntry deviceAlarm(const QString &device, const QString &alarmKind, const QString &severity = {})
+    {
+        QJsonObject p{{QStringLiteral("device"), device}, {QStringLiteral("alarm"), alarmKind}};
+        if (!severity.isEmpty())
+            p.insert(QStringLiteral("severity"), severity);
+        return entry(EntryKind::DeviceAlarm, p, Actor::device(device));
+    }
+
+    JournalEntry deviceRestore(const QString &device, const QString &alarmKind)
+    {
+        return entry(EntryKind::DeviceRestore,
+                     {{QStringLiteral("device"), device}, {QStringLiteral("alarm"), alarmKind}}, Actor::device(device));
+    }
+
+    JournalEntry alarmAction(QLatin1StringView kind, qint64 alarm, QJsonObject extra = {})
+    {
+        extra.insert(QStringLiteral("alarm"), alarm);
+        return entry(kind, extra);
+    }
+
+    JournalEntry registerHelper(const QString &id, const QString &name, const QStringList &skills = {})
+    {
+        return entry(EntryKind::HelperRegistered, {{QStringLiteral("helper"), id},
+                                                   {QStringLiteral("name"), name},
+                                                   {QStringLiteral("phone"), QStringLiteral("+33 6 00 00 00 00")},
+                                                   {QStringLiteral("skills"), QJsonArray::fromStringList(skills)}});
+    }
+
+    JournalEntry helperAction(QLatin1StringView kind, const QString &helper, QJsonObject extra = {})
+    {
+        extra.insert(QStringLiteral("helper"), helper);
+        return entry(kind, extra, Actor::helper(helper));
+    }
+
+    JournalEntry createMission(qint64 alarm, const QString &kind = QStringLiteral("verification"))
+    {
+        return entry(EntryKind::MissionCreated, {{QStringLiteral("alarm"), alarm}, {QStringLiteral("kind"), kind}});
+    }
+
+    JournalEntry offer(qint64 mission, const QString &helper, double distanceM)
+    {
+        return entry(EntryKind::MissionOffered, {{QStringLiteral("mission"), mission},
+                                                 {QStringLiteral("helper"), helper},
+                                                 {QStringLiteral("distance_m"), distanceM}});
+    }
+
+    JournalEntry answer(qint64 mission, const QString &helper, const QString &answer)
+    {
+        return entry(EntryKind::MissionAnswered,
+                     {{QStringLiteral("mission"), mission},
+                      {QStringLiteral("helper"), helper},
+                      {QStringLiteral("answer"), answer}},
+                     Actor::helper(helper));
+    }
+
+    JournalEntry missionAction(QLatin1StringView kind, qint64 mission, QJsonObject extra = {})
+    {
+        extra.insert(QStringLiteral("mission"), mission);
+        return entry(kind, extra);
+    }
+
+    // Applies entries as committed ones; returns the first refusal (empty when all applied),
+    // so that a test notices at once when its journal is not a legal one.
+    static QString commit(LiveState &state, const QList<JournalEntry> &entries)
+    {
+        QString refusal;
+        const QMetaObject::Connection c =
+            QObject::connect(&state, &LiveState::diverged, &state, [&refusal](qint64 seq, const QString &reason) {
+                if (refusal.isEmpty())
+                    refusal = QStringLiteral("entry %1: %2").arg(seq).arg(reason);
+            });
+        state.applyCommitted(entries);
+        QObject::disconnect(c);
+        return refusal;
+    }
+
+private:
+    QDateTime m_now;
+    qint64 m_seq = 0;
+};
+
+} // namespace relais
