@@ -1,0 +1,231 @@
+#include "helpertablemodel.h"
+#include "itemroles.h"
+#include "journalbuilder.h"
+#include "tableproxymodel.h"
+#include "uicolors.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace relais;
+
+namespace {
+
+const QDateTime kStart(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC);
+
+QStringList namesInOrder(const QAbstractItemModel &model)
+{
+    QStringList names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names.append(model.index(row, HelperTableModel::NameColumn).data().toString());
+    return names;
+}
+
+} // namespace
+
+class TestHelperTableModel final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void showsEveryHelperWithItsTexts();
+    void listsOffDutyHelpersLast();
+    void countsHelpersOnDuty();
+    void updatesRowsInPlace();
+    void insertsAndRemovesHelpers();
+    void showsTheCurrentMission();
+    void resetsWithTheLiveState();
+
+private:
+    void commit(const QList<JournalEntry> &entries) { QCOMPARE(JournalBuilder::commit(*m_state, entries), QString()); }
+    QString text(const QString &id, int column) const { return m_model->indexOf(id, column).data().toString(); }
+
+    std::unique_ptr<JournalBuilder> m_journal;
+    std::unique_ptr<LiveState> m_state;
+    std::unique_ptr<HelperTableModel> m_model;
+    std::unique_ptr<TableProxyModel> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
+};
+
+void TestHelperTableModel::init()
+{
+    m_journal = std::make_unique<JournalBuilder>(kStart);
+    m_state = std::make_unique<LiveState>();
+    JournalBuilder &j = *m_journal;
+    commit({
+        j.registerHelper(QStringLiteral("h1"), QStringLiteral("Claire Martin"),
+                         {QStringLiteral("first_aid"), QStringLiteral("keys")}),
+        j.registerHelper(QStringLiteral("h2"), QStringLiteral("Bruno Petit")),
+        j.registerHelper(QStringLiteral("h3"), QStringLiteral("Amélie Roux"), {QStringLiteral("ladder")}),
+        j.registerHelper(QStringLiteral("h4"), QStringLiteral("Zoé Bernard")),
+        j.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h1")),
+        j.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h3")),
+    });
+
+    m_model = std::make_unique<HelperTableModel>(m_state.get());
+    m_modelTester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_proxy = std::make_unique<TableProxyModel>();
+    m_proxy->setSourceModel(m_model.get());
+    m_proxy->sort(HelperTableModel::AvailabilityColumn, Qt::AscendingOrder);
+    m_proxyTester = std::make_unique<QAbstractItemModelTester>(m_proxy.get(),
+                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestHelperTableModel::cleanup()
+{
+    m_proxyTester.reset();
+    m_proxy.reset();
+    m_modelTester.reset();
+    m_model.reset();
+    m_state.reset();
+}
+
+void TestHelperTableModel::showsEveryHelperWithItsTexts()
+{
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->columnCount(), int(HelperTableModel::ColumnCount));
+    QCOMPARE(m_proxy->rowCount(), 4);
+
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::NameColumn), QStringLiteral("Claire Martin"));
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::AvailabilityColumn), QStringLiteral("Available"));
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::MissionColumn), QString());
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::SkillsColumn), QStringLiteral("First aid, Keys"));
+    QCOMPARE(text(QStringLiteral("h3"), HelperTableModel::SkillsColumn), QStringLiteral("ladder")); // unknown key
+    QCOMPARE(text(QStringLiteral("h2"), HelperTableModel::AvailabilityColumn), QStringLiteral("Off duty"));
+    QCOMPARE(m_model->indexOf(QStringLiteral("h2")).data(ItemRoles::IdRole).toString(), QStringLiteral("h2"));
+
+    QCOMPARE(m_model->indexOf(QStringLiteral("h1"), HelperTableModel::AvailabilityColumn)
+                 .data(Qt::DecorationRole)
+                 .value<QColor>(),
+             UiColors::availability(Helper::Availability::Available));
+    QCOMPARE(m_model->indexOf(QStringLiteral("h2"), HelperTableModel::AvailabilityColumn)
+                 .data(Qt::DecorationRole)
+                 .value<QColor>(),
+             UiColors::availability(Helper::Availability::OffDuty));
+    // Off duty rows are dimmed, on duty ones use the view's colours.
+    QVERIFY(m_model->indexOf(QStringLiteral("h2")).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!m_model->indexOf(QStringLiteral("h1")).data(Qt::ForegroundRole).isValid());
+    QVERIFY(m_model->indexOf(QStringLiteral("h1")).data(Qt::ToolTipRole).toString().contains(QStringLiteral("+33")));
+}
+
+void TestHelperTableModel::listsOffDutyHelpersLast()
+{
+    // By availability (available first), names breaking ties; off duty last.
+    QCOMPARE(namesInOrder(*m_proxy), (QStringList{QStringLiteral("Amélie Roux"), QStringLiteral("Claire Martin"),
+                                                  QStringLiteral("Bruno Petit"), QStringLiteral("Zoé Bernard")}));
+
+    // By name, both ways: on duty still first.
+    m_proxy->sort(HelperTableModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(namesInOrder(*m_proxy), (QStringList{QStringLiteral("Amélie Roux"), QStringLiteral("Claire Martin"),
+                                                  QStringLiteral("Bruno Petit"), QStringLiteral("Zoé Bernard")}));
+    m_proxy->sort(HelperTableModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(namesInOrder(*m_proxy), (QStringList{QStringLiteral("Claire Martin"), QStringLiteral("Amélie Roux"),
+                                                  QStringLiteral("Zoé Bernard"), QStringLiteral("Bruno Petit")}));
+}
+
+void TestHelperTableModel::countsHelpersOnDuty()
+{
+    QCOMPARE(m_model->onDutyCount(), 2);
+    QCOMPARE(m_model->availableCount(), 2);
+    QSignalSpy counts(m_model.get(), &HelperTableModel::countsChanged);
+
+    commit({m_journal->helperAction(EntryKind::HelperOnDuty, QStringLiteral("h4"))});
+    QCOMPARE(counts.count(), 1);
+    QCOMPARE(counts.at(0).at(0).toInt(), 3);
+    QCOMPARE(counts.at(0).at(1).toInt(), 3);
+
+    // A position update changes no count: no signal.
+    commit({m_journal->helperAction(EntryKind::HelperPosition, QStringLiteral("h4"),
+                                    {{QStringLiteral("lat"), 45.7}, {QStringLiteral("lon"), 4.8}})});
+    QCOMPARE(counts.count(), 1);
+}
+
+void TestHelperTableModel::updatesRowsInPlace()
+{
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+
+    commit({m_journal->helperAction(EntryKind::HelperOnDuty, QStringLiteral("h2"))});
+
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->indexOf(QStringLiteral("h2"), 0));
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(),
+             m_model->indexOf(QStringLiteral("h2"), HelperTableModel::ColumnCount - 1));
+    QCOMPARE(text(QStringLiteral("h2"), HelperTableModel::AvailabilityColumn), QStringLiteral("Available"));
+    // Bruno is on duty now: among the available ones, by name.
+    QCOMPARE(namesInOrder(*m_proxy), (QStringList{QStringLiteral("Amélie Roux"), QStringLiteral("Bruno Petit"),
+                                                  QStringLiteral("Claire Martin"), QStringLiteral("Zoé Bernard")}));
+}
+
+void TestHelperTableModel::insertsAndRemovesHelpers()
+{
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+
+    commit({m_journal->registerHelper(QStringLiteral("h5"), QStringLiteral("Yves Durand"))});
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 4);
+    QCOMPARE(m_model->rowCount(), 5);
+    QCOMPARE(m_model->keyAt(4), QStringLiteral("h5"));
+
+    const int row = m_model->rowOf(QStringLiteral("h2"));
+    commit({m_journal->entry(EntryKind::HelperRemoved, {{QStringLiteral("helper"), QStringLiteral("h2")}})});
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), row);
+    QCOMPARE(m_model->rowCount(), 4);
+    QCOMPARE(m_model->rowOf(QStringLiteral("h2")), -1);
+    QCOMPARE(m_model->rowOf(QStringLiteral("h5")), 3); // rows after the removed one moved up
+    QCOMPARE(text(QStringLiteral("h5"), HelperTableModel::NameColumn), QStringLiteral("Yves Durand"));
+    QCOMPARE(reset.count(), 0);
+}
+
+void TestHelperTableModel::showsTheCurrentMission()
+{
+    JournalBuilder &j = *m_journal;
+    commit({j.registerDevice(QStringLiteral("d1"), QStringLiteral("B-101"), QStringLiteral("12 rue des Lilas"), 45.76,
+                             4.83),
+            j.deviceAlarm(QStringLiteral("d1"), QStringLiteral("fall")), j.alarmAction(EntryKind::AlarmAcknowledged, 1),
+            j.createMission(1), j.offer(1, QStringLiteral("h1"), 420)});
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::AvailabilityColumn), QStringLiteral("Offer pending"));
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::MissionColumn), QStringLiteral("#1"));
+    QCOMPARE(m_model->onDutyCount(), 2);
+    QCOMPARE(m_model->availableCount(), 1);
+    // Amélie is the one available now: first.
+    QCOMPARE(namesInOrder(*m_proxy).constFirst(), QStringLiteral("Amélie Roux"));
+
+    commit(
+        {j.answer(1, QStringLiteral("h1"), QStringLiteral("accepted")), j.missionAction(EntryKind::MissionEnRoute, 1)});
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::AvailabilityColumn), QStringLiteral("On mission"));
+    QVERIFY(m_model->indexOf(QStringLiteral("h1"), HelperTableModel::MissionColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Verification")));
+}
+
+void TestHelperTableModel::resetsWithTheLiveState()
+{
+    QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy counts(m_model.get(), &HelperTableModel::countsChanged);
+    JournalBuilder other(kStart);
+    DispatchState snapshot;
+    QVERIFY(snapshot.apply(other.registerHelper(QStringLiteral("x"), QStringLiteral("Xavier"))).ok());
+    m_state->reset(snapshot);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_proxy->rowCount(), 1);
+    QCOMPARE(m_model->onDutyCount(), 0);
+    QCOMPARE(counts.count(), 1);
+}
+
+QTEST_MAIN(TestHelperTableModel)
+#include "tst_helpertablemodel.moc"
