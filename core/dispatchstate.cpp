@@ -99,7 +99,8 @@ const Mission *DispatchState::mission(qint64 id) const
 const Alarm *DispatchState::openAlarmFor(const QString &deviceId, AlarmKind kind) const
 {
     const qint64 id = m_openAlarmIndex.value(indexKey(deviceId, kind), 0);
-    return id ? alarm(id) : nullptr;
+    const Alarm *a = id ? alarm(id) : nullptr;
+    return a && a->isOpen() ? a : nullptr;
 }
 
 const Shift *DispatchState::runningShift() const
@@ -235,15 +236,49 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         return silentToCancel;
     };
 
-    if (e.kind == EntryKind::DeviceHeartbeat) {
-        const QList<qint64> silent = touchDevice(changes);
-        for (qint64 id : silent) {
-            Alarm a = m_alarms.value(id);
-            (void)a.cancel(QStringLiteral("device_reported"), e.time, Actor::system());
-            m_alarms.insert(id, a);
+    // The device ends an alarm (a restore, or a "device silent" alarm when it reports again): the
+    // alarm is cancelled with its mission and the helpers are told, unless a helper is on scene
+    // already: they report, and the device's word is only noted (once, for onSceneNote).
+    auto endByDevice = [&](qint64 alarmId, const QString &reason, const Actor &by, const QString &onSceneNote) {
+        Alarm a = m_alarms.value(alarmId);
+        if (a.state() == Alarm::State::OnScene) {
+            if (a.notes.contains(onSceneNote))
+                return;
+            a.notes.append(onSceneNote);
+        } else {
+            const qint64 missionId = a.missionId;
+            if (missionId) {
+                Mission m = m_missions.value(missionId);
+                if (m.isOpen()) {
+                    Result<QStringList> told = m.cancel(reason, e.time, by);
+                    if (told.ok()) {
+                        for (const QString &hid : told.value()) {
+                            Helper h = m_helpers.value(hid);
+                            if (h.release(e.time, Actor::system())) {
+                                m_helpers.insert(hid, h);
+                                changes.helpers.insert(hid);
+                            }
+                        }
+                        changes.cancelsToSend += told.value();
+                        m_missions.insert(missionId, m);
+                        changes.missions.insert(missionId);
+                    }
+                }
+            }
+            (void)a.cancel(reason, e.time, by);
             m_openAlarmIndex.remove(indexKey(a.deviceId(), a.kind()));
-            changes.alarms.insert(id);
         }
+        m_alarms.insert(a.id(), a);
+        changes.alarms.insert(a.id());
+    };
+    auto endSilence = [&](const QList<qint64> &silent) {
+        for (qint64 id : silent)
+            endByDevice(id, QStringLiteral("device_reported"), Actor::system(),
+                        tr("The device reported again while the helper was on scene."));
+    };
+
+    if (e.kind == EntryKind::DeviceHeartbeat) {
+        endSilence(touchDevice(changes));
         return changes;
     }
 
@@ -255,44 +290,11 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         const Alarm *open = openAlarmFor(deviceId, *kind);
         const QList<qint64> silent = *kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes);
         if (open) {
-            Alarm a = *open;
-            if (a.state() == Alarm::State::OnScene) {
-                // The helper is there: they report. The restore is noted, not acted on.
-                a.notes.append(
-                    tr("Device reported the condition ended at %1.").arg(e.time.toString(Qt::ISODateWithMs)));
-            } else {
-                const qint64 missionId = a.missionId;
-                if (missionId) {
-                    Mission m = m_missions.value(missionId);
-                    if (m.isOpen()) {
-                        Result<QStringList> told = m.cancel(QStringLiteral("device_restore"), e.time, e.actor);
-                        if (told.ok()) {
-                            for (const QString &hid : told.value()) {
-                                Helper h = m_helpers.value(hid);
-                                if (h.release(e.time, Actor::system())) {
-                                    m_helpers.insert(hid, h);
-                                    changes.helpers.insert(hid);
-                                }
-                            }
-                            changes.cancelsToSend += told.value();
-                            m_missions.insert(missionId, m);
-                            changes.missions.insert(missionId);
-                        }
-                    }
-                }
-                (void)a.cancel(QStringLiteral("device_restore"), e.time, e.actor);
-                m_openAlarmIndex.remove(indexKey(a.deviceId(), a.kind()));
-            }
-            m_alarms.insert(a.id(), a);
-            changes.alarms.insert(a.id());
+            // On scene: the helper is there and reports; the restore is noted, not acted on.
+            endByDevice(open->id(), QStringLiteral("device_restore"), e.actor,
+                        tr("Device reported the condition ended at %1.").arg(e.time.toString(Qt::ISODateWithMs)));
         }
-        for (qint64 id : silent) {
-            Alarm s = m_alarms.value(id);
-            (void)s.cancel(QStringLiteral("device_reported"), e.time, Actor::system());
-            m_alarms.insert(id, s);
-            m_openAlarmIndex.remove(indexKey(s.deviceId(), s.kind()));
-            changes.alarms.insert(id);
-        }
+        endSilence(silent);
         return changes;
     }
 
@@ -307,14 +309,7 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         severity = *s;
     }
 
-    const QList<qint64> silent = *kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes);
-    for (qint64 id : silent) {
-        Alarm s = m_alarms.value(id);
-        (void)s.cancel(QStringLiteral("device_reported"), e.time, Actor::system());
-        m_alarms.insert(id, s);
-        m_openAlarmIndex.remove(indexKey(s.deviceId(), s.kind()));
-        changes.alarms.insert(id);
-    }
+    endSilence(*kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes));
 
     if (const Alarm *open = openAlarmFor(deviceId, *kind)) {
         Alarm a = *open;
@@ -452,8 +447,13 @@ Result<DispatchState::Changes> DispatchState::applyMission(const JournalEntry &e
             return refuse("bad_value", tr("Unknown mission kind “%1”.").arg(stringFrom(p, "kind")));
         // The fee is written into the entry when it is made, so that replays give the same fee.
         Money fee = m_fees.feeFor(*kind);
-        if (p.contains(QLatin1String("fee_cents")))
-            fee = Money(p.value(QLatin1String("fee_cents")).toInteger(), stringFrom(p, "currency"));
+        if (p.contains(QLatin1String("fee_cents"))) {
+            const qint64 cents = p.value(QLatin1String("fee_cents")).toInteger(-1);
+            const QString currency = stringFrom(p, "currency");
+            if (cents < 0 || currency.size() != 3)
+                return refuse("bad_value", tr("A fee needs a non-negative amount and a currency."));
+            fee = Money(cents, currency);
+        }
         const qint64 id = m_nextMissionId++;
         Mission m(id, *kind, alarmId, fee, e.time, e.actor);
         a.missionId = id;
@@ -588,8 +588,13 @@ Result<DispatchState::Changes> DispatchState::applyMission(const JournalEntry &e
 
     m_missions.insert(id, m);
     changes.missions.insert(id);
-    m_alarms.insert(a.id(), a);
-    changes.alarms.insert(a.id());
+    if (m_alarms.contains(a.id())) { // a snapshot may hold a mission whose alarm was purged
+        if (!a.isOpen() && !a.deviceId().isEmpty()
+            && m_openAlarmIndex.value(indexKey(a.deviceId(), a.kind())) == a.id())
+            m_openAlarmIndex.remove(indexKey(a.deviceId(), a.kind()));
+        m_alarms.insert(a.id(), a);
+        changes.alarms.insert(a.id());
+    }
     for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
         m_helpers.insert(it.key(), it.value());
         changes.helpers.insert(it.key());
