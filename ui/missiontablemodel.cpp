@@ -146,12 +146,8 @@ QVariant MissionTableModel::displayData(const Mission &m, int column) const
         return m.id();
     case KindColumn:
         return MissionKinds::label(m.kind());
-    case AlarmColumn: {
-        const Alarm *a = state().alarm(m.alarmId());
-        if (!a)
-            return tr("#%1", "alarm number").arg(m.alarmId());
-        return tr("#%1 %2", "alarm number, alarm kind").arg(m.alarmId()).arg(AlarmKinds::label(a->kind()));
-    }
+    case AlarmColumn:
+        return tr("#%1", "alarm number").arg(m.alarmId());
     case StateColumn:
         return Mission::stateLabel(m.state());
     case AssigneeColumn:
@@ -197,8 +193,12 @@ QString MissionTableModel::toolTip(const Mission &m, int column) const
 {
     switch (column) {
     case AlarmColumn:
-        if (const Alarm *a = state().alarm(m.alarmId()))
-            return a->address.isEmpty() ? a->beneficiaryRef : a->address;
+        if (const Alarm *a = state().alarm(m.alarmId())) {
+            const QString where = !a->address.isEmpty() ? a->address : a->beneficiaryRef;
+            if (where.isEmpty())
+                return AlarmKinds::label(a->kind());
+            return tr("%1, %2", "alarm kind, place").arg(AlarmKinds::label(a->kind()), where);
+        }
         return {};
     case PendingOffersColumn: {
         QStringList names;
