@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+
+namespace relais {
+
+class AlarmTableModel;
+class HelperTableModel;
+class LiveState;
+class MissionTableModel;
+class TableProxyModel;
+class TableView;
+
+// The dispatcher's window: the map in the middle (a placeholder for now), the alarm queue,
+// the helpers and the missions in docks, counts and the store's status in the status bar.
+// It reads the desk state only through LiveState, which must outlive it.
+//
+// The window's geometry and dock layout are kept in QSettings ("ui/geometry", "ui/state")
+// when the application has an organisation name, and not at all otherwise.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(LiveState *state, const QString &dataDir, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    AlarmTableModel *alarmModel() const { return m_alarmModel; }
+    HelperTableModel *helperModel() const { return m_helperModel; }
+    MissionTableModel *missionModel() const { return m_missionModel; }
+
+    // The About box's text (rich text): version, Qt version, licences, map data attribution.
+    static QString aboutText();
+    // "~/relais/data" for a path under the home directory; long paths keep their last parts.
+    static QString shortenedPath(const QString &path);
+
+public slots:
+    // The store's state in a few words ("Journal OK", "Store: disk full"), in the status bar.
+    void showStoreStatus(const QString &text);
+    // An error nobody asked for (a device, a gateway, the store): shown in the status bar and
+    // logged, never in a dialog.
+    void showError(const QString &text);
+    // Docks back where they were at first start, all visible.
+    void resetLayout();
+    // Opens the About box without blocking.
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void createModels();
+    void createDocks();
+    void createActions();
+    void createMenus();
+    void createStatusBar();
+    QDockWidget *createTableDock(const QString &title, const QString &objectName, TableView *view);
+    void placeDocks();
+    void applyDefaultDockSizes();
+    void restoreSettings();
+    void saveSettings() const;
+    void updateAlarmCount();
+    void updateHelperCount();
+
+    LiveState *m_state;
+    QString m_dataDir;
+
+    AlarmTableModel *m_alarmModel = nullptr;
+    TableProxyModel *m_alarmProxy = nullptr;
+    HelperTableModel *m_helperModel = nullptr;
+    TableProxyModel *m_helperProxy = nullptr;
+    MissionTableModel *m_missionModel = nullptr;
+    TableProxyModel *m_missionProxy = nullptr;
+
+    TableView *m_alarmTable = nullptr;
+    TableView *m_helperTable = nullptr;
+    TableView *m_missionTable = nullptr;
+    QDockWidget *m_alarmsDock = nullptr;
+    QDockWidget *m_helpersDock = nullptr;
+    QDockWidget *m_missionsDock = nullptr;
+
+    QAction *m_quitAction = nullptr;
+    QAction *m_showClosedAlarmsAction = nullptr;
+    QAction *m_showFinishedMissionsAction = nullptr;
+    QAction *m_resetLayoutAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+
+    QLabel *m_dataDirLabel = nullptr;
+    QLabel *m_alarmCountLabel = nullptr;
+    QLabel *m_helperCountLabel = nullptr;
+    QLabel *m_storeLabel = nullptr;
+
+    bool m_defaultSizesPending = false;
+};
+
+} // namespace relais
