@@ -1,0 +1,390 @@
+#include "alarmtablemodel.h"
+#include "journalbuilder.h"
+#include "mainwindow.h"
+#include "mapplaceholder.h"
+#include "tableview.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSet>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace relais;
+
+namespace {
+
+// The window ages alarms with the system clock: a journal that started 25 minutes ago.
+QDateTime start()
+{
+    return QDateTime::currentDateTimeUtc().addSecs(-25 * 60);
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void showsTheDocksAndTheirRows();
+    void hasMenusWithShortcuts();
+    void aboutNamesVersionLicencesAndMapData();
+    void showsCountsAndStatusInTheStatusBar();
+    void followsLiveChanges();
+    void resetsTheLayout();
+    void quitClosesTheWindow();
+    void paintsSomethingLegible();
+    void keepsLayoutOnlyWithAnOrganisation();
+    void shortensTheDataDir();
+
+private:
+    std::unique_ptr<JournalBuilder> m_journal;
+    std::unique_ptr<LiveState> m_state;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QString());
+}
+
+void TestMainWindow::init()
+{
+    m_journal = std::make_unique<JournalBuilder>(start());
+    m_state = std::make_unique<LiveState>();
+    JournalBuilder &j = *m_journal;
+    DispatchState snapshot;
+    const QList<JournalEntry> entries{
+        j.registerDevice(QStringLiteral("d1"), QStringLiteral("B-101"), QStringLiteral("12 rue des Lilas, Lyon"), 45.76,
+                         4.83),
+        j.registerDevice(QStringLiteral("d2"), QStringLiteral("B-202"), QStringLiteral("3 place du Marché, Lyon"),
+                         45.75, 4.84),
+        j.registerHelper(QStringLiteral("h1"), QStringLiteral("Claire Martin"), {QStringLiteral("first_aid")}),
+        j.registerHelper(QStringLiteral("h2"), QStringLiteral("Bruno Petit"), {QStringLiteral("keys")}),
+        j.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h1")),
+        j.deviceAlarm(QStringLiteral("d1"), QStringLiteral("door")),
+        j.advance(90).deviceAlarm(QStringLiteral("d2"), QStringLiteral("fall")),
+        j.advance(90).deviceAlarm(QStringLiteral("ghost"), QStringLiteral("smoke")),
+        j.alarmAction(EntryKind::AlarmAcknowledged, 2),
+        j.createMission(2),
+    };
+    for (const JournalEntry &e : entries)
+        QVERIFY2(snapshot.apply(e).ok(), qPrintable(e.kind));
+    m_state->reset(snapshot);
+    m_window = std::make_unique<MainWindow>(m_state.get(), QDir::homePath() + QStringLiteral("/relais/data"));
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+    m_state.reset();
+}
+
+void TestMainWindow::showsTheDocksAndTheirRows()
+{
+    QCOMPARE(m_window->windowTitle(), QStringLiteral("Relais"));
+    QVERIFY(qobject_cast<MapPlaceholder *>(m_window->centralWidget()));
+
+    const struct
+    {
+        const char *dock;
+        const char *table;
+        QString title;
+        int rows;
+    } expected[] = {
+        {"alarmsDock", "alarmTable", QStringLiteral("Alarms"), 3},
+        {"helpersDock", "helperTable", QStringLiteral("Helpers"), 2},
+        {"missionsDock", "missionTable", QStringLiteral("Missions"), 1},
+    };
+    for (const auto &e : expected) {
+        auto *dock = m_window->findChild<QDockWidget *>(QLatin1StringView(e.dock));
+        QVERIFY2(dock, e.dock);
+        QVERIFY(dock->isVisible());
+        QCOMPARE(dock->windowTitle(), e.title);
+        auto *table = dock->findChild<QTableView *>(QLatin1StringView(e.table));
+        QVERIFY2(table, e.table);
+        QCOMPARE(table->model()->rowCount(), e.rows);
+        QVERIFY(table->isSortingEnabled());
+        QVERIFY(table->visualRect(table->model()->index(e.rows - 1, 0)).isValid());
+    }
+
+    // The queue: critical first (the fall, then the smoke raised later), the door last.
+    auto *alarms = m_window->findChild<QTableView *>(QStringLiteral("alarmTable"));
+    QCOMPARE(alarms->model()->index(0, AlarmTableModel::KindColumn).data().toString(), QStringLiteral("Fall"));
+    QCOMPARE(alarms->model()->index(1, AlarmTableModel::KindColumn).data().toString(), QStringLiteral("Smoke / fire"));
+    QCOMPARE(alarms->model()->index(2, AlarmTableModel::KindColumn).data().toString(),
+             QStringLiteral("Door / contact"));
+    QCOMPARE(alarms->model()->index(1, AlarmTableModel::PlaceColumn).data().toString(),
+             QStringLiteral("ghost (unregistered)"));
+    QCOMPARE(alarms->horizontalHeader()->sortIndicatorSection(), int(AlarmTableModel::SeverityColumn));
+}
+
+void TestMainWindow::hasMenusWithShortcuts()
+{
+    const struct
+    {
+        const char *name;
+        QKeySequence shortcut;
+    } expected[] = {
+        {"quitAction", QKeySequence(Qt::CTRL | Qt::Key_Q)},
+        {"toggleAlarmsAction", QKeySequence(Qt::CTRL | Qt::Key_1)},
+        {"toggleHelpersAction", QKeySequence(Qt::CTRL | Qt::Key_2)},
+        {"toggleMissionsAction", QKeySequence(Qt::CTRL | Qt::Key_3)},
+        {"showClosedAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        {"showFinishedMissionsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+        {"resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+        {"aboutAction", QKeySequence(Qt::Key_F1)},
+        {"aboutQtAction", QKeySequence(Qt::SHIFT | Qt::Key_F1)},
+    };
+    QSet<QKeySequence> seen;
+    for (const auto &e : expected) {
+        auto *action = m_window->findChild<QAction *>(QLatin1StringView(e.name));
+        QVERIFY2(action, e.name);
+        QCOMPARE(action->shortcut(), e.shortcut);
+        QVERIFY2(!seen.contains(e.shortcut), e.name);
+        seen.insert(e.shortcut);
+        QVERIFY2(!action->text().isEmpty(), e.name);
+        // Every action is reachable from a menu.
+        QVERIFY2(!action->associatedObjects().isEmpty(), e.name);
+    }
+
+    QStringList menus;
+    const QList<QAction *> top = m_window->menuBar()->actions();
+    for (const QAction *a : top)
+        menus.append(a->text());
+    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+
+    // The dock toggles really toggle.
+    auto *toggle = m_window->findChild<QAction *>(QStringLiteral("toggleHelpersAction"));
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("helpersDock"));
+    toggle->trigger();
+    QVERIFY(!dock->isVisible());
+    toggle->trigger();
+    QVERIFY(dock->isVisible());
+
+    // Closed alarms on demand.
+    auto *alarms = m_window->findChild<QTableView *>(QStringLiteral("alarmTable"));
+    QVERIFY(JournalBuilder::commit(*m_state, {m_journal->deviceRestore(QStringLiteral("d1"), QStringLiteral("door"))})
+                .isEmpty());
+    QCOMPARE(alarms->model()->rowCount(), 2);
+    m_window->findChild<QAction *>(QStringLiteral("showClosedAlarmsAction"))->trigger();
+    QCOMPARE(alarms->model()->rowCount(), 3);
+    QCOMPARE(qobject_cast<TableView *>(alarms)->placeholderText(), QStringLiteral("No alarms"));
+    m_window->findChild<QAction *>(QStringLiteral("showClosedAlarmsAction"))->trigger();
+    QCOMPARE(alarms->model()->rowCount(), 2);
+    QCOMPARE(qobject_cast<TableView *>(alarms)->placeholderText(), QStringLiteral("No open alarms"));
+}
+
+void TestMainWindow::aboutNamesVersionLicencesAndMapData()
+{
+    const QString text = MainWindow::aboutText();
+    QVERIFY(text.contains(QStringLiteral(RELAIS_VERSION)));
+    QVERIFY(text.contains(QLatin1StringView(qVersion())));
+    QVERIFY(text.contains(QStringLiteral("GPL-3.0-or-later")));
+    QVERIFY(text.contains(QStringLiteral("LGPLv3")));
+    QVERIFY(text.contains(QStringLiteral("OpenStreetMap")));
+    QVERIFY(text.contains(QStringLiteral("ODbL")));
+
+    // The box opens without blocking, parented to the window.
+    m_window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+    auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox"));
+    QVERIFY(box);
+    QVERIFY(QTest::qWaitForWindowExposed(box));
+    QVERIFY(box->text().contains(QStringLiteral(RELAIS_VERSION)));
+    QVERIFY(box->text().contains(QStringLiteral("OpenStreetMap")));
+    QCOMPARE(box->windowTitle(), QStringLiteral("About Relais"));
+    box->close();
+    QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("aboutBox")));
+}
+
+void TestMainWindow::showsCountsAndStatusInTheStatusBar()
+{
+    auto *alarms = m_window->findChild<QLabel *>(QStringLiteral("alarmCountLabel"));
+    auto *helpers = m_window->findChild<QLabel *>(QStringLiteral("helperCountLabel"));
+    auto *store = m_window->findChild<QLabel *>(QStringLiteral("storeStatusLabel"));
+    auto *dataDir = m_window->findChild<QLabel *>(QStringLiteral("dataDirLabel"));
+    QVERIFY(alarms && helpers && store && dataDir);
+    QCOMPARE(alarms->text(), QStringLiteral("Open alarms: 3"));
+    QCOMPARE(helpers->text(), QStringLiteral("Helpers on duty: 1 (1 available)"));
+    QVERIFY2(dataDir->text().contains(QStringLiteral("~/relais/data")), qPrintable(dataDir->text()));
+    QCOMPARE(dataDir->toolTip(), QDir::toNativeSeparators(QDir::homePath() + QStringLiteral("/relais/data")));
+
+    QVERIFY(!store->isVisible());
+    m_window->showStoreStatus(QStringLiteral("Journal OK"));
+    QCOMPARE(store->text(), QStringLiteral("Journal OK"));
+    QVERIFY(store->isVisible());
+
+    m_window->showError(QStringLiteral("Gateway lora-1: connection refused"));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Gateway lora-1: connection refused"));
+    QVERIFY(QApplication::activeModalWidget() == nullptr); // never a dialog
+    QVERIFY(alarms->isVisible());                          // the counts stay in view while a message shows
+}
+
+void TestMainWindow::followsLiveChanges()
+{
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("alarmTable"));
+    auto *count = m_window->findChild<QLabel *>(QStringLiteral("alarmCountLabel"));
+    JournalBuilder &j = *m_journal;
+    QCOMPARE(JournalBuilder::commit(*m_state, {j.advance(30).deviceAlarm(QStringLiteral("d1"), QStringLiteral("panic")),
+                                               j.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h2"))}),
+             QString());
+    QCOMPARE(table->model()->rowCount(), 4);
+    QCOMPARE(table->model()->index(2, AlarmTableModel::KindColumn).data().toString(),
+             QStringLiteral("Personal emergency"));
+    QCOMPARE(count->text(), QStringLiteral("Open alarms: 4"));
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("helperCountLabel"))->text(),
+             QStringLiteral("Helpers on duty: 2 (2 available)"));
+}
+
+void TestMainWindow::resetsTheLayout()
+{
+    auto *helpers = m_window->findChild<QDockWidget *>(QStringLiteral("helpersDock"));
+    auto *alarms = m_window->findChild<QDockWidget *>(QStringLiteral("alarmsDock"));
+    helpers->hide();
+    alarms->setFloating(true);
+    m_window->addDockWidget(Qt::LeftDockWidgetArea, m_window->findChild<QDockWidget *>(QStringLiteral("missionsDock")));
+
+    m_window->findChild<QAction *>(QStringLiteral("resetLayoutAction"))->trigger();
+    QVERIFY(helpers->isVisible());
+    QVERIFY(!alarms->isFloating());
+    QCOMPARE(m_window->dockWidgetArea(alarms), Qt::BottomDockWidgetArea);
+    QCOMPARE(m_window->dockWidgetArea(helpers), Qt::RightDockWidgetArea);
+    QCOMPARE(m_window->dockWidgetArea(m_window->findChild<QDockWidget *>(QStringLiteral("missionsDock"))),
+             Qt::BottomDockWidgetArea);
+}
+
+void TestMainWindow::quitClosesTheWindow()
+{
+    m_window->findChild<QAction *>(QStringLiteral("quitAction"))->trigger();
+    QVERIFY(!m_window->isVisible());
+}
+
+void TestMainWindow::paintsSomethingLegible()
+{
+    // A busier desk than the other tests need, closer to what a dispatcher sees.
+    JournalBuilder &j = *m_journal;
+    QList<JournalEntry> more{
+        j.registerDevice(QStringLiteral("d3"), QStringLiteral("B-303"), QString(), 45.77, 4.85),
+        j.registerDevice(QStringLiteral("d4"), QStringLiteral("B-404"), QStringLiteral("Gymnase Jean Macé"), 45.74,
+                         4.84),
+        j.registerHelper(QStringLiteral("h3"), QStringLiteral("Amélie Roux"),
+                         {QStringLiteral("first_aid"), QStringLiteral("keys")}),
+        j.registerHelper(QStringLiteral("h4"), QStringLiteral("Yves Durand")),
+        j.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h3")),
+        j.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h4")),
+        j.advance(120).deviceAlarm(QStringLiteral("d3"), QStringLiteral("low_battery")),
+        j.advance(60).deviceAlarm(QStringLiteral("d4"), QStringLiteral("intrusion")),
+        j.deviceAlarm(QStringLiteral("d4"), QStringLiteral("intrusion")),
+        j.advance(200).deviceAlarm(QStringLiteral("d1"), QStringLiteral("panic")),
+        j.offer(1, QStringLiteral("h1"), 350),
+        j.offer(1, QStringLiteral("h3"), 800),
+        j.answer(1, QStringLiteral("h3"), QStringLiteral("accepted")),
+        j.missionAction(EntryKind::MissionEnRoute, 1),
+        j.alarmAction(EntryKind::AlarmAcknowledged, 4),
+        j.createMission(4, QStringLiteral("maintenance")),
+    };
+    QCOMPARE(JournalBuilder::commit(*m_state, more), QString());
+    m_window->showStoreStatus(QStringLiteral("Journal OK"));
+    QTest::qWait(50);
+
+    const QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
+
+    // Not blank: many colours (text, swatches, tints), and no single colour covering almost everything.
+    QHash<QRgb, int> histogram;
+    for (int y = 0; y < image.height(); y += 2) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); x += 2)
+            ++histogram[line[x]];
+    }
+    int samples = 0;
+    int largest = 0;
+    for (int n : std::as_const(histogram)) {
+        samples += n;
+        largest = std::max(largest, n);
+    }
+    QVERIFY2(histogram.size() > 50, qPrintable(QString::number(histogram.size())));
+    QVERIFY(largest < samples * 9 / 10);
+
+    // The severity colour of the critical alarm is on screen (its swatch).
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("alarmTable"));
+    const QImage tableImage = table->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QRgb red = QColor(0xd3, 0x2f, 0x2f).rgb();
+    bool found = false;
+    for (int y = 0; y < tableImage.height() && !found; ++y) {
+        for (int x = 0; x < tableImage.width() && !found; ++x)
+            found = tableImage.pixel(x, y) == red;
+    }
+    QVERIFY(found);
+
+    // For people who review the look: RELAIS_SCREENSHOT=/tmp/relais.png saves the window.
+    if (const QString path = qEnvironmentVariable("RELAIS_SCREENSHOT"); !path.isEmpty())
+        QVERIFY(image.save(path));
+}
+
+void TestMainWindow::keepsLayoutOnlyWithAnOrganisation()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
+
+    // No organisation: nothing written.
+    m_window->close();
+    QVERIFY(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+
+    QCoreApplication::setOrganizationName(QStringLiteral("RelaisTest"));
+    auto restoreOrganisation = qScopeGuard([] { QCoreApplication::setOrganizationName(QString()); });
+    {
+        MainWindow first(m_state.get(), dir.path());
+        first.resize(1000, 700);
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        first.findChild<QDockWidget *>(QStringLiteral("missionsDock"))->hide();
+        first.close();
+    }
+    {
+        const QSettings settings;
+        QVERIFY(settings.contains(QStringLiteral("ui/geometry")));
+        QVERIFY(settings.contains(QStringLiteral("ui/state")));
+        QVERIFY2(settings.fileName().startsWith(dir.path()), qPrintable(settings.fileName()));
+    }
+    MainWindow second(m_state.get(), dir.path());
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QCOMPARE(second.size(), QSize(1000, 700));
+    QVERIFY(!second.findChild<QDockWidget *>(QStringLiteral("missionsDock"))->isVisible());
+    QVERIFY(second.findChild<QDockWidget *>(QStringLiteral("alarmsDock"))->isVisible());
+}
+
+void TestMainWindow::shortensTheDataDir()
+{
+    const QString home = QDir::homePath();
+    QCOMPARE(MainWindow::shortenedPath(home + QStringLiteral("/relais")), QStringLiteral("~/relais"));
+    QCOMPARE(MainWindow::shortenedPath(QStringLiteral("/var/lib/relais")), QStringLiteral("/var/lib/relais"));
+    QCOMPARE(MainWindow::shortenedPath(QStringLiteral("/srv/associations/quartier-nord/relais/desk-2/data")),
+             QStringLiteral("…/desk-2/data"));
+    // A sibling of the home directory is not under it.
+    QCOMPARE(MainWindow::shortenedPath(home + QStringLiteral("x/data")), home + QStringLiteral("x/data"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
