@@ -114,8 +114,13 @@ QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, i
 
 void AlarmTableModel::refreshAges()
 {
-    if (rowCount() > 0)
-        emit dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn), {Qt::DisplayRole});
+    // Only open alarms age: a closed one's age stopped when it closed. With months of
+    // history in the model, this keeps the tick proportional to the queue, not the journal.
+    QList<int> rows;
+    rows.reserve(m_open.size());
+    for (qint64 id : std::as_const(m_open))
+        rows.append(rowOf(id));
+    emitRowsChanged(rows, AgeColumn, AgeColumn, {Qt::DisplayRole});
 }
 
 QList<qint64> AlarmTableModel::currentKeys() const

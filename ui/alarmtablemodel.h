@@ -8,8 +8,8 @@
 namespace relais {
 
 // The alarm queue: one row per alarm known to LiveState, closed ones included (a
-// TableProxyModel with openOnly shows the open ones). The age column is refreshed every
-// second with a dataChanged on that column alone.
+// TableProxyModel with openOnly shows the open ones). The age column of open alarms is
+// refreshed every second with a dataChanged on that column alone.
 //
 // Roles: ItemRoles::IdRole (qint64 alarm id), SortRole (raw keys: severity rank, state,
 // count, raise time...), OpenRole, TieBreakRole (raise time: oldest first), DecorationRole
@@ -43,7 +43,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 public slots:
-    // Tells views the age column moved on (the 1 s timer calls it).
+    // Tells views the age of the open alarms moved on (the 1 s timer calls it).
     void refreshAges();
 
 signals:

@@ -321,6 +321,16 @@ void TestAlarmTableModel::refreshesTheAgeColumnOnly()
 
     // The proxy keeps its order: nothing it sorts or filters on moved.
     QCOMPARE(idsInOrder(*m_proxy), (QList<qint64>{2, 3, 4, 1, 5}));
+
+    // A closed alarm no longer ages: its row is left out of the tick.
+    commit({m_journal->deviceRestore(QStringLiteral("d3"), QStringLiteral("smoke"))}); // alarm 3, row 2
+    changed.clear();
+    m_model->refreshAges();
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(), m_model->index(0, AlarmTableModel::AgeColumn));
+    QCOMPARE(changed.at(0).at(1).value<QModelIndex>(), m_model->index(1, AlarmTableModel::AgeColumn));
+    QCOMPARE(changed.at(1).at(0).value<QModelIndex>(), m_model->index(3, AlarmTableModel::AgeColumn));
+    QCOMPARE(changed.at(1).at(1).value<QModelIndex>(), m_model->index(4, AlarmTableModel::AgeColumn));
 }
 
 void TestAlarmTableModel::resetsWithTheLiveState()
