@@ -1,0 +1,294 @@
+#include "statewriter.h"
+
+#include "sqlvalues.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+
+namespace relais {
+
+namespace {
+
+using namespace SqlValues;
+
+Error sqlError(const QSqlQuery &q)
+{
+    return Error{QStringLiteral("sql_error"),
+                 QCoreApplication::translate("relais::StateWriter", "Cannot write the state tables: %1 (%2)")
+                     .arg(q.lastError().text(), q.lastQuery())};
+}
+
+// INSERT INTO t (k, a, b) VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b
+QString upsertSql(const QString &table, const QStringList &keys, const QStringList &columns)
+{
+    const QStringList all = keys + columns;
+    QStringList marks;
+    QStringList sets;
+    for (qsizetype i = 0; i < all.size(); ++i)
+        marks.append(QStringLiteral("?"));
+    for (const QString &c : columns)
+        sets.append(c + QStringLiteral(" = excluded.") + c);
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
+        .arg(table, all.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")), keys.join(QStringLiteral(", ")),
+             sets.join(QStringLiteral(", ")));
+}
+
+QString alarmStateKey(int state)
+{
+    return Alarm::stateKey(static_cast<Alarm::State>(state));
+}
+
+QString missionStateKey(int state)
+{
+    return Mission::stateKey(static_cast<Mission::State>(state));
+}
+
+template<typename... Values>
+bool run(QSqlQuery &q, const Values &...values)
+{
+    int i = 0;
+    (q.bindValue(i++, QVariant(values)), ...);
+    return q.exec();
+}
+
+} // namespace
+
+StateWriter::StateWriter(const QSqlDatabase &db)
+    : m_db(db),
+      m_upsertDevice(m_db),
+      m_deleteDevice(m_db),
+      m_upsertAlarm(m_db),
+      m_upsertAlarmTransition(m_db),
+      m_trimAlarmTransitions(m_db),
+      m_upsertAlarmNote(m_db),
+      m_trimAlarmNotes(m_db),
+      m_upsertHelper(m_db),
+      m_deleteHelper(m_db),
+      m_upsertMission(m_db),
+      m_upsertOffer(m_db),
+      m_trimOffers(m_db),
+      m_upsertMissionTransition(m_db),
+      m_trimMissionTransitions(m_db),
+      m_upsertShift(m_db),
+      m_upsertFee(m_db)
+{}
+
+QStringList StateWriter::tables()
+{
+    return {QStringLiteral("devices"),
+            QStringLiteral("alarms"),
+            QStringLiteral("alarm_transitions"),
+            QStringLiteral("alarm_notes"),
+            QStringLiteral("helpers"),
+            QStringLiteral("missions"),
+            QStringLiteral("mission_offers"),
+            QStringLiteral("mission_transitions"),
+            QStringLiteral("shifts"),
+            QStringLiteral("fees")};
+}
+
+Status StateWriter::prepare()
+{
+    const auto L = [](const char *s) {
+        return QString::fromLatin1(s).split(QLatin1Char(' '));
+    };
+    const QList<std::pair<QSqlQuery *, QString>> statements{
+        {&m_upsertDevice,
+         upsertSql(QStringLiteral("devices"), {QStringLiteral("id")},
+                   L("kind label beneficiary_ref address lat lon report_interval_s last_seen_ms battery_percent"))},
+        {&m_deleteDevice, QStringLiteral("DELETE FROM devices WHERE id = ?")},
+        {&m_upsertAlarm, upsertSql(QStringLiteral("alarms"), {QStringLiteral("id")},
+                                   L("device_id kind severity state repeat_count raised_ms last_seen_ms outcome "
+                                     "escalation_stage lat lon address details beneficiary_ref unregistered_device "
+                                     "mission_id helper_id cancel_reason"))},
+        {&m_upsertAlarmTransition,
+         upsertSql(QStringLiteral("alarm_transitions"), L("alarm_id pos"), L("state at_ms actor note"))},
+        {&m_trimAlarmTransitions, QStringLiteral("DELETE FROM alarm_transitions WHERE alarm_id = ? AND pos >= ?")},
+        {&m_upsertAlarmNote, upsertSql(QStringLiteral("alarm_notes"), L("alarm_id pos"), L("note"))},
+        {&m_trimAlarmNotes, QStringLiteral("DELETE FROM alarm_notes WHERE alarm_id = ? AND pos >= ?")},
+        {&m_upsertHelper, upsertSql(QStringLiteral("helpers"), {QStringLiteral("id")},
+                                    L("name phone skills mission_id availability lat lon position_ms changed_state "
+                                      "changed_ms changed_by changed_note"))},
+        {&m_deleteHelper, QStringLiteral("DELETE FROM helpers WHERE id = ?")},
+        {&m_upsertMission, upsertSql(QStringLiteral("missions"), {QStringLiteral("id")},
+                                     L("kind alarm_id fee_cents fee_currency state assignee outcome payout_cents "
+                                       "payout_currency redispatches note"))},
+        {&m_upsertOffer, upsertSql(QStringLiteral("mission_offers"), L("mission_id pos"),
+                                   L("helper_id distance_m sent_ms answer answered_ms"))},
+        {&m_trimOffers, QStringLiteral("DELETE FROM mission_offers WHERE mission_id = ? AND pos >= ?")},
+        {&m_upsertMissionTransition,
+         upsertSql(QStringLiteral("mission_transitions"), L("mission_id pos"), L("state at_ms actor note"))},
+        {&m_trimMissionTransitions,
+         QStringLiteral("DELETE FROM mission_transitions WHERE mission_id = ? AND pos >= ?")},
+        {&m_upsertShift,
+         upsertSql(QStringLiteral("shifts"), {QStringLiteral("id")}, L("operator_name started_ms ended_ms handover"))},
+        {&m_upsertFee, upsertSql(QStringLiteral("fees"), {QStringLiteral("mission_kind")}, L("fee_cents currency"))},
+    };
+    for (const auto &[query, sql] : statements) {
+        if (!query->prepare(sql))
+            return sqlError(*query);
+    }
+    return {};
+}
+
+Status StateWriter::write(const DispatchState &state, const DispatchState::Changes &changes)
+{
+    for (const QString &id : changes.removedDevices) {
+        if (Status s = deleteRow(m_deleteDevice, id); !s)
+            return s;
+    }
+    for (const QString &id : changes.devices) {
+        const Device *d = state.device(id);
+        if (Status s = d ? writeDevice(*d) : deleteRow(m_deleteDevice, id); !s)
+            return s;
+    }
+    for (const QString &id : changes.removedHelpers) {
+        if (Status s = deleteRow(m_deleteHelper, id); !s)
+            return s;
+    }
+    for (const QString &id : changes.helpers) {
+        const Helper *h = state.helper(id);
+        if (Status s = h ? writeHelper(*h) : deleteRow(m_deleteHelper, id); !s)
+            return s;
+    }
+    for (qint64 id : changes.alarms) {
+        if (const Alarm *a = state.alarm(id)) {
+            if (Status s = writeAlarm(*a); !s)
+                return s;
+        }
+    }
+    for (qint64 id : changes.missions) {
+        if (const Mission *m = state.mission(id)) {
+            if (Status s = writeMission(*m); !s)
+                return s;
+        }
+    }
+    for (qint64 id : changes.shifts) {
+        auto it = state.shifts().constFind(id);
+        if (it == state.shifts().cend())
+            continue;
+        if (Status s = writeShift(*it); !s)
+            return s;
+    }
+    if (changes.fees) {
+        if (Status s = writeFees(state.fees()); !s)
+            return s;
+    }
+    return {};
+}
+
+Status StateWriter::clear()
+{
+    QSqlQuery q(m_db);
+    for (const QString &table : tables()) {
+        if (!q.exec(QStringLiteral("DELETE FROM ") + table))
+            return sqlError(q);
+    }
+    return {};
+}
+
+Status StateWriter::deleteRow(QSqlQuery &q, const QVariant &id)
+{
+    q.bindValue(0, id);
+    if (!q.exec())
+        return sqlError(q);
+    return {};
+}
+
+Status StateWriter::writeDevice(const Device &d)
+{
+    if (!run(m_upsertDevice, text(d.id), text(d.kind), text(d.label), text(d.beneficiaryRef), text(d.address),
+             latitude(d.position), longitude(d.position), d.reportIntervalS, time(d.lastSeen), d.batteryPercent))
+        return sqlError(m_upsertDevice);
+    return {};
+}
+
+Status StateWriter::writeTransitions(QSqlQuery &upsert, QSqlQuery &trim, qint64 owner,
+                                     const QList<Transition> &timeline, QString (*stateKey)(int))
+{
+    for (qsizetype pos = 0; pos < timeline.size(); ++pos) {
+        const Transition &t = timeline.at(pos);
+        if (!run(upsert, owner, qint64(pos), stateKey(t.state), time(t.at), text(t.by.toString()), text(t.note)))
+            return sqlError(upsert);
+    }
+    if (!run(trim, owner, qint64(timeline.size())))
+        return sqlError(trim);
+    return {};
+}
+
+Status StateWriter::writeAlarm(const Alarm &a)
+{
+    const QVariant outcome = a.outcome() ? QVariant(Outcomes::key(*a.outcome())) : optionalText({});
+    if (!run(m_upsertAlarm, a.id(), text(a.deviceId()), AlarmKinds::key(a.kind()), Severities::key(a.severity()),
+             Alarm::stateKey(a.state()), a.count(), time(a.raisedAt()), time(a.lastSeen()), outcome,
+             a.escalationStage(), latitude(a.position), longitude(a.position), text(a.address), text(a.details),
+             text(a.beneficiaryRef), int(a.unregisteredDevice), a.missionId, text(a.helperId), text(a.cancelReason)))
+        return sqlError(m_upsertAlarm);
+    if (Status s =
+            writeTransitions(m_upsertAlarmTransition, m_trimAlarmTransitions, a.id(), a.timeline(), &alarmStateKey);
+        !s)
+        return s;
+    for (qsizetype pos = 0; pos < a.notes.size(); ++pos) {
+        if (!run(m_upsertAlarmNote, a.id(), qint64(pos), text(a.notes.at(pos))))
+            return sqlError(m_upsertAlarmNote);
+    }
+    if (!run(m_trimAlarmNotes, a.id(), qint64(a.notes.size())))
+        return sqlError(m_trimAlarmNotes);
+    return {};
+}
+
+Status StateWriter::writeHelper(const Helper &h)
+{
+    QJsonArray skills;
+    for (const QString &skill : h.skills)
+        skills.append(skill);
+    const QString skillsJson = QString::fromUtf8(QJsonDocument(skills).toJson(QJsonDocument::Compact));
+    const Transition &c = h.lastChange();
+    if (!run(m_upsertHelper, text(h.id()), text(h.name), text(h.phone), skillsJson, h.missionId,
+             Helper::availabilityKey(h.availability()), latitude(h.position()), longitude(h.position()),
+             time(h.positionAt()), Helper::availabilityKey(static_cast<Helper::Availability>(c.state)), time(c.at),
+             text(c.by.toString()), text(c.note)))
+        return sqlError(m_upsertHelper);
+    return {};
+}
+
+Status StateWriter::writeMission(const Mission &m)
+{
+    const QVariant outcome = m.outcome() ? QVariant(Outcomes::key(*m.outcome())) : optionalText({});
+    if (!run(m_upsertMission, m.id(), MissionKinds::key(m.kind()), m.alarmId(), m.fee().cents(),
+             text(m.fee().currency()), Mission::stateKey(m.state()), text(m.assignee()), outcome, m.payout().cents(),
+             text(m.payout().currency()), m.redispatchCount(), text(m.note)))
+        return sqlError(m_upsertMission);
+    const QList<Offer> &offers = m.offers();
+    for (qsizetype pos = 0; pos < offers.size(); ++pos) {
+        const Offer &o = offers.at(pos);
+        if (!run(m_upsertOffer, m.id(), qint64(pos), text(o.helperId), o.distanceM, time(o.sentAt),
+                 Offer::answerKey(o.answer), time(o.answeredAt)))
+            return sqlError(m_upsertOffer);
+    }
+    if (!run(m_trimOffers, m.id(), qint64(offers.size())))
+        return sqlError(m_trimOffers);
+    return writeTransitions(m_upsertMissionTransition, m_trimMissionTransitions, m.id(), m.timeline(),
+                            &missionStateKey);
+}
+
+Status StateWriter::writeShift(const Shift &s)
+{
+    if (!run(m_upsertShift, s.id, text(s.op.name), time(s.startedAt), time(s.endedAt), text(s.handover)))
+        return sqlError(m_upsertShift);
+    return {};
+}
+
+Status StateWriter::writeFees(const FeeSchedule &fees)
+{
+    for (MissionKind kind : MissionKinds::all()) {
+        const Money fee = fees.feeFor(kind);
+        if (!run(m_upsertFee, MissionKinds::key(kind), fee.cents(), text(fee.currency())))
+            return sqlError(m_upsertFee);
+    }
+    return {};
+}
+
+} // namespace relais

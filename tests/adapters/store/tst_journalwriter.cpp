@@ -1,0 +1,437 @@
+// JournalWriter: dedupe, reducer refusals, device rejections, batching, commit-before-ack,
+// rollback of a failed batch. The writer runs on the test thread here (tst_store runs it on
+// its own thread); a second connection checks what is committed.
+
+#include "journalreader.h"
+#include "journalwriter.h"
+#include "migrations.h"
+#include "scenario.h"
+#include "sqlconnection.h"
+#include "stateloader.h"
+#include "tabledump.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace relais;
+using relais::test::Scenario;
+using relais::test::TableDump;
+using S = relais::WriteResult::Status;
+
+namespace {
+
+// A migrated database in a temporary folder, a writer on it, everything it reported.
+class Fixture final
+{
+public:
+    Fixture()
+    {
+        path = dir.filePath(QStringLiteral("relais.sqlite"));
+        SqlConnection c(QStringLiteral("setup"));
+        if (c.open(path))
+            migrated = Migrations::migrate(c.database(), c.dialect()).ok();
+    }
+
+    bool open()
+    {
+        writer = std::make_unique<JournalWriter>(path, DispatchState());
+        QObject::connect(writer.get(), &JournalWriter::itemsProcessed, writer.get(),
+                         [this](const QList<WriteResult> &r) { results += r; });
+        QObject::connect(writer.get(), &JournalWriter::committed, writer.get(), [this](const QList<JournalEntry> &e) {
+            committed += e;
+            ++committedSignals;
+        });
+        QObject::connect(writer.get(), &JournalWriter::failed, writer.get(),
+                         [this](const QString &m) { failures.append(m); });
+        return migrated && writer->open();
+    }
+
+    // Submits and processes at once (one batch if below the batch size).
+    QList<WriteResult> write(const QList<JournalEntry> &entries, quint64 ticket = 1)
+    {
+        const qsizetype before = results.size();
+        writer->submit(ticket, entries);
+        writer->drainAll();
+        return results.mid(before);
+    }
+
+    QTemporaryDir dir;
+    QString path;
+    bool migrated = false;
+    std::unique_ptr<JournalWriter> writer;
+    QList<WriteResult> results;
+    QList<JournalEntry> committed;
+    int committedSignals = 0;
+    QStringList failures;
+};
+
+QList<JournalEntry> journalOf(const QString &path)
+{
+    SqlConnection c(QStringLiteral("check"));
+    if (!c.open(path))
+        return {};
+    Result<QList<JournalEntry>> all = JournalReader(c.database()).read(0, 1000000);
+    return all ? all.value() : QList<JournalEntry>{};
+}
+
+qint64 countIn(const QString &path, const QString &sql)
+{
+    SqlConnection c(QStringLiteral("check"));
+    return c.open(path) ? TableDump::scalar(c.database(), sql) : -1;
+}
+
+} // namespace
+
+class TestJournalWriter final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void storesEntriesWithSeqAndExactContent()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        Scenario s;
+        const QList<JournalEntry> in{s.registerDevice(QStringLiteral("d1"), 48.1, 2.1),
+                                     s.heartbeat(QStringLiteral("d1"), 77, QStringLiteral("m1")),
+                                     s.action(EntryKind::AlarmManual, {{"kind", "fall"}, {"address", "1 rue Haute"}})};
+        const QList<WriteResult> r = f.write(in, 7);
+        QCOMPARE(r.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(r.at(i).status, S::Stored);
+            QCOMPARE(r.at(i).ticket, quint64(7));
+            QCOMPARE(r.at(i).index, i);
+            QCOMPARE(r.at(i).seq, qint64(i + 1));
+            QVERIFY(r.at(i).isDurable());
+        }
+        QCOMPARE(f.committedSignals, 1);
+        QCOMPARE(f.committed.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            JournalEntry expected = in.at(i);
+            expected.seq = i + 1;
+            QCOMPARE(f.committed.at(i), expected);
+            QCOMPARE(f.committed.at(i).time.timeSpec(), Qt::UTC);
+        }
+        // What another connection reads back is exactly what was committed.
+        QCOMPARE(journalOf(f.path), f.committed);
+        QCOMPARE(f.writer->committedTransactions(), quint64(1));
+        QCOMPARE(f.writer->replica().lastSeq(), qint64(3));
+        QCOMPARE(f.writer->replica().device(QStringLiteral("d1"))->batteryPercent, 77);
+    }
+
+    void timesAreStoredAsUtcMilliseconds()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        Scenario s;
+        JournalEntry e = s.registerDevice(QStringLiteral("d1"), 48.1, 2.1);
+        e.time = QDateTime(QDate(2026, 7, 14), QTime(23, 59, 59, 999), Qt::OffsetFromUTC, 2 * 3600);
+        QCOMPARE(f.write({e}).first().status, S::Stored);
+        QCOMPARE(f.committed.first().time.timeSpec(), Qt::UTC);
+        QCOMPARE(f.committed.first().time.toMSecsSinceEpoch(), e.time.toMSecsSinceEpoch());
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT time_ms FROM journal")), e.time.toMSecsSinceEpoch());
+    }
+
+    void duplicateMessageIdIsNotJournaledTwice()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        Scenario s;
+        const QString d1 = QStringLiteral("d1");
+        QCOMPARE(f.write({s.registerDevice(d1, 48.1, 2.1)}).first().seq, qint64(1));
+        QCOMPARE(f.write({s.heartbeat(d1, 50, QStringLiteral("m1"))}).first().seq, qint64(2));
+
+        // A retransmission of m1 (even with other content), then m2 twice in one batch.
+        const QList<WriteResult> r =
+            f.write({s.heartbeat(d1, 10, QStringLiteral("m1")), s.heartbeat(d1, 60, QStringLiteral("m2")),
+                     s.heartbeat(d1, 70, QStringLiteral("m2"))});
+        QCOMPARE(r.at(0).status, S::Duplicate);
+        QCOMPARE(r.at(0).seq, qint64(2));
+        QVERIFY(r.at(0).isDurable()); // the sender gets its ack again
+        QCOMPARE(r.at(1).status, S::Stored);
+        QCOMPARE(r.at(1).seq, qint64(3));
+        QCOMPARE(r.at(2).status, S::Duplicate);
+        QCOMPARE(r.at(2).seq, qint64(3));
+        QCOMPARE(f.committed.size(), 3);
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal")), qint64(3));
+        // The duplicates changed nothing: the battery is the one of m2's first copy.
+        QCOMPARE(f.writer->replica().device(d1)->batteryPercent, 60);
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM devices")), qint64(60));
+
+        // The same message id from another source is another message.
+        JournalEntry other = s.heartbeat(d1, 80, QStringLiteral("m1"));
+        other.source = QStringLiteral("gateway:other");
+        const WriteResult o = f.write({other}).first();
+        QCOMPARE(o.status, S::Stored);
+        QCOMPARE(o.seq, qint64(4));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal_dedupe")), qint64(3));
+    }
+
+    void rejectedDeviceMessageIsJournaledWithItsRawBytes()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        Scenario s;
+        const QByteArray raw("\x00\x01garbage\xff", 10);
+        const QJsonObject payload{{"device", "d7"}, {"alarm", "meteor"}};
+        const JournalEntry in = s.deviceMessage(EntryKind::DeviceAlarm, payload, QStringLiteral("r1"), raw);
+        const WriteResult r = f.write({in}).first();
+        QCOMPARE(r.status, S::Rejected);
+        QCOMPARE(r.seq, qint64(1));
+        QCOMPARE(r.error.code, QStringLiteral("unknown_alarm_kind"));
+        QVERIFY(r.error.message.contains(QLatin1String("meteor")));
+        QVERIFY(r.isDurable()); // answered with a NAK, kept for audit
+
+        const QList<JournalEntry> journal = journalOf(f.path);
+        QCOMPARE(journal.size(), 1);
+        const JournalEntry &j = journal.first();
+        QCOMPARE(j.kind, QString(EntryKind::DeviceRejected));
+        QCOMPARE(j.raw, raw);
+        QCOMPARE(j.source, in.source);
+        QCOMPARE(j.messageId, in.messageId);
+        QCOMPARE(j.actor, in.actor);
+        QCOMPARE(j.time, in.time);
+        QCOMPARE(j.payload.value(QLatin1String("code")).toString(), QStringLiteral("unknown_alarm_kind"));
+        QCOMPARE(j.payload.value(QLatin1String("reason")).toString(), r.error.message);
+        QCOMPARE(j.payload.value(QLatin1String("original_kind")).toString(), QString(EntryKind::DeviceAlarm));
+        QCOMPARE(j.payload.value(QLatin1String("original_payload")).toObject(), payload);
+        QCOMPARE(f.committed, journal); // the GUI replica hears of it too, and applies it cleanly
+        QVERIFY(f.writer->replica().alarms().isEmpty());
+
+        // A retransmission gets the same answer: a duplicate carrying the original refusal.
+        const WriteResult again = f.write({in}).first();
+        QCOMPARE(again.status, S::Duplicate);
+        QCOMPARE(again.seq, qint64(1));
+        QCOMPARE(again.error.code, QStringLiteral("unknown_alarm_kind"));
+
+        // Unknown device message kinds and messages without a time are kept too.
+        JournalEntry bogus = s.deviceMessage(QLatin1StringView("device.bogus"), {{"device", "d7"}, {"alarm", "panic"}},
+                                             QStringLiteral("r2"));
+        JournalEntry timeless = s.heartbeat(QStringLiteral("d7"), 5, QStringLiteral("r3"));
+        timeless.time = QDateTime();
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        const QList<WriteResult> more = f.write({bogus, timeless});
+        QCOMPARE(more.at(0).status, S::Rejected);
+        QCOMPARE(more.at(0).error.code, QStringLiteral("unknown_entry"));
+        QCOMPARE(more.at(1).status, S::Rejected);
+        QCOMPARE(more.at(1).error.code, QStringLiteral("missing_time"));
+        const JournalEntry stamped = journalOf(f.path).last();
+        QVERIFY(stamped.time.isValid());
+        QVERIFY(stamped.time >= before.addMSecs(-1) && stamped.time <= QDateTime::currentDateTimeUtc());
+    }
+
+    void refusedActionIsNotJournaled()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        Scenario s;
+        JournalEntry ack = s.action(EntryKind::AlarmAcknowledged, {{"alarm", 1}});
+        ack.messageId = QStringLiteral("ui-1");
+        const WriteResult r = f.write({ack}).first();
+        QCOMPARE(r.status, S::Refused);
+        QCOMPARE(r.seq, qint64(0));
+        QCOMPARE(r.error.code, QStringLiteral("unknown_alarm"));
+        QVERIFY(!r.isDurable());
+        QCOMPARE(f.committedSignals, 0);
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal")), qint64(0));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal_dedupe")), qint64(0));
+
+        // The refused action did not claim its message id: once legal, it is stored.
+        const QList<WriteResult> later =
+            f.write({s.action(EntryKind::AlarmManual, {{"kind", "fall"}, {"address", "2 rue Basse"}}), ack});
+        QCOMPARE(later.at(0).status, S::Stored);
+        QCOMPARE(later.at(1).status, S::Stored);
+        QCOMPARE(later.at(1).seq, qint64(2));
+
+        // Registry actions are actions, not device messages: refused, not journaled.
+        const JournalEntry reg = s.registerDevice(QStringLiteral("d1"), 48.0, 2.0);
+        QCOMPARE(f.write({reg}).first().status, S::Stored);
+        const WriteResult twice = f.write({reg}).first();
+        QCOMPARE(twice.status, S::Refused);
+        QCOMPARE(twice.error.code, QStringLiteral("duplicate_device"));
+        JournalEntry timeless = s.action(EntryKind::ShiftStarted, {{"operator", "Claire"}});
+        timeless.time = QDateTime();
+        QCOMPARE(f.write({timeless}).first().error.code, QStringLiteral("missing_time"));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal")), qint64(3));
+    }
+
+    void refusedEntryLeavesNoPartialEffect()
+    {
+        // The same batch with and without an entry refused half-way through its effects
+        // (the mission accepts the offer, the off-duty helper cannot take it) must leave
+        // identical journals and state tables.
+        Scenario s;
+        QList<JournalEntry> legal{
+            s.registerDevice(QStringLiteral("d1"), 48.1, 2.1),
+            s.deviceMessage(EntryKind::DeviceAlarm, {{"device", "d1"}, {"alarm", "panic"}}, QStringLiteral("a1")),
+            s.action(EntryKind::AlarmAcknowledged, {{"alarm", 1}}),
+            s.action(EntryKind::MissionCreated, {{"alarm", 1}, {"kind", "verification"}}),
+            s.action(EntryKind::HelperRegistered, {{"helper", "h1"}, {"name", "Ana"}}),
+        };
+        const JournalEntry refused =
+            s.action(EntryKind::MissionOffered, {{"mission", 1}, {"helper", "h1"}, {"distance_m", 120.0}});
+        const JournalEntry after = s.heartbeat(QStringLiteral("d1"), 33, QStringLiteral("hb1"));
+
+        Fixture with;
+        QVERIFY(with.open());
+        const QList<WriteResult> r = with.write(legal + QList<JournalEntry>{refused, after});
+        QCOMPARE(r.at(5).status, S::Refused);
+        QCOMPARE(r.at(6).status, S::Stored);
+        QCOMPARE(r.at(6).seq, qint64(6)); // no gap in seq
+
+        Fixture without;
+        QVERIFY(without.open());
+        const QList<WriteResult> r2 = without.write(legal + QList<JournalEntry>{after});
+        QCOMPARE(r2.last().seq, qint64(6));
+
+        QCOMPARE(with.writer->replica(), without.writer->replica());
+        QCOMPARE(with.writer->replica().mission(1)->offers().size(), 0);
+        SqlConnection a(QStringLiteral("a"));
+        SqlConnection b(QStringLiteral("b"));
+        QVERIFY(a.open(with.path));
+        QVERIFY(b.open(without.path));
+        QCOMPARE(TableDump::rows(a.database(), QStringLiteral("journal")),
+                 TableDump::rows(b.database(), QStringLiteral("journal")));
+        const auto dumpA = TableDump::stateTables(a.database());
+        const auto dumpB = TableDump::stateTables(b.database());
+        for (auto it = dumpA.cbegin(); it != dumpA.cend(); ++it)
+            QCOMPARE(it.value(), dumpB.value(it.key()));
+        QCOMPARE(dumpA.value(QStringLiteral("missions")).size(), 1);
+    }
+
+    void batchesManyItemsIntoFewTransactions()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        f.writer->setMaxBatchSize(1000);
+        Scenario s;
+        QCOMPARE(f.write({s.registerDevice(QStringLiteral("d1"), 48.0, 2.0)}).first().status, S::Stored);
+        const quint64 before = f.writer->committedTransactions();
+        for (int t = 0; t < 100; ++t) {
+            QList<JournalEntry> chunk;
+            for (int i = 0; i < 100; ++i)
+                chunk.append(s.heartbeat(QStringLiteral("d1"), i, QStringLiteral("hb-%1-%2").arg(t).arg(i)));
+            f.writer->submit(quint64(t), chunk);
+        }
+        QCOMPARE(f.writer->pendingItems(), qsizetype(10000));
+        f.writer->drainAll();
+        QCOMPARE(f.writer->committedTransactions() - before, quint64(10)); // 10,000 items, batches of 1,000
+        QCOMPARE(f.results.size(), 10001);
+        QVERIFY(std::all_of(f.results.cbegin(), f.results.cend(),
+                            [](const WriteResult &r) { return r.status == S::Stored; }));
+        QCOMPARE(f.results.last().seq, qint64(10001));
+        QCOMPARE(f.results.last().ticket, quint64(99));
+        QCOMPARE(f.results.last().index, 99);
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal")), qint64(10001));
+
+        // Through the event loop, with the default batch size: what is queued before the
+        // writer runs goes in ceil(n / 5000) transactions.
+        f.writer->setMaxBatchSize(JournalWriter::defaultMaxBatchSize);
+        const quint64 mid = f.writer->committedTransactions();
+        for (int t = 0; t < 12; ++t) {
+            QList<JournalEntry> chunk;
+            for (int i = 0; i < 1000; ++i)
+                chunk.append(s.heartbeat(QStringLiteral("d1"), i % 100, QStringLiteral("q-%1-%2").arg(t).arg(i)));
+            f.writer->submit(quint64(1000 + t), chunk);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(f.results.size(), 10001 + 12000, 30000);
+        QCOMPARE(f.writer->committedTransactions() - mid, quint64(3));
+    }
+
+    void resultsAreReportedOnlyAfterCommit()
+    {
+        Fixture f;
+        QVERIFY(f.open());
+        // Another connection sees only committed rows (WAL): every result and every
+        // committed entry must already be visible there when it is signalled.
+        SqlConnection probe(QStringLiteral("probe"));
+        QVERIFY(probe.open(f.path));
+        QSqlQuery visible(probe.database());
+        QVERIFY(visible.prepare(QStringLiteral("SELECT COUNT(*) FROM journal WHERE seq = ?")));
+        int checked = 0;
+        QStringList violations;
+        auto check = [&](qint64 seq) {
+            visible.bindValue(0, seq);
+            if (!visible.exec() || !visible.next() || visible.value(0).toInt() != 1)
+                violations.append(QString::number(seq));
+            visible.finish();
+            ++checked;
+        };
+        connect(f.writer.get(), &JournalWriter::itemsProcessed, this, [&](const QList<WriteResult> &results) {
+            for (const WriteResult &r : results) {
+                if (r.status == S::Stored || r.status == S::Rejected)
+                    check(r.seq);
+            }
+        });
+        connect(f.writer.get(), &JournalWriter::committed, this, [&](const QList<JournalEntry> &entries) {
+            for (const JournalEntry &e : entries)
+                check(e.seq);
+        });
+        Scenario s(3);
+        const QList<JournalEntry> walk = s.randomWalk(600);
+        for (qsizetype i = 0; i < walk.size(); i += 50)
+            f.writer->submit(quint64(i), walk.mid(i, 50));
+        QTRY_COMPARE_WITH_TIMEOUT(f.results.size(), walk.size(), 30000);
+        QVERIFY2(violations.isEmpty(), qPrintable(violations.mid(0, 10).join(QLatin1Char(' '))));
+        QVERIFY(checked > 400);
+    }
+
+    void failedBatchIsRolledBackAndNotAcknowledged()
+    {
+        Fixture f;
+        {
+            SqlConnection c(QStringLiteral("trigger"));
+            QVERIFY(c.open(f.path));
+            QSqlQuery q(c.database());
+            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER poison BEFORE INSERT ON journal "
+                                          "WHEN NEW.payload LIKE '%poison%' "
+                                          "BEGIN SELECT RAISE(ABORT, 'poisoned entry'); END")));
+        }
+        QVERIFY(f.open());
+        Scenario s;
+        const JournalEntry reg = s.registerDevice(QStringLiteral("d1"), 48.1, 2.1);
+        const QList<WriteResult> r =
+            f.write({reg, s.heartbeat(QStringLiteral("d1"), 40, QStringLiteral("m1")),
+                     s.deviceMessage(EntryKind::DeviceHeartbeat, {{"device", "d1"}, {"note", "poison"}},
+                                     QStringLiteral("m2"))});
+        QCOMPARE(r.size(), 3);
+        for (const WriteResult &x : r) {
+            QCOMPARE(x.status, S::Failed);
+            QVERIFY(!x.isDurable());
+            QVERIFY2(x.error.message.contains(QLatin1String("poisoned entry")), qPrintable(x.error.message));
+        }
+        QCOMPARE(f.committedSignals, 0);
+        QCOMPARE(f.failures.size(), 1);
+        QCOMPARE(f.writer->committedTransactions(), quint64(0));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal")), qint64(0));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal_dedupe")), qint64(0));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM devices")), qint64(0));
+
+        // The replica was reloaded: d1 is not registered there, seq starts again at 1,
+        // and m1 was not claimed.
+        QVERIFY(f.writer->replica().devices().isEmpty());
+        const QList<WriteResult> retry = f.write({reg, s.heartbeat(QStringLiteral("d1"), 41, QStringLiteral("m1"))});
+        QCOMPARE(retry.at(0).status, S::Stored);
+        QCOMPARE(retry.at(0).seq, qint64(1));
+        QCOMPARE(retry.at(1).status, S::Stored);
+        QCOMPARE(retry.at(1).seq, qint64(2));
+    }
+
+    void deviceMessagesAreToldApartFromRegistryActions()
+    {
+        QVERIFY(JournalWriter::isDeviceMessage(EntryKind::DeviceAlarm));
+        QVERIFY(JournalWriter::isDeviceMessage(EntryKind::DeviceHeartbeat));
+        QVERIFY(JournalWriter::isDeviceMessage(EntryKind::DeviceRestore));
+        QVERIFY(JournalWriter::isDeviceMessage(QStringLiteral("device.something_new")));
+        QVERIFY(!JournalWriter::isDeviceMessage(EntryKind::DeviceRegistered));
+        QVERIFY(!JournalWriter::isDeviceMessage(EntryKind::DeviceUpdated));
+        QVERIFY(!JournalWriter::isDeviceMessage(EntryKind::DeviceRemoved));
+        QVERIFY(!JournalWriter::isDeviceMessage(EntryKind::AlarmAcknowledged));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJournalWriter)
+#include "tst_journalwriter.moc"
