@@ -54,9 +54,8 @@ void JournalWriter::submit(quint64 ticket, const QList<JournalEntry> &items)
         return;
     {
         QMutexLocker lock(&m_mutex);
-        m_queue.reserve(m_queue.size() + items.size());
-        for (qsizetype i = 0; i < items.size(); ++i)
-            m_queue.append(Pending{ticket, int(i), items.at(i)});
+        m_queue.push_back(Slice{ticket, items, 0, items.size()});
+        m_queuedItems += items.size();
         if (m_drainScheduled)
             return;
         m_drainScheduled = true;
@@ -72,7 +71,7 @@ void JournalWriter::setMaxBatchSize(int items)
 qsizetype JournalWriter::pendingItems() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_queue.size();
+    return m_queuedItems;
 }
 
 bool JournalWriter::open()
@@ -92,15 +91,16 @@ bool JournalWriter::open()
     m_deleteDedupe.emplace(db);
     const bool prepared =
         m_insertJournal->prepare(
-            QStringLiteral("INSERT INTO journal (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").arg(JournalReader::columns()))
+            QStringLiteral("INSERT INTO journal (%1) VALUES (%2)").arg(JournalReader::columns(), placeholders(8)))
         && m_insertDedupe->prepare(QStringLiteral("INSERT INTO journal_dedupe (source, message_id, seq) "
-                                                  "VALUES (?, ?, ?) ON CONFLICT (source, message_id) DO NOTHING"))
+                                                  "VALUES (:p0, :p1, :p2) ON CONFLICT (source, message_id) DO NOTHING"))
         && m_findDuplicate->prepare(QStringLiteral("SELECT d.seq, j.kind, j.payload FROM journal_dedupe d "
                                                    "LEFT JOIN journal j ON j.seq = d.seq "
-                                                   "WHERE d.source = ? AND d.message_id = ?"))
+                                                   "WHERE d.source = :p0 AND d.message_id = :p1"))
         && m_deleteDedupe->prepare(
-            QStringLiteral("DELETE FROM journal_dedupe WHERE source = ? AND message_id = ? AND seq = ?"));
+            QStringLiteral("DELETE FROM journal_dedupe WHERE source = :p0 AND message_id = :p1 AND seq = :p2"));
     Status states = m_stateWriter->prepare();
+    m_stateWriter->assumeDevicesWritten(m_replica.devices());
     if (!prepared || !states) {
         m_error =
             !states ? states.errorString() : tr("Cannot prepare the journal statements: %1").arg(db.lastError().text());
@@ -122,18 +122,25 @@ void JournalWriter::close()
     m_connection.reset();
 }
 
-QList<JournalWriter::Pending> JournalWriter::takeBatch(bool *more)
+QList<JournalWriter::Slice> JournalWriter::takeBatch(bool *more)
 {
     QMutexLocker lock(&m_mutex);
-    const qsizetype cap = m_maxBatchSize.load();
-    QList<Pending> batch;
-    if (m_queue.size() <= cap) {
-        batch.swap(m_queue);
-    } else {
-        batch = m_queue.first(cap);
-        m_queue.remove(0, cap);
+    qsizetype room = m_maxBatchSize.load();
+    QList<Slice> batch;
+    while (room > 0 && !m_queue.empty()) {
+        Slice &front = m_queue.front();
+        const qsizetype n = std::min(room, front.end - front.begin);
+        if (n == front.end - front.begin) {
+            batch.append(std::move(front));
+            m_queue.pop_front();
+        } else { // split a large submission across batches
+            batch.append(Slice{front.ticket, front.items, front.begin, front.begin + n});
+            front.begin += n;
+        }
+        room -= n;
+        m_queuedItems -= n;
     }
-    *more = !m_queue.isEmpty();
+    *more = !m_queue.empty();
     if (!*more)
         m_drainScheduled = false;
     return batch;
@@ -142,7 +149,7 @@ QList<JournalWriter::Pending> JournalWriter::takeBatch(bool *more)
 void JournalWriter::drain()
 {
     bool more = false;
-    QList<Pending> batch = takeBatch(&more);
+    const QList<Slice> batch = takeBatch(&more);
     if (!batch.isEmpty())
         process(batch);
     // One batch per event: close() and rebuilds queued meanwhile get their turn.
@@ -154,7 +161,7 @@ void JournalWriter::drainAll()
 {
     bool more = true;
     while (more) {
-        QList<Pending> batch = takeBatch(&more);
+        const QList<Slice> batch = takeBatch(&more);
         if (batch.isEmpty())
             break;
         process(batch);
@@ -165,7 +172,7 @@ bool JournalWriter::exec(QSqlQuery &q)
 {
     if (q.exec())
         return true;
-    m_error = tr("Cannot write to the journal: %1").arg(q.lastError().text());
+    m_error = tr("Cannot write to the journal: %1 (%2)").arg(q.lastError().text(), q.lastQuery());
     return false;
 }
 
@@ -180,27 +187,30 @@ bool JournalWriter::reloadReplica()
     m_replica = std::move(loaded.value());
     m_nextSeq = m_replica.lastSeq() + 1;
     m_replicaValid = true;
+    m_stateWriter->assumeDevicesWritten(m_replica.devices());
     return true;
 }
 
-void JournalWriter::failBatch(const QList<Pending> &batch, const QString &message)
+void JournalWriter::failBatch(const QList<Slice> &batch, const QString &message)
 {
     if (m_connection) {
         m_connection->database().rollback();
+        m_stateWriter->forgetWritten();
         // Entries of the batch were applied to the replica: go back to what is committed.
         reloadReplica();
     }
-    const QString text = tr("Nothing of the last %n entries was stored: %1", nullptr, int(batch.size())).arg(message);
     QList<WriteResult> results;
-    results.reserve(batch.size());
-    for (const Pending &p : batch)
-        results.append(WriteResult{p.ticket, p.index, WriteResult::Status::Failed, 0,
-                                   Error{QStringLiteral("store_failed"), message}});
+    const Error error{QStringLiteral("store_failed"), message};
+    for (const Slice &slice : batch) {
+        for (qsizetype i = slice.begin; i < slice.end; ++i)
+            results.append(WriteResult{slice.ticket, int(i), WriteResult::Status::Failed, 0, error});
+    }
+    const QString text = tr("Nothing of the last %n entries was stored: %1", nullptr, int(results.size())).arg(message);
     emit itemsProcessed(results);
     emit failed(text);
 }
 
-void JournalWriter::process(QList<Pending> &batch)
+void JournalWriter::process(const QList<Slice> &batch)
 {
     if (!m_connection) {
         failBatch(batch, tr("The journal is not open."));
@@ -216,102 +226,24 @@ void JournalWriter::process(QList<Pending> &batch)
         return;
     }
 
-    QList<WriteResult> results;
-    results.reserve(batch.size());
-    QList<JournalEntry> stored;
-    stored.reserve(batch.size());
-    DispatchState::Changes changes;
-    QSqlQuery &insertJournal = *m_insertJournal;
-    QSqlQuery &insertDedupe = *m_insertDedupe;
-
-    for (Pending &p : batch) {
-        WriteResult r{p.ticket, p.index, WriteResult::Status::Stored, 0, {}};
-        JournalEntry e = std::move(p.entry);
-        e.seq = m_nextSeq;
-        e.time = utc(e.time);
-
-        // (a) dedupe: claim (source, message id) for this seq; a conflict means it was journaled.
-        const bool hasMessageId = !e.messageId.isEmpty();
-        if (hasMessageId) {
-            insertDedupe.bindValue(0, text(e.source));
-            insertDedupe.bindValue(1, e.messageId);
-            insertDedupe.bindValue(2, e.seq);
-            if (!exec(insertDedupe)) {
+    qsizetype size = 0;
+    for (const Slice &slice : batch)
+        size += slice.end - slice.begin;
+    Batch out;
+    out.results.reserve(size);
+    out.stored.reserve(size);
+    for (const Slice &slice : batch) {
+        for (qsizetype i = slice.begin; i < slice.end; ++i) {
+            if (!processItem(slice.ticket, int(i), slice.items.at(i), out)) {
                 failBatch(batch, m_error);
                 return;
             }
-            if (insertDedupe.numRowsAffected() == 0) {
-                QSqlQuery &find = *m_findDuplicate;
-                find.bindValue(0, text(e.source));
-                find.bindValue(1, e.messageId);
-                if (!exec(find) || !find.next()) {
-                    failBatch(batch, m_error);
-                    return;
-                }
-                r.status = WriteResult::Status::Duplicate;
-                r.seq = find.value(0).toLongLong();
-                if (find.value(1).toString() == EntryKind::DeviceRejected) {
-                    const QJsonObject why = jsonObjectFrom(find.value(2).toString());
-                    r.error = Error{why.value(QLatin1String("code")).toString(),
-                                    why.value(QLatin1String("reason")).toString()};
-                }
-                find.finish();
-                results.append(r);
-                continue;
-            }
         }
-
-        // (b) validate and apply on the replica; a refusal changes nothing there.
-        Result<DispatchState::Changes> applied = m_replica.apply(e);
-        if (applied) {
-            changes.merge(applied.value());
-        } else if (isDeviceMessage(e.kind)) {
-            r.status = WriteResult::Status::Rejected;
-            r.error = applied.error();
-            e = rejectedEntry(e, applied.error());
-            if (Result<DispatchState::Changes> kept = m_replica.apply(e); !kept) {
-                failBatch(batch, kept.errorString());
-                return;
-            }
-        } else {
-            r.status = WriteResult::Status::Refused;
-            r.error = applied.error();
-            if (hasMessageId) { // give the claim back: nothing was journaled for it
-                QSqlQuery &release = *m_deleteDedupe;
-                release.bindValue(0, text(e.source));
-                release.bindValue(1, e.messageId);
-                release.bindValue(2, e.seq);
-                if (!exec(release)) {
-                    failBatch(batch, m_error);
-                    return;
-                }
-            }
-            results.append(r);
-            continue;
-        }
-
-        // (c) the journal row.
-        insertJournal.bindValue(0, e.seq);
-        insertJournal.bindValue(1, time(e.time));
-        insertJournal.bindValue(2, text(e.source));
-        insertJournal.bindValue(3, text(e.messageId));
-        insertJournal.bindValue(4, text(e.kind));
-        insertJournal.bindValue(5, e.actor.toString());
-        insertJournal.bindValue(6, json(e.payload));
-        insertJournal.bindValue(7, blob(e.raw));
-        if (!exec(insertJournal)) {
-            failBatch(batch, m_error);
-            return;
-        }
-        r.seq = e.seq;
-        ++m_nextSeq;
-        results.append(r);
-        stored.append(std::move(e));
     }
 
     // The state rows, once per batch: each changed row is written as it is at the end.
-    if (!stored.isEmpty()) {
-        if (Status s = m_stateWriter->write(m_replica, changes); !s) {
+    if (!out.stored.isEmpty()) {
+        if (Status s = m_stateWriter->write(m_replica, out.changes); !s) {
             failBatch(batch, s.errorString());
             return;
         }
@@ -323,9 +255,93 @@ void JournalWriter::process(QList<Pending> &batch)
     ++m_transactions;
 
     // Durable now: only from here on may anyone hear about these entries.
-    if (!stored.isEmpty())
-        emit committed(stored);
-    emit itemsProcessed(results);
+    if (!out.stored.isEmpty())
+        emit committed(out.stored);
+    emit itemsProcessed(out.results);
+}
+
+bool JournalWriter::processItem(quint64 ticket, int index, JournalEntry e, Batch &out)
+{
+    WriteResult r{ticket, index, WriteResult::Status::Stored, 0, {}};
+    e.seq = m_nextSeq;
+    e.time = utc(e.time);
+
+    // (a) dedupe: claim (source, message id) for this seq; a conflict means it was journaled.
+    const bool hasMessageId = !e.messageId.isEmpty();
+    if (hasMessageId) {
+        QSqlQuery &claim = *m_insertDedupe;
+        claim.bindValue(placeholder(0), text(e.source));
+        claim.bindValue(placeholder(1), e.messageId);
+        claim.bindValue(placeholder(2), e.seq);
+        if (!exec(claim))
+            return false;
+        if (claim.numRowsAffected() == 0) {
+            QSqlQuery &find = *m_findDuplicate;
+            find.bindValue(placeholder(0), text(e.source));
+            find.bindValue(placeholder(1), e.messageId);
+            if (!exec(find))
+                return false;
+            if (!find.next()) {
+                m_error = tr("The claim of message %1 vanished.").arg(e.messageId);
+                return false;
+            }
+            r.status = WriteResult::Status::Duplicate;
+            r.seq = find.value(0).toLongLong();
+            if (find.value(1).toString() == EntryKind::DeviceRejected) {
+                const QJsonObject why = jsonObjectFrom(find.value(2).toString());
+                r.error =
+                    Error{why.value(QLatin1String("code")).toString(), why.value(QLatin1String("reason")).toString()};
+            }
+            find.finish();
+            out.results.append(r);
+            return true;
+        }
+    }
+
+    // (b) validate and apply on the replica; a refusal changes nothing there.
+    Result<DispatchState::Changes> applied = m_replica.apply(e);
+    if (applied) {
+        out.changes.merge(applied.value());
+    } else if (isDeviceMessage(e.kind)) {
+        r.status = WriteResult::Status::Rejected;
+        r.error = applied.error();
+        e = rejectedEntry(e, applied.error());
+        if (Result<DispatchState::Changes> kept = m_replica.apply(e); !kept) {
+            m_error = kept.errorString();
+            return false;
+        }
+    } else {
+        r.status = WriteResult::Status::Refused;
+        r.error = applied.error();
+        if (hasMessageId) { // give the claim back: nothing was journaled for it
+            QSqlQuery &release = *m_deleteDedupe;
+            release.bindValue(placeholder(0), text(e.source));
+            release.bindValue(placeholder(1), e.messageId);
+            release.bindValue(placeholder(2), e.seq);
+            if (!exec(release))
+                return false;
+        }
+        out.results.append(r);
+        return true;
+    }
+
+    // (c) the journal row.
+    QSqlQuery &insert = *m_insertJournal;
+    insert.bindValue(placeholder(0), e.seq);
+    insert.bindValue(placeholder(1), time(e.time));
+    insert.bindValue(placeholder(2), text(e.source));
+    insert.bindValue(placeholder(3), text(e.messageId));
+    insert.bindValue(placeholder(4), text(e.kind));
+    insert.bindValue(placeholder(5), e.actor.toString());
+    insert.bindValue(placeholder(6), json(e.payload));
+    insert.bindValue(placeholder(7), blob(e.raw));
+    if (!exec(insert))
+        return false;
+    r.seq = e.seq;
+    ++m_nextSeq;
+    out.results.append(r);
+    out.stored.append(std::move(e));
+    return true;
 }
 
 bool JournalWriter::rebuildFromJournal()
@@ -338,6 +354,7 @@ bool JournalWriter::rebuildFromJournal()
     QSqlDatabase &db = m_connection->database();
     auto fail = [&](const QString &why) {
         db.rollback();
+        m_stateWriter->forgetWritten();
         m_error = tr("Cannot rebuild the state tables from the journal: %1").arg(why);
         reloadReplica();
         return false;

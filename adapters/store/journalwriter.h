@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 
 #include <atomic>
+#include <deque>
 #include <memory>
 #include <optional>
 
@@ -66,17 +67,29 @@ signals:
     void failed(const QString &message);
 
 private:
-    struct Pending
+    // Part of one submission: items [begin, end) of the caller's list (shared, not copied).
+    struct Slice
     {
         quint64 ticket = 0;
-        int index = 0;
-        JournalEntry entry;
+        QList<JournalEntry> items;
+        qsizetype begin = 0;
+        qsizetype end = 0;
+    };
+
+    // What a batch produced so far.
+    struct Batch
+    {
+        QList<WriteResult> results;
+        QList<JournalEntry> stored;
+        DispatchState::Changes changes;
     };
 
     void drain();
-    QList<Pending> takeBatch(bool *more);
-    void process(QList<Pending> &batch);
-    void failBatch(const QList<Pending> &batch, const QString &message);
+    QList<Slice> takeBatch(bool *more);
+    void process(const QList<Slice> &batch);
+    // false: a statement failed (m_error), the batch must be rolled back.
+    bool processItem(quint64 ticket, int index, JournalEntry entry, Batch &out);
+    void failBatch(const QList<Slice> &batch, const QString &message);
     bool exec(QSqlQuery &q);
     bool reloadReplica();
 
@@ -93,8 +106,9 @@ private:
     bool m_replicaValid = true;
     QString m_error;
 
-    mutable QMutex m_mutex; // guards m_queue, m_drainScheduled
-    QList<Pending> m_queue;
+    mutable QMutex m_mutex; // guards m_queue, m_queuedItems, m_drainScheduled
+    std::deque<Slice> m_queue;
+    qsizetype m_queuedItems = 0;
     bool m_drainScheduled = false;
     std::atomic<int> m_maxBatchSize{defaultMaxBatchSize};
     std::atomic<quint64> m_transactions{0};

@@ -16,6 +16,7 @@ QString tr(const char *text)
 // v1: the append-only journal and the state tables derived from it.
 QStringList version1(const SqlDialect &d)
 {
+    const QString keyed = d.keyedTableOptions();
     return {
         QStringLiteral("CREATE TABLE journal ("
                        "seq %1, time_ms BIGINT NOT NULL, source TEXT NOT NULL, message_id TEXT NOT NULL, "
@@ -24,42 +25,52 @@ QStringList version1(const SqlDialect &d)
         QStringLiteral("CREATE TABLE devices ("
                        "id TEXT PRIMARY KEY, kind TEXT NOT NULL, label TEXT NOT NULL, beneficiary_ref TEXT NOT NULL, "
                        "address TEXT NOT NULL, lat DOUBLE PRECISION, lon DOUBLE PRECISION, "
-                       "report_interval_s INTEGER NOT NULL, last_seen_ms BIGINT, battery_percent INTEGER NOT NULL)"),
+                       "report_interval_s INTEGER NOT NULL, last_seen_ms BIGINT, battery_percent INTEGER NOT NULL)%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE alarms ("
                        "id BIGINT PRIMARY KEY, device_id TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, "
                        "state TEXT NOT NULL, repeat_count INTEGER NOT NULL, raised_ms BIGINT NOT NULL, "
                        "last_seen_ms BIGINT NOT NULL, outcome TEXT, escalation_stage INTEGER NOT NULL, "
                        "lat DOUBLE PRECISION, lon DOUBLE PRECISION, address TEXT NOT NULL, details TEXT NOT NULL, "
                        "beneficiary_ref TEXT NOT NULL, unregistered_device INTEGER NOT NULL, "
-                       "mission_id BIGINT NOT NULL, helper_id TEXT NOT NULL, cancel_reason TEXT NOT NULL)"),
+                       "mission_id BIGINT NOT NULL, helper_id TEXT NOT NULL, cancel_reason TEXT NOT NULL)%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE alarm_transitions ("
                        "alarm_id BIGINT NOT NULL, pos INTEGER NOT NULL, state TEXT NOT NULL, at_ms BIGINT, "
-                       "actor TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (alarm_id, pos))"),
+                       "actor TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (alarm_id, pos))%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE alarm_notes ("
                        "alarm_id BIGINT NOT NULL, pos INTEGER NOT NULL, note TEXT NOT NULL, "
-                       "PRIMARY KEY (alarm_id, pos))"),
+                       "PRIMARY KEY (alarm_id, pos))%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE helpers ("
                        "id TEXT PRIMARY KEY, name TEXT NOT NULL, phone TEXT NOT NULL, skills TEXT NOT NULL, "
                        "mission_id BIGINT NOT NULL, availability TEXT NOT NULL, lat DOUBLE PRECISION, "
                        "lon DOUBLE PRECISION, position_ms BIGINT, changed_state TEXT NOT NULL, changed_ms BIGINT, "
-                       "changed_by TEXT NOT NULL, changed_note TEXT NOT NULL)"),
+                       "changed_by TEXT NOT NULL, changed_note TEXT NOT NULL)%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE missions ("
                        "id BIGINT PRIMARY KEY, kind TEXT NOT NULL, alarm_id BIGINT NOT NULL, "
                        "fee_cents BIGINT NOT NULL, fee_currency TEXT NOT NULL, state TEXT NOT NULL, "
                        "assignee TEXT NOT NULL, outcome TEXT, payout_cents BIGINT NOT NULL, "
-                       "payout_currency TEXT NOT NULL, redispatches INTEGER NOT NULL, note TEXT NOT NULL)"),
+                       "payout_currency TEXT NOT NULL, redispatches INTEGER NOT NULL, note TEXT NOT NULL)%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE mission_offers ("
                        "mission_id BIGINT NOT NULL, pos INTEGER NOT NULL, helper_id TEXT NOT NULL, "
                        "distance_m DOUBLE PRECISION NOT NULL, sent_ms BIGINT, answer TEXT NOT NULL, "
-                       "answered_ms BIGINT, PRIMARY KEY (mission_id, pos))"),
+                       "answered_ms BIGINT, PRIMARY KEY (mission_id, pos))%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE mission_transitions ("
                        "mission_id BIGINT NOT NULL, pos INTEGER NOT NULL, state TEXT NOT NULL, at_ms BIGINT, "
-                       "actor TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (mission_id, pos))"),
+                       "actor TEXT NOT NULL, note TEXT NOT NULL, PRIMARY KEY (mission_id, pos))%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE shifts ("
                        "id BIGINT PRIMARY KEY, operator_name TEXT NOT NULL, started_ms BIGINT NOT NULL, "
-                       "ended_ms BIGINT, handover TEXT NOT NULL)"),
+                       "ended_ms BIGINT, handover TEXT NOT NULL)%1")
+            .arg(keyed),
         QStringLiteral("CREATE TABLE fees ("
-                       "mission_kind TEXT PRIMARY KEY, fee_cents BIGINT NOT NULL, currency TEXT NOT NULL)"),
+                       "mission_kind TEXT PRIMARY KEY, fee_cents BIGINT NOT NULL, currency TEXT NOT NULL)%1")
+            .arg(keyed),
     };
 }
 
@@ -67,12 +78,13 @@ QStringList version1(const SqlDialect &d)
 // journaled, pointing at the entry that carried it first. Kept apart from the journal so
 // that journals written by v1 (which could hold a retransmitted message twice) migrate
 // without touching a journal row: the first occurrence wins.
-QStringList version2(const SqlDialect &)
+QStringList version2(const SqlDialect &d)
 {
     return {
         QStringLiteral("CREATE TABLE journal_dedupe ("
                        "source TEXT NOT NULL, message_id TEXT NOT NULL, seq BIGINT NOT NULL, "
-                       "PRIMARY KEY (source, message_id))"),
+                       "PRIMARY KEY (source, message_id))%1")
+            .arg(d.keyedTableOptions()),
         QStringLiteral("INSERT INTO journal_dedupe (source, message_id, seq) "
                        "SELECT source, message_id, MIN(seq) FROM journal WHERE message_id <> '' "
                        "GROUP BY source, message_id"),

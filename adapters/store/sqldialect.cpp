@@ -35,6 +35,11 @@ QString SqlDialect::blobType() const
     return m_kind == Kind::Sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA");
 }
 
+QString SqlDialect::keyedTableOptions() const
+{
+    return m_kind == Kind::Sqlite ? QStringLiteral(" WITHOUT ROWID") : QString();
+}
+
 Status SqlDialect::configure(QSqlDatabase &db) const
 {
     QSqlQuery q(db);

@@ -25,6 +25,10 @@ public:
     // (appends are cheap); the store assigns seq itself, so no autoincrement is needed.
     QString journalKeyType() const;
     QString blobType() const;
+    // Appended to CREATE TABLE of tables keyed by their primary key (state tables, dedupe
+    // claims): SQLite stores them in the key's B-tree ("WITHOUT ROWID"), so an upsert or a
+    // claim touches one B-tree instead of two.
+    QString keyedTableOptions() const;
 
     // Per-connection settings: durable commits (SQLite: WAL + synchronous=FULL, checked by
     // reading them back) and a busy timeout. Run on every connection the store opens.

@@ -1,6 +1,7 @@
 #include "sqlvalues.h"
 
 #include <QJsonDocument>
+#include <QStringList>
 
 namespace relais::SqlValues {
 
@@ -65,6 +66,26 @@ QGeoCoordinate coordinateFrom(const QVariant &lat, const QVariant &lon)
     if (lat.isNull() || lon.isNull())
         return {};
     return QGeoCoordinate(lat.toDouble(), lon.toDouble());
+}
+
+const QString &placeholder(int index)
+{
+    static const QList<QString> names = [] {
+        QList<QString> all;
+        for (int i = 0; i < 64; ++i)
+            all.append(QStringLiteral(":p%1").arg(i));
+        return all;
+    }();
+    Q_ASSERT(index >= 0 && index < names.size());
+    return names.at(index);
+}
+
+QString placeholders(int count, int first)
+{
+    QStringList marks;
+    for (int i = first; i < first + count; ++i)
+        marks.append(placeholder(i));
+    return marks.join(QStringLiteral(", "));
 }
 
 QString json(const QJsonObject &value)

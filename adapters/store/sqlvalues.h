@@ -24,6 +24,11 @@ QVariant optionalText(const QString &value);
 QVariant latitude(const QGeoCoordinate &value);
 QVariant longitude(const QGeoCoordinate &value);
 QGeoCoordinate coordinateFrom(const QVariant &latitude, const QVariant &longitude);
+// Bind placeholders ":p0", ":p1", …: statements on hot paths bind by these names, which Qt
+// looks up directly (binding by position formats a name for every value in Qt 6.4).
+const QString &placeholder(int index);
+// ":p0, :p1, …, :p<count-1>"
+QString placeholders(int count, int first = 0);
 // JSON payloads are compact UTF-8 text.
 QString json(const QJsonObject &value);
 QJsonObject jsonObjectFrom(const QString &text, bool *ok = nullptr);

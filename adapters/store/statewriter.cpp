@@ -20,18 +20,15 @@ Error sqlError(const QSqlQuery &q)
                      .arg(q.lastError().text(), q.lastQuery())};
 }
 
-// INSERT INTO t (k, a, b) VALUES (?, ?, ?) ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b
+// INSERT INTO t (k, a, b) VALUES (:p0, :p1, :p2) ON CONFLICT (k) DO UPDATE SET a = excluded.a, b = excluded.b
 QString upsertSql(const QString &table, const QStringList &keys, const QStringList &columns)
 {
     const QStringList all = keys + columns;
-    QStringList marks;
     QStringList sets;
-    for (qsizetype i = 0; i < all.size(); ++i)
-        marks.append(QStringLiteral("?"));
     for (const QString &c : columns)
         sets.append(c + QStringLiteral(" = excluded.") + c);
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (%4) DO UPDATE SET %5")
-        .arg(table, all.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")), keys.join(QStringLiteral(", ")),
+        .arg(table, all.join(QStringLiteral(", ")), placeholders(int(all.size())), keys.join(QStringLiteral(", ")),
              sets.join(QStringLiteral(", ")));
 }
 
@@ -49,7 +46,7 @@ template<typename... Values>
 bool run(QSqlQuery &q, const Values &...values)
 {
     int i = 0;
-    (q.bindValue(i++, QVariant(values)), ...);
+    (q.bindValue(placeholder(i++), QVariant(values)), ...);
     return q.exec();
 }
 
@@ -58,6 +55,7 @@ bool run(QSqlQuery &q, const Values &...values)
 StateWriter::StateWriter(const QSqlDatabase &db)
     : m_db(db),
       m_upsertDevice(m_db),
+      m_touchDevice(m_db),
       m_deleteDevice(m_db),
       m_upsertAlarm(m_db),
       m_upsertAlarmTransition(m_db),
@@ -98,30 +96,31 @@ Status StateWriter::prepare()
         {&m_upsertDevice,
          upsertSql(QStringLiteral("devices"), {QStringLiteral("id")},
                    L("kind label beneficiary_ref address lat lon report_interval_s last_seen_ms battery_percent"))},
-        {&m_deleteDevice, QStringLiteral("DELETE FROM devices WHERE id = ?")},
+        {&m_touchDevice, QStringLiteral("UPDATE devices SET last_seen_ms = :p0, battery_percent = :p1 WHERE id = :p2")},
+        {&m_deleteDevice, QStringLiteral("DELETE FROM devices WHERE id = :p0")},
         {&m_upsertAlarm, upsertSql(QStringLiteral("alarms"), {QStringLiteral("id")},
                                    L("device_id kind severity state repeat_count raised_ms last_seen_ms outcome "
                                      "escalation_stage lat lon address details beneficiary_ref unregistered_device "
                                      "mission_id helper_id cancel_reason"))},
         {&m_upsertAlarmTransition,
          upsertSql(QStringLiteral("alarm_transitions"), L("alarm_id pos"), L("state at_ms actor note"))},
-        {&m_trimAlarmTransitions, QStringLiteral("DELETE FROM alarm_transitions WHERE alarm_id = ? AND pos >= ?")},
+        {&m_trimAlarmTransitions, QStringLiteral("DELETE FROM alarm_transitions WHERE alarm_id = :p0 AND pos >= :p1")},
         {&m_upsertAlarmNote, upsertSql(QStringLiteral("alarm_notes"), L("alarm_id pos"), L("note"))},
-        {&m_trimAlarmNotes, QStringLiteral("DELETE FROM alarm_notes WHERE alarm_id = ? AND pos >= ?")},
+        {&m_trimAlarmNotes, QStringLiteral("DELETE FROM alarm_notes WHERE alarm_id = :p0 AND pos >= :p1")},
         {&m_upsertHelper, upsertSql(QStringLiteral("helpers"), {QStringLiteral("id")},
                                     L("name phone skills mission_id availability lat lon position_ms changed_state "
                                       "changed_ms changed_by changed_note"))},
-        {&m_deleteHelper, QStringLiteral("DELETE FROM helpers WHERE id = ?")},
+        {&m_deleteHelper, QStringLiteral("DELETE FROM helpers WHERE id = :p0")},
         {&m_upsertMission, upsertSql(QStringLiteral("missions"), {QStringLiteral("id")},
                                      L("kind alarm_id fee_cents fee_currency state assignee outcome payout_cents "
                                        "payout_currency redispatches note"))},
         {&m_upsertOffer, upsertSql(QStringLiteral("mission_offers"), L("mission_id pos"),
                                    L("helper_id distance_m sent_ms answer answered_ms"))},
-        {&m_trimOffers, QStringLiteral("DELETE FROM mission_offers WHERE mission_id = ? AND pos >= ?")},
+        {&m_trimOffers, QStringLiteral("DELETE FROM mission_offers WHERE mission_id = :p0 AND pos >= :p1")},
         {&m_upsertMissionTransition,
          upsertSql(QStringLiteral("mission_transitions"), L("mission_id pos"), L("state at_ms actor note"))},
         {&m_trimMissionTransitions,
-         QStringLiteral("DELETE FROM mission_transitions WHERE mission_id = ? AND pos >= ?")},
+         QStringLiteral("DELETE FROM mission_transitions WHERE mission_id = :p0 AND pos >= :p1")},
         {&m_upsertShift,
          upsertSql(QStringLiteral("shifts"), {QStringLiteral("id")}, L("operator_name started_ms ended_ms handover"))},
         {&m_upsertFee, upsertSql(QStringLiteral("fees"), {QStringLiteral("mission_kind")}, L("fee_cents currency"))},
@@ -179,8 +178,19 @@ Status StateWriter::write(const DispatchState &state, const DispatchState::Chang
     return {};
 }
 
+void StateWriter::assumeDevicesWritten(const QHash<QString, Device> &devices)
+{
+    m_writtenDevices = devices;
+}
+
+void StateWriter::forgetWritten()
+{
+    m_writtenDevices.clear();
+}
+
 Status StateWriter::clear()
 {
+    forgetWritten();
     QSqlQuery q(m_db);
     for (const QString &table : tables()) {
         if (!q.exec(QStringLiteral("DELETE FROM ") + table))
@@ -191,7 +201,9 @@ Status StateWriter::clear()
 
 Status StateWriter::deleteRow(QSqlQuery &q, const QVariant &id)
 {
-    q.bindValue(0, id);
+    if (&q == &m_deleteDevice)
+        m_writtenDevices.remove(id.toString());
+    q.bindValue(placeholder(0), id);
     if (!q.exec())
         return sqlError(q);
     return {};
@@ -199,6 +211,22 @@ Status StateWriter::deleteRow(QSqlQuery &q, const QVariant &id)
 
 Status StateWriter::writeDevice(const Device &d)
 {
+    // Device messages change only last seen and battery: write just those when that is all.
+    auto known = m_writtenDevices.constFind(d.id);
+    if (known != m_writtenDevices.cend() && known->kind == d.kind && known->label == d.label
+        && known->beneficiaryRef == d.beneficiaryRef && known->address == d.address && known->position == d.position
+        && known->reportIntervalS == d.reportIntervalS) {
+        if (known->lastSeen == d.lastSeen && known->batteryPercent == d.batteryPercent)
+            return {};
+        if (!run(m_touchDevice, time(d.lastSeen), d.batteryPercent, text(d.id)))
+            return sqlError(m_touchDevice);
+        if (m_touchDevice.numRowsAffected() == 1) {
+            m_writtenDevices.insert(d.id, d);
+            return {};
+        }
+        // The row is not there after all: write it whole below.
+    }
+    m_writtenDevices.insert(d.id, d);
     if (!run(m_upsertDevice, text(d.id), text(d.kind), text(d.label), text(d.beneficiaryRef), text(d.address),
              latitude(d.position), longitude(d.position), d.reportIntervalS, time(d.lastSeen), d.batteryPercent))
         return sqlError(m_upsertDevice);

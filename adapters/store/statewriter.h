@@ -28,6 +28,12 @@ public:
     // Deletes every row of every state table (before a rebuild from the journal).
     Status clear();
 
+    // The device rows are known to hold exactly these devices (the snapshot just loaded):
+    // a device message then costs a two-column UPDATE, an unchanged device nothing.
+    void assumeDevicesWritten(const QHash<QString, Device> &devices);
+    // After a rollback the rows are not what was last written: forget it.
+    void forgetWritten();
+
     // The state tables, parents before children.
     static QStringList tables();
 
@@ -43,7 +49,9 @@ private:
                             QString (*stateKey)(int));
 
     QSqlDatabase m_db;
+    QHash<QString, Device> m_writtenDevices; // what the device rows hold, as far as known
     QSqlQuery m_upsertDevice;
+    QSqlQuery m_touchDevice;
     QSqlQuery m_deleteDevice;
     QSqlQuery m_upsertAlarm;
     QSqlQuery m_upsertAlarmTransition;

@@ -420,6 +420,36 @@ private slots:
         QCOMPARE(retry.at(1).seq, qint64(2));
     }
 
+    void aRolledBackBatchLeavesNoStaleDeviceRows()
+    {
+        // Device messages only rewrite what changed since the rows were last written; after
+        // a rollback the rows are back to the committed state and must be written again.
+        // Here the batch fails after the device row was written (on the alarm's row).
+        Fixture f;
+        {
+            SqlConnection c(QStringLiteral("trigger"));
+            QVERIFY(c.open(f.path));
+            QSqlQuery q(c.database());
+            QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER poison BEFORE INSERT ON alarms WHEN NEW.kind = 'smoke' "
+                                          "BEGIN SELECT RAISE(ABORT, 'poisoned alarm'); END")));
+        }
+        QVERIFY(f.open());
+        Scenario s;
+        QCOMPARE(f.write({s.registerDevice(QStringLiteral("d1"), 48.1, 2.1)}).first().status, S::Stored);
+        const JournalEntry beat = s.heartbeat(QStringLiteral("d1"), 10, QStringLiteral("m1"));
+        const QList<WriteResult> failed =
+            f.write({beat, s.deviceMessage(EntryKind::DeviceAlarm, {{"device", "d2"}, {"alarm", "smoke"}},
+                                           QStringLiteral("m2"))});
+        QCOMPARE(failed.first().status, S::Failed);
+        QVERIFY(failed.first().error.message.contains(QLatin1String("poisoned alarm")));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM devices")), qint64(-1));
+
+        // The sender was not acknowledged: it sends the very same message again.
+        QCOMPARE(f.write({beat}).first().status, S::Stored);
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM devices")), qint64(10));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT last_seen_ms FROM devices")), beat.time.toMSecsSinceEpoch());
+    }
+
     void deviceMessagesAreToldApartFromRegistryActions()
     {
         QVERIFY(JournalWriter::isDeviceMessage(EntryKind::DeviceAlarm));
