@@ -153,24 +153,26 @@ Result<DispatchState::Changes> DispatchState::apply(const JournalEntry &e)
     if (!e.time.isValid())
         return refuse("missing_time", tr("The entry has no time."));
 
-    Result<Changes> result = Error{};
-    const QString &k = e.kind;
-    if (k == EntryKind::DeviceRegistered || k == EntryKind::DeviceUpdated || k == EntryKind::DeviceRemoved)
-        result = applyDevice(e);
-    else if (k.startsWith(QLatin1String("device.")))
-        result = applyDeviceMessage(e);
-    else if (k.startsWith(QLatin1String("alarm.")))
-        result = applyAlarm(e);
-    else if (k.startsWith(QLatin1String("mission.")))
-        result = applyMission(e);
-    else if (k.startsWith(QLatin1String("helper.")))
-        result = applyHelper(e);
-    else
-        result = applyOrganisation(e);
-
+    const Result<Changes> result = dispatch(e);
     if (result.ok() && e.seq > m_lastSeq)
         m_lastSeq = e.seq;
     return result;
+}
+
+Result<DispatchState::Changes> DispatchState::dispatch(const JournalEntry &e)
+{
+    const QString &k = e.kind;
+    if (k == EntryKind::DeviceRegistered || k == EntryKind::DeviceUpdated || k == EntryKind::DeviceRemoved)
+        return applyDevice(e);
+    if (k.startsWith(QLatin1String("device.")))
+        return applyDeviceMessage(e);
+    if (k.startsWith(QLatin1String("alarm.")))
+        return applyAlarm(e);
+    if (k.startsWith(QLatin1String("mission.")))
+        return applyMission(e);
+    if (k.startsWith(QLatin1String("helper.")))
+        return applyHelper(e);
+    return applyOrganisation(e);
 }
 
 Result<DispatchState::Changes> DispatchState::applyDevice(const JournalEntry &e)

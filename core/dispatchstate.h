@@ -75,6 +75,7 @@ public:
     friend bool operator==(const DispatchState &, const DispatchState &) = default;
 
 private:
+    Result<Changes> dispatch(const JournalEntry &e);
     Result<Changes> applyDevice(const JournalEntry &e);
     Result<Changes> applyDeviceMessage(const JournalEntry &e);
     Result<Changes> applyAlarm(const JournalEntry &e);
