@@ -16,7 +16,7 @@ AppOptions AppOptions::parse(const QStringList &arguments)
                                      QCoreApplication::translate("relais::AppOptions", "Show the version and exit."));
     const QCommandLineOption dataDir(
         QStringLiteral("data-dir"),
-        QCoreApplication::translate("relais::AppOptions", "Keep the journal and settings in <dir>."),
+        QCoreApplication::translate("relais::AppOptions", "Keep the journal in <dir>."),
         QCoreApplication::translate("relais::AppOptions", "dir"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
