@@ -21,12 +21,7 @@ JournalWriter::JournalWriter(QString databasePath, DispatchState replica, QObjec
 JournalWriter::~JournalWriter()
 {
     // close() normally ran on the writer's thread; this only frees what is left.
-    m_stateWriter.reset();
-    m_insertJournal.reset();
-    m_insertDedupe.reset();
-    m_findDuplicate.reset();
-    m_deleteDedupe.reset();
-    m_connection.reset();
+    release();
 }
 
 bool JournalWriter::isDeviceMessage(const QString &kind)
@@ -89,24 +84,30 @@ bool JournalWriter::open()
     m_insertDedupe.emplace(db);
     m_findDuplicate.emplace(db);
     m_deleteDedupe.emplace(db);
-    const bool prepared =
-        m_insertJournal->prepare(
-            QStringLiteral("INSERT INTO journal (%1) VALUES (%2)").arg(JournalReader::columns(), placeholders(8)))
-        && m_insertDedupe->prepare(QStringLiteral("INSERT INTO journal_dedupe (source, message_id, seq) "
-                                                  "VALUES (:p0, :p1, :p2) ON CONFLICT (source, message_id) DO NOTHING"))
-        && m_findDuplicate->prepare(QStringLiteral("SELECT d.seq, j.kind, j.payload FROM journal_dedupe d "
-                                                   "LEFT JOIN journal j ON j.seq = d.seq "
-                                                   "WHERE d.source = :p0 AND d.message_id = :p1"))
-        && m_deleteDedupe->prepare(
-            QStringLiteral("DELETE FROM journal_dedupe WHERE source = :p0 AND message_id = :p1 AND seq = :p2"));
-    Status states = m_stateWriter->prepare();
-    m_stateWriter->assumeDevicesWritten(m_replica.devices());
-    if (!prepared || !states) {
-        m_error =
-            !states ? states.errorString() : tr("Cannot prepare the journal statements: %1").arg(db.lastError().text());
-        close();
+    const QList<std::pair<QSqlQuery *, QString>> statements{
+        {&*m_insertJournal,
+         QStringLiteral("INSERT INTO journal (%1) VALUES (%2)").arg(JournalReader::columns(), placeholders(8))},
+        {&*m_insertDedupe, QStringLiteral("INSERT INTO journal_dedupe (source, message_id, seq) "
+                                          "VALUES (:p0, :p1, :p2) ON CONFLICT (source, message_id) DO NOTHING")},
+        {&*m_findDuplicate, QStringLiteral("SELECT d.seq, j.kind, j.payload FROM journal_dedupe d "
+                                           "LEFT JOIN journal j ON j.seq = d.seq "
+                                           "WHERE d.source = :p0 AND d.message_id = :p1")},
+        {&*m_deleteDedupe,
+         QStringLiteral("DELETE FROM journal_dedupe WHERE source = :p0 AND message_id = :p1 AND seq = :p2")},
+    };
+    for (const auto &[query, sql] : statements) {
+        if (!query->prepare(sql)) {
+            m_error = tr("Cannot prepare the journal statements: %1 (%2)").arg(query->lastError().text(), sql);
+            release();
+            return false;
+        }
+    }
+    if (Status s = m_stateWriter->prepare(); !s) {
+        m_error = s.errorString();
+        release();
         return false;
     }
+    m_stateWriter->assumeDevicesWritten(m_replica.devices());
     return true;
 }
 
@@ -114,7 +115,12 @@ void JournalWriter::close()
 {
     if (m_connection)
         drainAll();
-    m_stateWriter.reset();
+    release();
+}
+
+void JournalWriter::release()
+{
+    m_stateWriter.reset(); // statements first, then their connection
     m_insertJournal.reset();
     m_insertDedupe.reset();
     m_findDuplicate.reset();

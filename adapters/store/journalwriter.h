@@ -92,6 +92,7 @@ private:
     void failBatch(const QList<Slice> &batch, const QString &message);
     bool exec(QSqlQuery &q);
     bool reloadReplica();
+    void release(); // statements and connection, without processing what is queued
 
     const QString m_path;
     std::unique_ptr<SqlConnection> m_connection; // destroyed after the statements below
