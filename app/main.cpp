@@ -27,6 +27,19 @@ int printAndExit(const QString &text, int code)
     return code;
 }
 
+// Start-up refusals are the operator's own action (starting Relais): they are printed on
+// stderr and shown in a message box, which runs in the main event loop so that
+// --quit-after ends it too.
+int refuseToStart(const QString &message)
+{
+    printAndExit(message, 1);
+    QMessageBox box(QMessageBox::Critical, QStringLiteral("Relais"), message, QMessageBox::Close);
+    QObject::connect(&box, &QMessageBox::finished, qApp, [] { QCoreApplication::exit(1); });
+    box.show();
+    QApplication::exec();
+    return 1;
+}
+
 void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Relais"));
@@ -62,8 +75,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.relais.Relais"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/relais.svg")));
     relais::installTranslations(app, options.language);
-    // Armed first, so that it also ends a refusal message box (QCoreApplication::quit
-    // leaves every running event loop).
+    // Armed first, so that it also ends a refusal message box.
     if (options.quitAfterMs >= 0)
         QTimer::singleShot(options.quitAfterMs, &app, &QCoreApplication::quit);
 
@@ -72,18 +84,13 @@ int main(int argc, char *argv[])
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     dataDir = QDir(dataDir).absolutePath();
     if (!QDir().mkpath(dataDir)) {
-        const QString message =
-            QCoreApplication::translate("relais::main", "Cannot create the data folder %1.").arg(dataDir);
-        QMessageBox::critical(nullptr, QStringLiteral("Relais"), message);
-        return printAndExit(message, 1);
+        return refuseToStart(
+            QCoreApplication::translate("relais::main", "Cannot create the data folder %1.").arg(dataDir));
     }
 
     relais::Store store;
-    if (!store.open(dataDir)) {
-        const QString message = store.errorString();
-        QMessageBox::critical(nullptr, QStringLiteral("Relais"), message);
-        return printAndExit(message, 1);
-    }
+    if (!store.open(dataDir))
+        return refuseToStart(store.errorString());
 
     relais::LiveState state;
     state.reset(store.snapshot());
