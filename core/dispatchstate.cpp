@@ -7,11 +7,6 @@ namespace relais {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::DispatchState", text);
-}
-
 Error refuse(const char *code, const QString &message)
 {
     return Error{QLatin1StringView(code), message};

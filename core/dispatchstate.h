@@ -9,6 +9,7 @@
 #include "result.h"
 #include "shift.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSet>
 
@@ -20,6 +21,8 @@ namespace relais {
 // own replica fed with committed entries. An entry that is refused changes nothing.
 class DispatchState final
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::DispatchState)
+
 public:
     // What an entry touched: the rows a store must rewrite, the rows a view must refresh.
     struct Changes
