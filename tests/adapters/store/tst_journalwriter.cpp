@@ -7,6 +7,7 @@
 #include "migrations.h"
 #include "scenario.h"
 #include "sqlconnection.h"
+#include "statediff.h"
 #include "stateloader.h"
 #include "tabledump.h"
 
@@ -18,6 +19,7 @@
 
 using namespace relais;
 using relais::test::Scenario;
+using relais::test::StateDiff;
 using relais::test::TableDump;
 using S = relais::WriteResult::Status;
 
@@ -287,7 +289,8 @@ private slots:
         const QList<WriteResult> r2 = without.write(legal + QList<JournalEntry>{after});
         QCOMPARE(r2.last().seq, qint64(6));
 
-        QCOMPARE(with.writer->replica(), without.writer->replica());
+        QVERIFY2(with.writer->replica() == without.writer->replica(),
+                 qPrintable(StateDiff::describe(with.writer->replica(), without.writer->replica())));
         QCOMPARE(with.writer->replica().mission(1)->offers().size(), 0);
         SqlConnection a(QStringLiteral("a"));
         SqlConnection b(QStringLiteral("b"));

@@ -7,6 +7,7 @@
 #include "scenario.h"
 #include "sqlconnection.h"
 #include "sqlvalues.h"
+#include "statediff.h"
 #include "statewriter.h"
 #include "store.h"
 #include "tabledump.h"
@@ -18,6 +19,7 @@
 
 using namespace relais;
 using relais::test::Scenario;
+using relais::test::StateDiff;
 using relais::test::TableDump;
 using S = relais::WriteResult::Status;
 
@@ -189,7 +191,8 @@ private slots:
             const Result<QList<JournalEntry>> journal = JournalReader(c.database()).read(0, 1000000);
             QVERIFY(journal.ok());
             QCOMPARE(journal.value().size(), qsizetype(journalBefore.size()));
-            QVERIFY(store.snapshot() == Scenario::replay(journal.value()));
+            QVERIFY2(store.snapshot() == Scenario::replay(journal.value()),
+                     qPrintable(StateDiff::describe(store.snapshot(), Scenario::replay(journal.value()))));
         }
         QList<WriteResult> results;
         connect(&store, &Store::itemsProcessed, this, [&](const QList<WriteResult> &r) { results += r; });

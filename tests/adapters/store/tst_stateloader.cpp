@@ -3,6 +3,7 @@
 #include "migrations.h"
 #include "scenario.h"
 #include "sqlconnection.h"
+#include "statediff.h"
 #include "stateloader.h"
 #include "statewriter.h"
 
@@ -12,6 +13,7 @@
 
 using namespace relais;
 using relais::test::Scenario;
+using relais::test::StateDiff;
 
 namespace {
 
@@ -58,7 +60,7 @@ private slots:
         QVERIFY(openFresh(c));
         const Result<DispatchState> loaded = StateLoader::load(c.database());
         QVERIFY(loaded.ok());
-        QVERIFY(loaded.value() == DispatchState());
+        QVERIFY2(loaded.value() == DispatchState(), qPrintable(StateDiff::describe(loaded.value(), DispatchState())));
     }
 
     void everyFieldRoundTrips()
@@ -80,7 +82,7 @@ private slots:
         QCOMPARE(loaded.value().helper(QStringLiteral("h-1"))->position(),
                  replayed.helper(QStringLiteral("h-1"))->position());
         QVERIFY(loaded.value().runningShift() && loaded.value().runningShift()->id == 2);
-        QVERIFY(loaded.value() == replayed);
+        QVERIFY2(loaded.value() == replayed, qPrintable(StateDiff::describe(loaded.value(), replayed)));
     }
 
     void randomDesksRoundTrip_data()
@@ -98,7 +100,7 @@ private slots:
         auto [replayed, loaded] = roundTrip(c, Scenario(seed).randomWalk(2500));
         QVERIFY2(loaded.ok(), qPrintable(loaded.errorString()));
         QVERIFY(!loaded.value().alarms().isEmpty());
-        QVERIFY(loaded.value() == replayed);
+        QVERIFY2(loaded.value() == replayed, qPrintable(StateDiff::describe(loaded.value(), replayed)));
     }
 
     void lastSeqIsTheJournals()

@@ -6,6 +6,7 @@
 #include "migrations.h"
 #include "scenario.h"
 #include "sqlconnection.h"
+#include "statediff.h"
 #include "statewriter.h"
 #include "store.h"
 #include "tabledump.h"
@@ -20,6 +21,7 @@
 
 using namespace relais;
 using relais::test::Scenario;
+using relais::test::StateDiff;
 using relais::test::TableDump;
 using S = relais::WriteResult::Status;
 
@@ -162,8 +164,8 @@ private slots:
 
         Store reopened;
         QVERIFY2(reopened.open(home.path()), qPrintable(reopened.errorString()));
-        QVERIFY(reopened.snapshot() == replayed);
-        QVERIFY(live.state() == replayed);
+        QVERIFY2(reopened.snapshot() == replayed, qPrintable(StateDiff::describe(reopened.snapshot(), replayed)));
+        QVERIFY2(live.state() == replayed, qPrintable(StateDiff::describe(live.state(), replayed)));
     }
 
     void rebuildFromJournalReproducesTheTablesExactly_data()
@@ -215,7 +217,7 @@ private slots:
         QCOMPARE(TableDump::rows(check.database(), QStringLiteral("journal")), journalBefore);
 
         const DispatchState replayed = Scenario::replay(journalOf(store.databasePath()));
-        QVERIFY(store.snapshot() == replayed);
+        QVERIFY2(store.snapshot() == replayed, qPrintable(StateDiff::describe(store.snapshot(), replayed)));
 
         // And the store goes on from there.
         QVERIFY(submitAll(store, results, {s.heartbeat(QStringLiteral("d-1"), 9, QStringLiteral("after-rebuild"))}));

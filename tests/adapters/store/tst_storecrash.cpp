@@ -8,6 +8,7 @@
 #include "journalreader.h"
 #include "scenario.h"
 #include "sqlconnection.h"
+#include "statediff.h"
 #include "store.h"
 #include "tabledump.h"
 
@@ -22,6 +23,7 @@
 
 using namespace relais;
 using relais::test::Scenario;
+using relais::test::StateDiff;
 using relais::test::TableDump;
 
 class TestStoreCrash final : public QObject
@@ -135,7 +137,8 @@ private slots:
             QVERIFY(c.open(dbPath));
             Result<QList<JournalEntry>> journal = JournalReader(c.database()).read(0, 10000000);
             QVERIFY(journal.ok());
-            QVERIFY(store.snapshot() == Scenario::replay(journal.value()));
+            QVERIFY2(store.snapshot() == Scenario::replay(journal.value()),
+                     qPrintable(StateDiff::describe(store.snapshot(), Scenario::replay(journal.value()))));
             qInfo("  checked at %lld ms, journal %lld entries", clock.elapsed(), qint64(journal.value().size()));
         }
         QVERIFY(totalReported > 0);
