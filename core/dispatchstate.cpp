@@ -250,7 +250,10 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
                     Result<QStringList> told = m.cancel(reason, e.time, by);
                     if (told.ok()) {
                         for (const QString &hid : told.value()) {
-                            Helper h = m_helpers.value(hid);
+                            auto found = m_helpers.constFind(hid);
+                            if (found == m_helpers.cend())
+                                continue; // removed since: nothing to release
+                            Helper h = *found;
                             if (h.release(e.time, Actor::system())) {
                                 m_helpers.insert(hid, h);
                                 changes.helpers.insert(hid);
@@ -398,7 +401,10 @@ Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
             if (!told)
                 return told.error();
             for (const QString &hid : told.value()) {
-                Helper h = m_helpers.value(hid);
+                auto found = m_helpers.constFind(hid);
+                if (found == m_helpers.cend())
+                    continue; // removed since: nothing to release
+                Helper h = *found;
                 if (!h.release(e.time, Actor::system()))
                     continue;
                 m_helpers.insert(hid, h);

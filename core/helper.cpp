@@ -83,6 +83,12 @@ Status Helper::moveTo(Availability to, const QDateTime &at, const Actor &by)
 
 Status Helper::goOnDuty(const QDateTime &at, const Actor &by)
 {
+    // Only from off duty: "on duty" again while offered or assigned must not free them.
+    if (m_availability != A::OffDuty) {
+        return Error{QStringLiteral("already_on_duty"),
+                     QCoreApplication::translate("relais::Helper", "Helper %1 is already on duty.")
+                         .arg(name.isEmpty() ? m_id : name)};
+    }
     return moveTo(A::Available, at, by);
 }
 
@@ -126,6 +132,12 @@ Status Helper::startWork(const QDateTime &at, const Actor &by)
 
 Status Helper::release(const QDateTime &at, const Actor &by)
 {
+    // Only from an offer or a mission: releasing must never put an off-duty helper on duty.
+    if (m_availability == A::OffDuty) {
+        return Error{
+            QStringLiteral("off_duty"),
+            QCoreApplication::translate("relais::Helper", "Helper %1 is off duty.").arg(name.isEmpty() ? m_id : name)};
+    }
     Status s = moveTo(A::Available, at, by);
     if (s)
         missionId = 0;

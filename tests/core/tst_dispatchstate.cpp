@@ -739,7 +739,9 @@ void TestDispatchState::refusedEntriesChangeNothing_data()
     row("update unknown helper", EntryKind::HelperUpdated, op,
         {{QStringLiteral("helper"), QStringLiteral("h9")}, {QStringLiteral("name"), QStringLiteral("X")}},
         "unknown_helper");
-    row("on duty twice", EntryKind::HelperOnDuty, h2, helperPayload(h2), "illegal_transition");
+    row("on duty twice", EntryKind::HelperOnDuty, h2, helperPayload(h2), "already_on_duty");
+    row("on duty again with an offer", EntryKind::HelperOnDuty, h1, helperPayload(h1), "already_on_duty");
+    row("on duty again on a mission", EntryKind::HelperOnDuty, h3, helperPayload(h3), "already_on_duty");
     row("off duty with an offer", EntryKind::HelperOffDuty, h1, helperPayload(h1), "illegal_transition");
     row("off duty on a mission", EntryKind::HelperOffDuty, h3, helperPayload(h3), "illegal_transition");
     row("off duty twice", EntryKind::HelperOffDuty, h4, helperPayload(h4), "illegal_transition");

@@ -221,6 +221,10 @@ void TestHelper::transitions_data()
             Expect e = inTable(from, targetOf(op)) ? Expect::Moves : Expect::Refused;
             if (op == Op::StartWork && from == A::Busy)
                 e = Expect::NoOp; // en route, then on scene: already busy
+            if (op == Op::GoOnDuty && from != A::OffDuty)
+                e = Expect::Refused; // "on duty" again must not free an offered or assigned helper
+            if (op == Op::Release && from == A::OffDuty)
+                e = Expect::Refused; // releasing never puts an off-duty helper on duty
             QTest::addRow("%s/%s", qPrintable(Helper::availabilityKey(from)), opName(op))
                 << int(from) << int(op) << int(e);
         }
