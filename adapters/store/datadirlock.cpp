@@ -5,15 +5,6 @@
 
 namespace relais {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::DataDirLock", text);
-}
-
-} // namespace
-
 DataDirLock::DataDirLock(const QString &dataDir)
     : m_dir(QDir(dataDir).absolutePath()), m_path(QDir(m_dir).filePath(fileName())), m_file(m_path)
 {

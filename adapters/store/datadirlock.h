@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QLockFile>
 #include <QString>
 
@@ -10,6 +12,8 @@ namespace relais {
 // recognised by its process id and taken over.
 class DataDirLock final
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::DataDirLock)
+
     Q_DISABLE_COPY_MOVE(DataDirLock)
 
 public:

@@ -8,11 +8,6 @@ namespace relais {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::Migrations", text);
-}
-
 // v1: the append-only journal and the state tables derived from it.
 QStringList version1(const SqlDialect &d)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "result.h"
 #include "sqldialect.h"
 
@@ -15,6 +17,8 @@ namespace relais {
 // Steps are only ever appended: a released step is never edited.
 class Migrations final
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::Migrations)
+
 public:
     struct Step
     {

@@ -12,11 +12,6 @@ namespace {
 
 std::atomic<quint64> s_serial{0};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::SqlConnection", text);
-}
-
 } // namespace
 
 SqlConnection::SqlConnection(const QString &purpose, SqlDialect dialect)

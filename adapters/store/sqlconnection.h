@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "sqldialect.h"
 
 #include <QSqlDatabase>
@@ -12,6 +14,8 @@ namespace relais {
 // (writer, readers, start-up) has its own. Queries on it must be destroyed first.
 class SqlConnection final
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::SqlConnection)
+
     Q_DISABLE_COPY_MOVE(SqlConnection)
 
 public:

@@ -8,14 +8,10 @@ namespace relais {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::SqlDialect", text);
-}
-
 Error sqlError(const QSqlQuery &q, const QString &what)
 {
-    return Error{QStringLiteral("sql_error"), tr("%1 (%2): %3").arg(what, q.lastQuery(), q.lastError().text())};
+    return Error{QStringLiteral("sql_error"),
+                 SqlDialect::tr("%1 (%2): %3").arg(what, q.lastQuery(), q.lastError().text())};
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "result.h"
 
 #include <QSqlDatabase>
@@ -13,6 +15,8 @@ namespace relais {
 // PostgreSQL branches are the known differences, kept here so they stay in one place.
 class SqlDialect final
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::SqlDialect)
+
 public:
     enum class Kind { Sqlite, PostgreSql };
 

@@ -14,21 +14,17 @@ namespace {
 
 using namespace SqlValues;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::StateLoader", text);
-}
-
 Error sqlError(const QSqlQuery &q)
 {
     return Error{QStringLiteral("sql_error"),
-                 tr("Cannot read the state tables: %1 (%2)").arg(q.lastError().text(), q.lastQuery())};
+                 StateLoader::tr("Cannot read the state tables: %1 (%2)").arg(q.lastError().text(), q.lastQuery())};
 }
 
 Error corrupt(const QString &table, const QVariant &id, const QString &what)
 {
     return Error{QStringLiteral("corrupt_row"),
-                 tr("The state table %1 holds an unreadable row (%2: %3). Rebuild the state tables from the journal.")
+                 StateLoader::tr(
+                     "The state table %1 holds an unreadable row (%2: %3). Rebuild the state tables from the journal.")
                      .arg(table, id.toString(), what)};
 }
 
@@ -117,7 +113,7 @@ Status loadAlarms(const QSqlDatabase &db, DispatchState &state)
         const auto alarmState = Alarm::stateFromKey(q.value(4).toString());
         const auto outcome = outcomeFrom(q.value(8));
         if (!kind || !severity || !alarmState || !outcome)
-            return corrupt(table, id, tr("kind, severity, state or outcome"));
+            return corrupt(table, id, StateLoader::tr("kind, severity, state or outcome"));
         Alarm a(id, q.value(1).toString(), *kind, *severity, timeFrom(q.value(6)), Actor::system());
         a.position = coordinateFrom(q.value(10), q.value(11));
         a.address = q.value(12).toString();
@@ -149,7 +145,7 @@ Status loadHelpers(const QSqlDatabase &db, DispatchState &state)
         QJsonParseError parse;
         const QJsonDocument skills = QJsonDocument::fromJson(q.value(3).toString().toUtf8(), &parse);
         if (!availability || !changed || parse.error != QJsonParseError::NoError || !skills.isArray())
-            return corrupt(table, id, tr("availability or skills"));
+            return corrupt(table, id, StateLoader::tr("availability or skills"));
         Helper h(id, q.value(1).toString());
         h.phone = q.value(2).toString();
         const QJsonArray list = skills.array();
@@ -193,7 +189,7 @@ Status loadMissions(const QSqlDatabase &db, DispatchState &state)
         const auto missionState = Mission::stateFromKey(q.value(5).toString());
         const auto outcome = outcomeFrom(q.value(7));
         if (!kind || !missionState || !outcome)
-            return corrupt(table, id, tr("kind, state or outcome"));
+            return corrupt(table, id, StateLoader::tr("kind, state or outcome"));
         const QList<Transition> timeline = timelines.value().value(id);
         Mission m(id, *kind, q.value(2).toLongLong(), Money(q.value(3).toLongLong(), q.value(4).toString()),
                   timeline.isEmpty() ? QDateTime() : timeline.constFirst().at, Actor::system());

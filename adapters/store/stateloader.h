@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "dispatchstate.h"
 #include "result.h"
 
@@ -13,6 +15,8 @@ namespace relais {
 // What StateWriter wrote is read back exactly, so loading equals replaying the journal.
 class StateLoader final
 {
+    Q_DECLARE_TR_FUNCTIONS(relais::StateLoader)
+
 public:
     static Result<DispatchState> load(const QSqlDatabase &db);
 };
