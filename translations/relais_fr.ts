@@ -5,402 +5,402 @@
     <name>relais::Alarm</name>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle</translation>
     </message>
     <message>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>Prise en compte</translation>
     </message>
     <message>
         <source>Dispatching</source>
-        <translation type="unfinished"></translation>
+        <translation>Sollicitation</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuée</translation>
     </message>
     <message>
         <source>En route</source>
-        <translation type="unfinished"></translation>
+        <translation>En route</translation>
     </message>
     <message>
         <source>On scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Sur place</translation>
     </message>
     <message>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolue</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Clôturée</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Alarm %1 cannot go from “%2” to “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 ne peut pas passer de «&#xa0;%2&#xa0;» à «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
         <source>Alarm %1 is no longer open.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 n&apos;est plus ouverte.</translation>
     </message>
     <message>
         <source>Alarm %1 has already been acknowledged.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 a déjà été prise en compte.</translation>
     </message>
     <message>
         <source>Choose a helper to assign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un intervenant à affecter.</translation>
     </message>
     <message>
         <source>Alarm %1 has not been dispatched.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 n&apos;a été confiée à aucun intervenant.</translation>
     </message>
     <message>
         <source>Use cancel, not resolve, to cancel an alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour annuler une alarme, annulez-la au lieu de la résoudre.</translation>
     </message>
     <message>
         <source>Alarm %1 has already reached this escalation stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 a déjà atteint ce niveau d&apos;escalade.</translation>
     </message>
 </context>
 <context>
     <name>relais::AlarmKind</name>
     <message>
         <source>Personal emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgence personnelle</translation>
     </message>
     <message>
         <source>Fall</source>
-        <translation type="unfinished"></translation>
+        <translation>Chute</translation>
     </message>
     <message>
         <source>Medical</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgence médicale</translation>
     </message>
     <message>
         <source>Smoke / fire</source>
-        <translation type="unfinished"></translation>
+        <translation>Fumée / incendie</translation>
     </message>
     <message>
         <source>Intrusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Intrusion</translation>
     </message>
     <message>
         <source>Door / contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Porte / contact</translation>
     </message>
     <message>
         <source>Water leak</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuite d&apos;eau</translation>
     </message>
     <message>
         <source>Gas / CO</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaz / CO</translation>
     </message>
     <message>
         <source>Tamper</source>
-        <translation type="unfinished"></translation>
+        <translation>Sabotage</translation>
     </message>
     <message>
         <source>Low battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Pile faible</translation>
     </message>
     <message>
         <source>Device silent</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil muet</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
 </context>
 <context>
     <name>relais::AlarmTableModel</name>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Helper</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervenant</translation>
     </message>
     <message>
         <source>Time since the alarm was raised</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps écoulé depuis le déclenchement de l&apos;alarme</translation>
     </message>
     <message>
         <source>How many times the device sent this alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de fois où l&apos;appareil a envoyé cette alarme</translation>
     </message>
     <message>
         <source>Helper assigned to the alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervenant affecté à l&apos;alarme</translation>
     </message>
     <message>
         <source>Beneficiary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bénéficiaire&#xa0;: %1</translation>
     </message>
     <message>
         <source>Device: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil&#xa0;: %1</translation>
     </message>
     <message>
         <source>This device is not registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet appareil n&apos;est pas référencé.</translation>
     </message>
     <message>
         <source>Raised at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Déclenchée le %1</translation>
     </message>
     <message>
         <source>Last seen at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernier signal le %1</translation>
     </message>
     <message>
         <source>%1 (unregistered)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (non référencé)</translation>
     </message>
 </context>
 <context>
     <name>relais::AppOptions</name>
     <message>
         <source>Relais: dispatcher console for neighbourhood alarm verification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais&#xa0;: console de répartition pour la levée de doute de proximité.</translation>
     </message>
     <message>
         <source>Show this help and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche cette aide et quitte.</translation>
     </message>
     <message>
         <source>Show the version and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche la version et quitte.</translation>
     </message>
     <message>
         <source>Keep the journal in &lt;dir&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserve le journal dans &lt;dossier&gt;.</translation>
     </message>
     <message>
         <source>dir</source>
-        <translation type="unfinished"></translation>
+        <translation>dossier</translation>
     </message>
     <message>
         <source>Interface language: fr or en (default: system).</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue de l&apos;interface&#xa0;: fr ou en (par défaut&#xa0;: celle du système).</translation>
     </message>
     <message>
         <source>lang</source>
-        <translation type="unfinished"></translation>
+        <translation>langue</translation>
     </message>
     <message>
         <source>Quit by itself after &lt;seconds&gt; (automated checks).</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitte de lui-même après &lt;secondes&gt; (tests automatisés).</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>secondes</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Argument inattendu&#xa0;: %1</translation>
     </message>
     <message>
         <source>Unknown language “%1”: use fr or en.</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue «&#xa0;%1&#xa0;» inconnue&#xa0;: utilisez fr ou en.</translation>
     </message>
     <message>
         <source>--quit-after needs a number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--quit-after exige un nombre de secondes.</translation>
     </message>
 </context>
 <context>
     <name>relais::DataDirLock</name>
     <message>
         <source>The data folder %1 is already in use by %2 (process %3 on %4). Close that Relais first, or start this one with another data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de données %1 est déjà utilisé par %2 (processus %3 sur %4). Fermez-le d&apos;abord, ou démarrez ce Relais avec un autre dossier de données.</translation>
     </message>
     <message>
         <source>another program</source>
-        <translation type="unfinished"></translation>
+        <translation>un autre programme</translation>
     </message>
     <message>
         <source>this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>cet ordinateur</translation>
     </message>
     <message>
         <source>The data folder %1 is already in use by another Relais. Close it first, or start this one with another data folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier de données %1 est déjà utilisé par un autre Relais. Fermez-le d&apos;abord, ou démarrez celui-ci avec un autre dossier de données.</translation>
     </message>
     <message>
         <source>Cannot create the lock file %1: check that the data folder is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le fichier de verrou %1&#xa0;: vérifiez que le dossier de données est accessible en écriture.</translation>
     </message>
     <message>
         <source>Cannot lock the data folder %1 (lock file %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de verrouiller le dossier de données %1 (fichier de verrou %2).</translation>
     </message>
 </context>
 <context>
     <name>relais::DispatchState</name>
     <message>
         <source>The entry has no time.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;entrée n&apos;est pas horodatée.</translation>
     </message>
     <message>
         <source>The device id is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant de l&apos;appareil est manquant.</translation>
     </message>
     <message>
         <source>Unknown device %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appareil %1 inconnu.</translation>
     </message>
     <message>
         <source>Device %1 is already registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;appareil %1 est déjà référencé.</translation>
     </message>
     <message>
         <source>The report interval must be positive.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervalle de signalement doit être supérieur à zéro.</translation>
     </message>
     <message>
         <source>The device reported again while the helper was on scene.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;appareil a de nouveau signalé l&apos;alarme pendant que l&apos;intervenant était sur place.</translation>
     </message>
     <message>
         <source>Unknown alarm kind “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d&apos;alarme «&#xa0;%1&#xa0;» inconnu.</translation>
     </message>
     <message>
         <source>Device reported the condition ended at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;appareil a signalé la fin de l&apos;alerte à %1.</translation>
     </message>
     <message>
         <source>Unknown journal entry kind “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type d&apos;entrée de journal «&#xa0;%1&#xa0;» inconnu.</translation>
     </message>
     <message>
         <source>Unknown severity “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gravité «&#xa0;%1&#xa0;» inconnue.</translation>
     </message>
     <message>
         <source>A manual alarm needs an address or coordinates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une alarme manuelle exige une adresse ou des coordonnées.</translation>
     </message>
     <message>
         <source>Caller: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Appelant&#xa0;: %1</translation>
     </message>
     <message>
         <source>Unknown alarm %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme %1 inconnue.</translation>
     </message>
     <message>
         <source>Unknown escalation stage %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau d&apos;escalade %1 inconnu.</translation>
     </message>
     <message>
         <source>Resolving an alarm requires an outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Résoudre une alarme exige une conclusion.</translation>
     </message>
     <message>
         <source>Alarm %1 has a mission under way: record its outcome instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 a une mission en cours&#xa0;: saisissez plutôt la conclusion de la mission.</translation>
     </message>
     <message>
         <source>The note is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>La note est vide.</translation>
     </message>
     <message>
         <source>Alarm %1 is no longer open.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 n&apos;est plus ouverte.</translation>
     </message>
     <message>
         <source>Alarm %1 already has a mission under way.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 a déjà une mission en cours.</translation>
     </message>
     <message>
         <source>Unknown mission kind “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de mission «&#xa0;%1&#xa0;» inconnu.</translation>
     </message>
     <message>
         <source>A fee needs a non-negative amount and a currency.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une indemnité exige un montant positif ou nul et une devise.</translation>
     </message>
     <message>
         <source>Unknown mission %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission %1 inconnue.</translation>
     </message>
     <message>
         <source>Unknown helper %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervenant %1 inconnu.</translation>
     </message>
     <message>
         <source>Alarm %1 must be acknowledged before it is offered.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;alarme %1 doit être prise en compte avant d&apos;être proposée.</translation>
     </message>
     <message>
         <source>Unknown answer “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponse «&#xa0;%1&#xa0;» inconnue.</translation>
     </message>
     <message>
         <source>Mission %1 is not assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mission %1 n&apos;est pas attribuée.</translation>
     </message>
     <message>
         <source>Completing a mission requires an outcome.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminer une mission exige une conclusion.</translation>
     </message>
     <message>
         <source>The helper id is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;identifiant de l&apos;intervenant est manquant.</translation>
     </message>
     <message>
         <source>Helper %1 is already registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 est déjà inscrit.</translation>
     </message>
     <message>
         <source>The helper&apos;s name is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de l&apos;intervenant est manquant.</translation>
     </message>
     <message>
         <source>Helper %1 is on duty: end their duty first.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 est en service&#xa0;: mettez d&apos;abord fin à son service.</translation>
     </message>
     <message>
         <source>Starting a shift needs the operator&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une permanence exige le nom de l&apos;opérateur.</translation>
     </message>
     <message>
         <source>Unknown shift %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Permanence %1 inconnue.</translation>
     </message>
     <message>
         <source>Shift %1 has already ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>La permanence %1 est déjà terminée.</translation>
     </message>
 </context>
 <context>
@@ -408,370 +408,370 @@
     <message>
         <source>%1 s</source>
         <comment>age: seconds</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min</source>
         <comment>age: minutes</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 h %2</source>
         <comment>age: hours, minutes (2 digits)</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
         <comment>age: days, hours</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 j %2 h</translation>
     </message>
 </context>
 <context>
     <name>relais::Helper</name>
     <message>
         <source>Off duty</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors service</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible</translation>
     </message>
     <message>
         <source>Offer pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Proposition en attente</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Affecté</translation>
     </message>
     <message>
         <source>On mission</source>
-        <translation type="unfinished"></translation>
+        <translation>En mission</translation>
     </message>
     <message>
         <source>Helper %1 cannot go from “%2” to “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 ne peut pas passer de «&#xa0;%2&#xa0;» à «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
         <source>Helper %1 is already on duty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 est déjà en service.</translation>
     </message>
     <message>
         <source>Helper %1 has an offer for another mission.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 a une proposition en attente pour une autre mission.</translation>
     </message>
     <message>
         <source>Helper %1 is off duty.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 est hors service.</translation>
     </message>
     <message>
         <source>Helper %1 is off duty: their position is not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 est hors service&#xa0;: sa position n&apos;est pas enregistrée.</translation>
     </message>
     <message>
         <source>Invalid position.</source>
-        <translation type="unfinished"></translation>
+        <translation>Position non valide.</translation>
     </message>
 </context>
 <context>
     <name>relais::HelperTableModel</name>
     <message>
         <source>First aid</source>
-        <translation type="unfinished"></translation>
+        <translation>Secourisme</translation>
     </message>
     <message>
         <source>Keys</source>
         <comment>holds the beneficiary&apos;s keys</comment>
-        <translation type="unfinished"></translation>
+        <translation>Clés</translation>
     </message>
     <message>
         <source>Phone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléphone&#xa0;: %1</translation>
     </message>
     <message>
         <source>Mission %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponibilité</translation>
     </message>
     <message>
         <source>Mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Mission</translation>
     </message>
     <message>
         <source>Skills</source>
-        <translation type="unfinished"></translation>
+        <translation>Compétences</translation>
     </message>
     <message>
         <source>#%1</source>
         <comment>mission number</comment>
-        <translation type="unfinished"></translation>
+        <translation>n° %1</translation>
     </message>
 </context>
 <context>
     <name>relais::JournalReader</name>
     <message>
         <source>Cannot read the journal: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire le journal&#xa0;: %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>relais::JournalWriter</name>
     <message>
         <source>Cannot prepare the journal statements: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de préparer les requêtes du journal&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>Cannot write to the journal: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire dans le journal&#xa0;: %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>Nothing of the last %n entries was stored: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entrée n&apos;a pas été enregistrée&#xa0;: %1</numerusform>
+            <numerusform>Aucune des %n dernières entrées n&apos;a été enregistrée&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>The journal is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal n&apos;est pas ouvert.</translation>
     </message>
     <message>
         <source>Cannot begin a transaction: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de démarrer une transaction&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cannot commit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de valider la transaction&#xa0;: %1</translation>
     </message>
     <message>
         <source>The claim of message %1 vanished.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réservation du message %1 a disparu.</translation>
     </message>
     <message>
         <source>Cannot rebuild the state tables from the journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de reconstruire les tables d&apos;état à partir du journal&#xa0;: %1</translation>
     </message>
     <message>
         <source>entry %1 (%2) is refused on replay: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;entrée %1 (%2) est refusée à la relecture&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>relais::MainWindow</name>
     <message>
         <source>Relais</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais</translation>
     </message>
     <message>
         <source>Relais %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais %1</translation>
     </message>
     <message>
         <source>Dispatcher console for neighbourhood alarm verification.</source>
-        <translation type="unfinished"></translation>
+        <translation>Console de répartition pour la levée de doute de proximité.</translation>
     </message>
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compilé avec Qt %1, exécuté avec Qt %2.</translation>
     </message>
     <message>
         <source>Relais is free software, licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
-        <translation type="unfinished"></translation>
+        <translation>Relais est un logiciel libre, distribué sous la licence GNU General Public License, version 3 ou ultérieure (GPL-3.0-or-later).</translation>
     </message>
     <message>
         <source>It uses Qt, licensed under the GNU Lesser General Public License, version 3 (LGPLv3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Il utilise Qt, distribué sous la licence GNU Lesser General Public License, version 3 (LGPLv3).</translation>
     </message>
     <message>
         <source>Map data © OpenStreetMap contributors, ODbL</source>
-        <translation type="unfinished"></translation>
+        <translation>Données cartographiques © les contributeurs d&apos;OpenStreetMap, ODbL</translation>
     </message>
     <message>
         <source>About Relais</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Relais</translation>
     </message>
     <message>
         <source>No open alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune alarme ouverte</translation>
     </message>
     <message>
         <source>Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes</translation>
     </message>
     <message>
         <source>No helpers registered</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun intervenant inscrit</translation>
     </message>
     <message>
         <source>Helpers</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervenants</translation>
     </message>
     <message>
         <source>No missions under way</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune mission en cours</translation>
     </message>
     <message>
         <source>Missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Missions</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Show &amp;Closed Alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les alarmes &amp;clôturées</translation>
     </message>
     <message>
         <source>No alarms</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune alarme</translation>
     </message>
     <message>
         <source>Show &amp;Finished Missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les missions &amp;terminées</translation>
     </message>
     <message>
         <source>No missions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune mission</translation>
     </message>
     <message>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réinitialiser la disposition</translation>
     </message>
     <message>
         <source>&amp;About Relais</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Relais</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de &amp;Qt</translation>
     </message>
     <message>
         <source>About Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Qt</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <source>Data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Données&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open alarms: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmes ouvertes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Helpers on duty: %1 (%2 available)</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervenants en service&#xa0;: %1 (disponibles&#xa0;: %2)</translation>
     </message>
 </context>
 <context>
     <name>relais::MapPlaceholder</name>
     <message>
         <source>Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte</translation>
     </message>
     <message>
         <source>The map will appear here</source>
-        <translation type="unfinished"></translation>
+        <translation>La carte s&apos;affichera ici</translation>
     </message>
     <message>
         <source>© OpenStreetMap contributors</source>
-        <translation type="unfinished"></translation>
+        <translation>© les contributeurs d&apos;OpenStreetMap</translation>
     </message>
 </context>
 <context>
     <name>relais::Migrations</name>
     <message>
         <source>The journal database %1 has schema version %2, but this version of Relais only knows versions up to %3: it was written by a newer Relais. Install that newer version, or choose another data folder. The database was left untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données du journal %1 est en version de schéma %2, mais cette version de Relais ne connaît que les versions jusqu&apos;à %3&#xa0;: elle a été écrite par une version plus récente de Relais. Installez cette version plus récente, ou choisissez un autre dossier de données. La base de données n&apos;a pas été modifiée.</translation>
     </message>
     <message>
         <source>Cannot upgrade the journal database %1 to schema version %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de mettre à jour la base de données du journal %1 vers la version de schéma %2&#xa0;: %3</translation>
     </message>
 </context>
 <context>
     <name>relais::Mission</name>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouverte</translation>
     </message>
     <message>
         <source>Offers out</source>
-        <translation type="unfinished"></translation>
+        <translation>Propositions envoyées</translation>
     </message>
     <message>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuée</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
     <message>
         <source>Mission %1 cannot go from “%2” to “%3”.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mission %1 ne peut pas passer de «&#xa0;%2&#xa0;» à «&#xa0;%3&#xa0;».</translation>
     </message>
     <message>
         <source>Helper %1 already has this offer.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 a déjà reçu cette proposition.</translation>
     </message>
     <message>
         <source>Mission %1 has already been taken by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mission %1 a déjà été acceptée par %2.</translation>
     </message>
     <message>
         <source>Helper %1 has no pending offer for mission %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;intervenant %1 n&apos;a aucune proposition en attente pour la mission %2.</translation>
     </message>
     <message>
         <source>Choose a helper to assign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un intervenant à affecter.</translation>
     </message>
     <message>
         <source>Mission %1 is not assigned.</source>
-        <translation type="unfinished"></translation>
+        <translation>La mission %1 n&apos;est pas attribuée.</translation>
     </message>
     <message>
         <source>Use cancel, not complete, to cancel a mission.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour annuler une mission, annulez-la au lieu de la terminer.</translation>
     </message>
 </context>
 <context>
     <name>relais::MissionKind</name>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Levée de doute</translation>
     </message>
     <message>
         <source>Maintenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Maintenance</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Autre</translation>
     </message>
 </context>
 <context>
@@ -779,201 +779,201 @@
     <message>
         <source>No.</source>
         <comment>mission number</comment>
-        <translation type="unfinished"></translation>
+        <translation>N°</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarme</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Helper</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervenant</translation>
     </message>
     <message>
         <source>Fee</source>
-        <translation type="unfinished"></translation>
+        <translation>Indemnité</translation>
     </message>
     <message>
         <source>Offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Propositions</translation>
     </message>
     <message>
         <source>Fee paid to the helper for this mission</source>
-        <translation type="unfinished"></translation>
+        <translation>Indemnité versée à l&apos;intervenant pour cette mission</translation>
     </message>
     <message>
         <source>Offers awaiting an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Propositions en attente de réponse</translation>
     </message>
     <message>
         <source>#%1</source>
         <comment>alarm number</comment>
-        <translation type="unfinished"></translation>
+        <translation>n° %1</translation>
     </message>
     <message>
         <source>%1, %2</source>
         <comment>alarm kind, place</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Payout: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Montant versé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>relais::Outcome</name>
     <message>
         <source>Real incident</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident réel</translation>
     </message>
     <message>
         <source>False alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Fausse alarme</translation>
     </message>
     <message>
         <source>Emergency services called</source>
-        <translation type="unfinished"></translation>
+        <translation>Secours appelés</translation>
     </message>
     <message>
         <source>No access / no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d&apos;accès / pas de réponse</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulée</translation>
     </message>
 </context>
 <context>
     <name>relais::Severity</name>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>Critique</translation>
     </message>
     <message>
         <source>Major</source>
-        <translation type="unfinished"></translation>
+        <translation>Majeure</translation>
     </message>
     <message>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mineure</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
 </context>
 <context>
     <name>relais::SqlConnection</name>
     <message>
         <source>The Qt SQL driver %1 is not installed (Debian: install libqt6sql6-sqlite).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le pilote Qt SQL %1 n&apos;est pas installé (Debian&#xa0;: installez libqt6sql6-sqlite).</translation>
     </message>
     <message>
         <source>Cannot open the journal database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;ouvrir la base de données du journal %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>relais::SqlDialect</name>
     <message>
         <source>%1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)&#xa0;: %3</translation>
     </message>
     <message>
         <source>Cannot make commits durable</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de rendre les validations durables</translation>
     </message>
     <message>
         <source>Cannot switch the journal database to write-ahead logging</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de passer la base de données du journal en journalisation anticipée (WAL)</translation>
     </message>
     <message>
         <source>The journal database %1 cannot use write-ahead logging (journal mode is “%2”). Put the data folder on a local disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>La base de données du journal %1 ne peut pas utiliser la journalisation anticipée (WAL), le mode de journalisation reste «&#xa0;%2&#xa0;». Placez le dossier de données sur un disque local.</translation>
     </message>
     <message>
         <source>Cannot set the busy timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de définir le délai d&apos;attente du verrou</translation>
     </message>
     <message>
         <source>Cannot read the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire la version du schéma</translation>
     </message>
     <message>
         <source>Cannot write the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire la version du schéma</translation>
     </message>
     <message>
         <source>Cannot check the journal database</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de vérifier la base de données du journal</translation>
     </message>
 </context>
 <context>
     <name>relais::StateLoader</name>
     <message>
         <source>Cannot read the state tables: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les tables d&apos;état&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>The state table %1 holds an unreadable row (%2: %3). Rebuild the state tables from the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table d&apos;état %1 contient une ligne illisible (%2&#xa0;: %3). Reconstruisez les tables d&apos;état à partir du journal.</translation>
     </message>
     <message>
         <source>kind, severity, state or outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>type, gravité, état ou conclusion</translation>
     </message>
     <message>
         <source>availability or skills</source>
-        <translation type="unfinished"></translation>
+        <translation>disponibilité ou compétences</translation>
     </message>
     <message>
         <source>kind, state or outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>type, état ou conclusion</translation>
     </message>
 </context>
 <context>
     <name>relais::StateWriter</name>
     <message>
         <source>Cannot write the state tables: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;écrire les tables d&apos;état&#xa0;: %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>relais::Store</name>
     <message>
         <source>The store is already open on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le stockage est déjà ouvert sur %1.</translation>
     </message>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier de données %1.</translation>
     </message>
     <message>
         <source>The journal is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le journal n&apos;est pas ouvert.</translation>
     </message>
 </context>
 <context>
     <name>relais::main</name>
     <message>
         <source>Cannot create the data folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de créer le dossier de données %1.</translation>
     </message>
     <message>
         <source>Display out of step at journal entry %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichage désynchronisé à l&apos;entrée de journal %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Journal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
