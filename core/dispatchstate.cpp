@@ -154,6 +154,36 @@ Result<DispatchState::Changes> DispatchState::apply(const JournalEntry &e)
     return result;
 }
 
+Result<Severity> DispatchState::severityFrom(const QJsonObject &p, AlarmKind kind)
+{
+    if (!p.contains(QLatin1String("severity")))
+        return AlarmKinds::defaultSeverity(kind);
+    const auto s = Severities::fromKey(stringFrom(p, "severity"));
+    if (!s)
+        return refuse("bad_value", tr("Unknown severity “%1”.").arg(stringFrom(p, "severity")));
+    return *s;
+}
+
+void DispatchState::cancelMission(qint64 missionId, const QString &reason, const QDateTime &at, const Actor &by,
+                                  Changes &changes)
+{
+    auto it = m_missions.find(missionId);
+    if (it == m_missions.end() || !it->isOpen())
+        return;
+    Result<QStringList> told = it->cancel(reason, at, by);
+    if (!told)
+        return;
+    for (const QString &hid : told.value()) {
+        auto found = m_helpers.find(hid);
+        if (found == m_helpers.end())
+            continue; // removed since: nothing to release
+        if (found->release(at, Actor::system()))
+            changes.helpers.insert(hid);
+    }
+    changes.cancelsToSend += told.value();
+    changes.missions.insert(missionId);
+}
+
 Result<DispatchState::Changes> DispatchState::dispatch(const JournalEntry &e)
 {
     const QString &k = e.kind;
@@ -243,28 +273,8 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
                 return;
             a.notes.append(onSceneNote);
         } else {
-            const qint64 missionId = a.missionId;
-            if (missionId) {
-                Mission m = m_missions.value(missionId);
-                if (m.isOpen()) {
-                    Result<QStringList> told = m.cancel(reason, e.time, by);
-                    if (told.ok()) {
-                        for (const QString &hid : told.value()) {
-                            auto found = m_helpers.constFind(hid);
-                            if (found == m_helpers.cend())
-                                continue; // removed since: nothing to release
-                            Helper h = *found;
-                            if (h.release(e.time, Actor::system())) {
-                                m_helpers.insert(hid, h);
-                                changes.helpers.insert(hid);
-                            }
-                        }
-                        changes.cancelsToSend += told.value();
-                        m_missions.insert(missionId, m);
-                        changes.missions.insert(missionId);
-                    }
-                }
-            }
+            if (a.missionId)
+                cancelMission(a.missionId, reason, e.time, by, changes);
             (void)a.cancel(reason, e.time, by);
             m_openAlarmIndex.remove(indexKey(a.deviceId(), a.kind()));
         }
@@ -301,13 +311,9 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
     if (e.kind != EntryKind::DeviceAlarm)
         return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
 
-    Severity severity = AlarmKinds::defaultSeverity(*kind);
-    if (p.contains(QLatin1String("severity"))) {
-        const auto s = Severities::fromKey(stringFrom(p, "severity"));
-        if (!s)
-            return refuse("bad_value", tr("Unknown severity “%1”.").arg(stringFrom(p, "severity")));
-        severity = *s;
-    }
+    const Result<Severity> severity = severityFrom(p, *kind);
+    if (!severity)
+        return severity.error();
 
     endSilence(*kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes));
 
@@ -320,7 +326,7 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
     }
 
     const qint64 id = m_nextAlarmId++;
-    Alarm a(id, deviceId, *kind, severity, e.time, e.actor);
+    Alarm a(id, deviceId, *kind, severity.value(), e.time, e.actor);
     const Device *d = device(deviceId);
     a.unregisteredDevice = d == nullptr;
     a.position = positionFrom(p);
@@ -346,19 +352,15 @@ Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
         const auto kind = AlarmKinds::fromKey(stringFrom(p, "kind"));
         if (!kind)
             return refuse("unknown_alarm_kind", tr("Unknown alarm kind “%1”.").arg(stringFrom(p, "kind")));
-        Severity severity = AlarmKinds::defaultSeverity(*kind);
-        if (p.contains(QLatin1String("severity"))) {
-            const auto s = Severities::fromKey(stringFrom(p, "severity"));
-            if (!s)
-                return refuse("bad_value", tr("Unknown severity “%1”.").arg(stringFrom(p, "severity")));
-            severity = *s;
-        }
+        const Result<Severity> severity = severityFrom(p, *kind);
+        if (!severity)
+            return severity.error();
         const QGeoCoordinate where = positionFrom(p);
         const QString address = stringFrom(p, "address");
         if (!where.isValid() && address.trimmed().isEmpty())
             return refuse("missing_field", tr("A manual alarm needs an address or coordinates."));
         const qint64 id = m_nextAlarmId++;
-        Alarm a(id, QString(), *kind, severity, e.time, e.actor);
+        Alarm a(id, QString(), *kind, severity.value(), e.time, e.actor);
         a.position = where;
         a.address = address;
         a.details = stringFrom(p, "note");
@@ -395,25 +397,8 @@ Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
     } else if (e.kind == EntryKind::AlarmCancelled) {
         const QString reason = stringFrom(p, "reason");
         s = a.cancel(reason.isEmpty() ? QStringLiteral("operator") : reason, e.time, e.actor);
-        if (s && a.missionId && m_missions.value(a.missionId).isOpen()) {
-            Mission m = m_missions.value(a.missionId);
-            Result<QStringList> told = m.cancel(QStringLiteral("alarm_cancelled"), e.time, e.actor);
-            if (!told)
-                return told.error();
-            for (const QString &hid : told.value()) {
-                auto found = m_helpers.constFind(hid);
-                if (found == m_helpers.cend())
-                    continue; // removed since: nothing to release
-                Helper h = *found;
-                if (!h.release(e.time, Actor::system()))
-                    continue;
-                m_helpers.insert(hid, h);
-                changes.helpers.insert(hid);
-            }
-            changes.cancelsToSend += told.value();
-            m_missions.insert(m.id(), m);
-            changes.missions.insert(m.id());
-        }
+        if (s && a.missionId)
+            cancelMission(a.missionId, QStringLiteral("alarm_cancelled"), e.time, e.actor, changes);
     } else if (e.kind == EntryKind::AlarmNote) {
         const QString text = stringFrom(p, "text").trimmed();
         if (text.isEmpty())

@@ -79,6 +79,9 @@ public:
 
 private:
     Result<Changes> dispatch(const JournalEntry &e);
+    static Result<Severity> severityFrom(const QJsonObject &payload, AlarmKind kind);
+    // Cancels an open mission, releases its helpers and lists them to be told.
+    void cancelMission(qint64 missionId, const QString &reason, const QDateTime &at, const Actor &by, Changes &changes);
     Result<Changes> applyDevice(const JournalEntry &e);
     Result<Changes> applyDeviceMessage(const JournalEntry &e);
     Result<Changes> applyAlarm(const JournalEntry &e);
