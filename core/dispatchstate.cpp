@@ -302,7 +302,7 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         if (open) {
             // On scene: the helper is there and reports; the restore is noted, not acted on.
             endByDevice(open->id(), QStringLiteral("device_restore"), e.actor,
-                        tr("Device reported the condition ended at %1.").arg(e.time.toString(Qt::ISODateWithMs)));
+                        tr("The device reported the condition ended at %1.").arg(e.time.toString(Qt::ISODate)));
         }
         endSilence(silent);
         return changes;

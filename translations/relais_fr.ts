@@ -240,10 +240,6 @@
 <context>
     <name>relais::DataDirLock</name>
     <message>
-        <source>The data folder %1 is already in use by %2 (process %3 on %4). Close that Relais first, or start this one with another data folder.</source>
-        <translation>Le dossier de données %1 est déjà utilisé par %2 (processus %3 sur %4). Fermez-le d&apos;abord, ou démarrez ce Relais avec un autre dossier de données.</translation>
-    </message>
-    <message>
         <source>another program</source>
         <translation>un autre programme</translation>
     </message>
@@ -252,16 +248,20 @@
         <translation>cet ordinateur</translation>
     </message>
     <message>
-        <source>The data folder %1 is already in use by another Relais. Close it first, or start this one with another data folder.</source>
-        <translation>Le dossier de données %1 est déjà utilisé par un autre Relais. Fermez-le d&apos;abord, ou démarrez celui-ci avec un autre dossier de données.</translation>
-    </message>
-    <message>
         <source>Cannot create the lock file %1: check that the data folder is writable.</source>
         <translation>Impossible de créer le fichier de verrou %1&#xa0;: vérifiez que le dossier de données est accessible en écriture.</translation>
     </message>
     <message>
         <source>Cannot lock the data folder %1 (lock file %2).</source>
         <translation>Impossible de verrouiller le dossier de données %1 (fichier de verrou %2).</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is already in use by %2 (process %3 on %4). Close it first, or start Relais with another data folder.</source>
+        <translation>Le dossier de données %1 est déjà utilisé par %2 (processus %3 sur %4). Fermez-le d&apos;abord, ou démarrez Relais avec un autre dossier de données.</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is already in use by another Relais. Close it first, or start Relais with another data folder.</source>
+        <translation>Le dossier de données %1 est déjà utilisé par un autre Relais. Fermez-le d&apos;abord, ou démarrez Relais avec un autre dossier de données.</translation>
     </message>
 </context>
 <context>
@@ -293,10 +293,6 @@
     <message>
         <source>Unknown alarm kind “%1”.</source>
         <translation>Type d&apos;alarme «&#xa0;%1&#xa0;» inconnu.</translation>
-    </message>
-    <message>
-        <source>Device reported the condition ended at %1.</source>
-        <translation>L&apos;appareil a signalé la fin de l&apos;alerte à %1.</translation>
     </message>
     <message>
         <source>Unknown journal entry kind “%1”.</source>
@@ -401,6 +397,10 @@
     <message>
         <source>Shift %1 has already ended.</source>
         <translation>La permanence %1 est déjà terminée.</translation>
+    </message>
+    <message>
+        <source>The device reported the condition ended at %1.</source>
+        <translation>L&apos;appareil a signalé la fin de l&apos;alerte à %1.</translation>
     </message>
 </context>
 <context>
@@ -531,13 +531,6 @@
         <source>Cannot write to the journal: %1 (%2)</source>
         <translation>Impossible d&apos;écrire dans le journal&#xa0;: %1 (%2)</translation>
     </message>
-    <message numerus="yes">
-        <source>Nothing of the last %n entries was stored: %1</source>
-        <translation>
-            <numerusform>%n entrée n&apos;a pas été enregistrée&#xa0;: %1</numerusform>
-            <numerusform>Aucune des %n dernières entrées n&apos;a été enregistrée&#xa0;: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The journal is not open.</source>
         <translation>Le journal n&apos;est pas ouvert.</translation>
@@ -551,16 +544,23 @@
         <translation>Impossible de valider la transaction&#xa0;: %1</translation>
     </message>
     <message>
-        <source>The claim of message %1 vanished.</source>
-        <translation>La réservation du message %1 a disparu.</translation>
-    </message>
-    <message>
         <source>Cannot rebuild the state tables from the journal: %1</source>
         <translation>Impossible de reconstruire les tables d&apos;état à partir du journal&#xa0;: %1</translation>
     </message>
     <message>
         <source>entry %1 (%2) is refused on replay: %3</source>
         <translation>l&apos;entrée %1 (%2) est refusée à la relecture&#xa0;: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the last %n entries was stored: %1</source>
+        <translation>
+            <numerusform>%n entrée n&apos;a pas été enregistrée&#xa0;: %1</numerusform>
+            <numerusform>Aucune des %n dernières entrées n&apos;a été enregistrée&#xa0;: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Message %1 was neither stored nor found as a duplicate.</source>
+        <translation>Le message %1 n&apos;a été ni enregistré ni retrouvé comme doublon.</translation>
     </message>
 </context>
 <context>
@@ -949,16 +949,16 @@
 <context>
     <name>relais::Store</name>
     <message>
-        <source>The store is already open on %1.</source>
-        <translation>Le stockage est déjà ouvert sur %1.</translation>
-    </message>
-    <message>
         <source>Cannot create the data folder %1.</source>
         <translation>Impossible de créer le dossier de données %1.</translation>
     </message>
     <message>
         <source>The journal is not open.</source>
         <translation>Le journal n&apos;est pas ouvert.</translation>
+    </message>
+    <message>
+        <source>The journal in %1 is already open.</source>
+        <translation>Le journal de %1 est déjà ouvert.</translation>
     </message>
 </context>
 <context>

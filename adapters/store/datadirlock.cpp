@@ -32,13 +32,13 @@ bool DataDirLock::tryLock()
         QString app;
         if (m_file.getLockInfo(&pid, &host, &app)) {
             m_error = tr("The data folder %1 is already in use by %2 (process %3 on %4). "
-                         "Close that Relais first, or start this one with another data folder.")
+                         "Close it first, or start Relais with another data folder.")
                           .arg(QDir::toNativeSeparators(m_dir), app.isEmpty() ? tr("another program") : app)
                           .arg(pid)
                           .arg(host.isEmpty() ? tr("this computer") : host);
         } else {
             m_error = tr("The data folder %1 is already in use by another Relais. "
-                         "Close it first, or start this one with another data folder.")
+                         "Close it first, or start Relais with another data folder.")
                           .arg(QDir::toNativeSeparators(m_dir));
         }
         break;

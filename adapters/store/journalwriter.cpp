@@ -211,7 +211,7 @@ void JournalWriter::failBatch(const QList<Slice> &batch, const QString &message)
         for (qsizetype i = slice.begin; i < slice.end; ++i)
             results.append(WriteResult{slice.ticket, int(i), WriteResult::Status::Failed, 0, error});
     }
-    const QString text = tr("Nothing of the last %n entries was stored: %1", nullptr, int(results.size())).arg(message);
+    const QString text = tr("None of the last %n entries was stored: %1", nullptr, int(results.size())).arg(message);
     emit itemsProcessed(results);
     emit failed(text);
 }
@@ -288,7 +288,7 @@ bool JournalWriter::processItem(quint64 ticket, int index, JournalEntry e, Batch
             if (!exec(find))
                 return false;
             if (!find.next()) {
-                m_error = tr("The claim of message %1 vanished.").arg(e.messageId);
+                m_error = tr("Message %1 was neither stored nor found as a duplicate.").arg(e.messageId);
                 return false;
             }
             r.status = WriteResult::Status::Duplicate;

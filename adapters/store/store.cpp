@@ -41,7 +41,7 @@ bool Store::isOpen() const
 bool Store::open(const QString &dataDir)
 {
     if (isOpen()) {
-        m_error = tr("The store is already open on %1.").arg(QDir::toNativeSeparators(m_dataDir));
+        m_error = tr("The journal in %1 is already open.").arg(QDir::toNativeSeparators(m_dataDir));
         return false;
     }
     m_error.clear();

@@ -64,7 +64,7 @@ private slots:
         QVERIFY2(why.contains(QLatin1String("relais_store_child")), qPrintable(why));
         QVERIFY2(why.contains(QSysInfo::machineHostName()), qPrintable(why));
         QVERIFY2(why.contains(QDir::toNativeSeparators(QDir(dir.path()).absolutePath())), qPrintable(why));
-        QVERIFY2(why.contains(QLatin1String("Close that Relais")), qPrintable(why)); // says what to do
+        QVERIFY2(why.contains(QLatin1String("Close it first")), qPrintable(why)); // says what to do
 
         // Once the other process closes its store, the folder is free.
         child.closeWriteChannel();
