@@ -35,7 +35,7 @@ Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 constexpr QLatin1StringView kGeometryKey{"ui/geometry"};
 constexpr QLatin1StringView kStateKey{"ui/state"};
 // Bump when the docks change so that an old saved layout is ignored.
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2;
 constexpr int kErrorTimeoutMs = 30000;
 
 bool settingsEnabled()
@@ -385,9 +385,14 @@ void MainWindow::placeDocks()
         dock->setFloating(false);
         dock->show();
     }
+    // The alarm queue is what the dispatcher reads most: it gets the whole width under the
+    // map, so that the place column stays readable in French too. Helpers and missions
+    // share the right-hand column, next to the map.
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
-    splitDockWidget(m_alarmsDock, m_missionsDock, Qt::Horizontal);
     addDockWidget(Qt::RightDockWidgetArea, m_helpersDock);
+    splitDockWidget(m_helpersDock, m_missionsDock, Qt::Vertical);
     m_defaultSizesPending = true;
 }
 
@@ -397,8 +402,8 @@ void MainWindow::applyDefaultDockSizes()
     // and enough width for its columns.
     const QSize area = size();
     resizeDocks({m_alarmsDock}, {area.height() * 3 / 8}, Qt::Vertical);
-    resizeDocks({m_alarmsDock, m_missionsDock}, {area.width() * 3 / 5, area.width() * 2 / 5}, Qt::Horizontal);
-    resizeDocks({m_helpersDock}, {area.width() / 3}, Qt::Horizontal);
+    resizeDocks({m_helpersDock}, {area.width() * 2 / 5}, Qt::Horizontal);
+    resizeDocks({m_helpersDock, m_missionsDock}, {1, 1}, Qt::Vertical);
 }
 
 void MainWindow::restoreSettings()
