@@ -267,7 +267,9 @@ void TestMainWindow::resetsTheLayout()
     QCOMPARE(m_window->dockWidgetArea(alarms), Qt::BottomDockWidgetArea);
     QCOMPARE(m_window->dockWidgetArea(helpers), Qt::RightDockWidgetArea);
     QCOMPARE(m_window->dockWidgetArea(m_window->findChild<QDockWidget *>(QStringLiteral("missionsDock"))),
-             Qt::BottomDockWidgetArea);
+             Qt::RightDockWidgetArea);
+    // The alarm queue spans the whole width under the map and the right-hand column.
+    QCOMPARE(m_window->corner(Qt::BottomRightCorner), Qt::BottomDockWidgetArea);
 }
 
 void TestMainWindow::quitClosesTheWindow()
