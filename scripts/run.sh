@@ -10,7 +10,11 @@ scripts/setup.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
 
-if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
+needs_display=1
+for arg in "$@"; do
+    case "$arg" in -h|--help|-v|--version) needs_display=0 ;; esac
+done
+if [[ $needs_display == 1 && -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
     echo "run: no display found (DISPLAY/WAYLAND_DISPLAY unset). Start Relais from a desktop session," >&2
     echo "run: or try it headless: xvfb-run -a scripts/run.sh" >&2
     exit 1
