@@ -292,6 +292,18 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         return changes;
     }
 
+    if (e.kind == EntryKind::DevicePosition) {
+        // A tracker's new fix: the device's position moves (open alarms keep where they rang).
+        const QGeoCoordinate where = positionFrom(p);
+        if (!where.isValid())
+            return refuse("bad_position", tr("Invalid position."));
+        endSilence(touchDevice(changes));
+        auto it = m_devices.find(deviceId);
+        if (it != m_devices.end())
+            it->position = where;
+        return changes;
+    }
+
     const auto kind = AlarmKinds::fromKey(stringFrom(p, "alarm"));
     if (!kind)
         return refuse("unknown_alarm_kind", tr("Unknown alarm kind “%1”.").arg(stringFrom(p, "alarm")));

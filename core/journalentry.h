@@ -35,6 +35,7 @@ inline constexpr QLatin1StringView DeviceRemoved{"device.removed"}; // device
 inline constexpr QLatin1StringView DeviceAlarm{"device.alarm"};     // device, alarm, severity?, lat?, lon?, details?
 inline constexpr QLatin1StringView DeviceRestore{"device.restore"}; // device, alarm
 inline constexpr QLatin1StringView DeviceHeartbeat{"device.heartbeat"}; // device, battery?
+inline constexpr QLatin1StringView DevicePosition{"device.position"};   // device, lat, lon
 inline constexpr QLatin1StringView DeviceRejected{"device.rejected"};   // reason; raw kept, no state change
 // alarms (payload: alarm = id)
 inline constexpr QLatin1StringView AlarmManual{

@@ -639,6 +639,9 @@ void TestDispatchState::refusedEntriesChangeNothing_data()
     row("restore unknown kind", EntryKind::DeviceRestore, kD301.toString(), deviceAlarm(d301, QStringLiteral("?")),
         "unknown_alarm_kind");
     row("heartbeat without device", EntryKind::DeviceHeartbeat, sys, {}, "missing_field");
+    row("position without coordinates", EntryKind::DevicePosition, kD301.toString(), {{j, d301}}, "bad_position");
+    row("position out of range", EntryKind::DevicePosition, kD301.toString(),
+        {{j, d301}, {QStringLiteral("lat"), 91.0}, {QStringLiteral("lon"), 2.0}}, "bad_position");
     // alarms
     row("manual unknown kind", EntryKind::AlarmManual, op,
         {{QStringLiteral("kind"), QStringLiteral("ufo")}, {QStringLiteral("address"), QStringLiteral("here")}},
@@ -1581,6 +1584,13 @@ void TestDispatchState::changesAreExact()
     r = desk.submit(EntryKind::DeviceHeartbeat, kD301, {{QStringLiteral("device"), d301}});
     QVERIFY_OK(r);
     QCOMPARE(describe(r.value()), describe(expect({d301}, {}, {}, {})));
+    // A position moves the device (a tracker) and counts as a sign of life.
+    r = desk.submit(EntryKind::DevicePosition, kD301,
+                    {{QStringLiteral("device"), d301}, {QStringLiteral("lat"), 48.5}, {QStringLiteral("lon"), 2.25}});
+    QVERIFY_OK(r);
+    QCOMPARE(describe(r.value()), describe(expect({d301}, {}, {}, {})));
+    QCOMPARE(desk.state.device(d301)->position, QGeoCoordinate(48.5, 2.25));
+    QCOMPARE(desk.state.device(d301)->lastSeen, desk.last.time);
     // An unknown device's heartbeat touches nothing (there is no row).
     r = desk.submit(EntryKind::DeviceHeartbeat, Actor::device(QStringLiteral("d-0")),
                     {{QStringLiteral("device"), QStringLiteral("d-0")}});
