@@ -248,19 +248,40 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         return refuse("missing_field", tr("The device id is missing."));
 
     // Any message proves the device alive: last seen, and an open "device silent" alarm ends.
-    auto touchDevice = [&](Changes &c) -> QList<qint64> {
-        QList<qint64> silentToCancel;
+    if (p.contains(QLatin1String("battery"))) {
+        const int battery = p.value(QLatin1String("battery")).toInt(-1);
+        if (battery < 0 || battery > 100)
+            return refuse("bad_value", tr("The battery level must be between 0 and 100 %."));
+    }
+
+    // Any message proves the device alive: last seen, and an open "device silent" alarm ends.
+    // A battery level below Device::kLowBatteryPercent raises a "low battery" maintenance alarm;
+    // one at Device::kBatteryRecoveredPercent or above (a new battery) ends it.
+    // Returns the alarms the device's word ends, with the reason.
+    auto touchDevice = [&](Changes &c) -> QList<std::pair<qint64, QString>> {
+        QList<std::pair<qint64, QString>> toEnd;
         auto it = m_devices.find(deviceId);
         if (it != m_devices.end()) {
             if (!it->lastSeen.isValid() || e.time > it->lastSeen)
                 it->lastSeen = e.time;
-            if (p.contains(QLatin1String("battery")))
+            if (p.contains(QLatin1String("battery"))) {
                 it->batteryPercent = p.value(QLatin1String("battery")).toInt(-1);
+                const Alarm *low = openAlarmFor(deviceId, AlarmKind::LowBattery);
+                const bool saysItself = e.kind == EntryKind::DeviceAlarm
+                                        && stringFrom(p, "alarm") == AlarmKinds::key(AlarmKind::LowBattery);
+                if (it->batteryPercent < Device::kLowBatteryPercent && !low && !saysItself) {
+                    raiseDeviceAlarm(deviceId, AlarmKind::LowBattery,
+                                     AlarmKinds::defaultSeverity(AlarmKind::LowBattery), {},
+                                     QStringLiteral("battery=%1").arg(it->batteryPercent), e.time, e.actor, c);
+                } else if (it->batteryPercent >= Device::kBatteryRecoveredPercent && low) {
+                    toEnd.append({low->id(), QStringLiteral("battery_replaced")});
+                }
+            }
             c.devices.insert(deviceId);
         }
         if (const Alarm *silent = openAlarmFor(deviceId, AlarmKind::DeviceSilent))
-            silentToCancel.append(silent->id());
-        return silentToCancel;
+            toEnd.append({silent->id(), QStringLiteral("device_reported")});
+        return toEnd;
     };
 
     // The device ends an alarm (a restore, or a "device silent" alarm when it reports again): the
@@ -281,10 +302,9 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         m_alarms.insert(a.id(), a);
         changes.alarms.insert(a.id());
     };
-    auto endSilence = [&](const QList<qint64> &silent) {
-        for (qint64 id : silent)
-            endByDevice(id, QStringLiteral("device_reported"), Actor::system(),
-                        tr("The device reported again while the helper was on scene."));
+    auto endSilence = [&](const QList<std::pair<qint64, QString>> &toEnd) {
+        for (const auto &[id, reason] : toEnd)
+            endByDevice(id, reason, Actor::system(), tr("The device reported again while the helper was on scene."));
     };
 
     if (e.kind == EntryKind::DeviceHeartbeat) {
@@ -310,7 +330,8 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
 
     if (e.kind == EntryKind::DeviceRestore) {
         const Alarm *open = openAlarmFor(deviceId, *kind);
-        const QList<qint64> silent = *kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes);
+        const QList<std::pair<qint64, QString>> silent =
+            *kind == AlarmKind::DeviceSilent ? QList<std::pair<qint64, QString>>{} : touchDevice(changes);
         if (open) {
             // On scene: the helper is there and reports; the restore is noted, not acted on.
             endByDevice(open->id(), QStringLiteral("device_restore"), e.actor,
@@ -327,7 +348,7 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
     if (!severity)
         return severity.error();
 
-    endSilence(*kind == AlarmKind::DeviceSilent ? QList<qint64>{} : touchDevice(changes));
+    endSilence(*kind == AlarmKind::DeviceSilent ? QList<std::pair<qint64, QString>>{} : touchDevice(changes));
 
     if (const Alarm *open = openAlarmFor(deviceId, *kind)) {
         Alarm a = *open;
@@ -337,22 +358,31 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         return changes;
     }
 
+    raiseDeviceAlarm(deviceId, *kind, severity.value(), positionFrom(p), stringFrom(p, "details"), e.time, e.actor,
+                     changes);
+    return changes;
+}
+
+qint64 DispatchState::raiseDeviceAlarm(const QString &deviceId, AlarmKind kind, Severity severity,
+                                       const QGeoCoordinate &where, const QString &details, const QDateTime &at,
+                                       const Actor &by, Changes &changes)
+{
     const qint64 id = m_nextAlarmId++;
-    Alarm a(id, deviceId, *kind, severity.value(), e.time, e.actor);
+    Alarm a(id, deviceId, kind, severity, at, by);
     const Device *d = device(deviceId);
     a.unregisteredDevice = d == nullptr;
-    a.position = positionFrom(p);
+    a.position = where;
     if (!a.position.isValid() && d)
         a.position = d->position;
     if (d) {
         a.address = d->address;
         a.beneficiaryRef = d->beneficiaryRef;
     }
-    a.details = stringFrom(p, "details");
+    a.details = details;
     m_alarms.insert(id, a);
-    m_openAlarmIndex.insert(indexKey(deviceId, *kind), id);
+    m_openAlarmIndex.insert(indexKey(deviceId, kind), id);
     changes.alarms.insert(id);
-    return changes;
+    return id;
 }
 
 Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)

@@ -79,6 +79,8 @@ public:
 
 private:
     Result<Changes> dispatch(const JournalEntry &e);
+    qint64 raiseDeviceAlarm(const QString &deviceId, AlarmKind kind, Severity severity, const QGeoCoordinate &where,
+                            const QString &details, const QDateTime &at, const Actor &by, Changes &changes);
     static Result<Severity> severityFrom(const QJsonObject &payload, AlarmKind kind);
     // Cancels an open mission, releases its helpers and lists them to be told.
     void cancelMission(qint64 missionId, const QString &reason, const QDateTime &at, const Actor &by, Changes &changes);

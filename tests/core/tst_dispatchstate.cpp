@@ -396,6 +396,7 @@ private slots:
     void deviceRestore();
     void deviceSilentCancelledWhenDeviceReports_data();
     void deviceSilentCancelledWhenDeviceReports();
+    void lowBatteryFromLevels();
     void deviceSilentWithMission_data();
     void deviceSilentWithMission();
     void offersExhausted();
@@ -1045,6 +1046,58 @@ void TestDispatchState::deviceSilentCancelledWhenDeviceReports()
     const qint64 other = s.openAlarmFor(d302, AlarmKind::DeviceSilent)->id();
     QVERIFY_OK(desk.submit(EntryKind::DeviceHeartbeat, kD301, {{QStringLiteral("device"), d301}}));
     QVERIFY(s.alarm(other)->isOpen());
+    QCOMPARE(desk.changeProblems, QStringList());
+}
+
+void TestDispatchState::lowBatteryFromLevels()
+{
+    Desk desk;
+    QCOMPARE(desk.run(setUp()), QString());
+    const DispatchState &s = desk.state;
+    auto beat = [&](int level) {
+        return desk.submit(EntryKind::DeviceHeartbeat, kD301,
+                           {{QStringLiteral("device"), d301}, {QStringLiteral("battery"), level}});
+    };
+    QVERIFY_OK(beat(Device::kLowBatteryPercent));
+    QCOMPARE(s.openAlarmFor(d301, AlarmKind::LowBattery), nullptr);
+
+    // Below the threshold: one maintenance alarm, not one per report.
+    const Result<Changes> low = beat(Device::kLowBatteryPercent - 1);
+    QVERIFY_OK(low);
+    const Alarm *alarm = s.openAlarmFor(d301, AlarmKind::LowBattery);
+    QVERIFY(alarm);
+    const qint64 id = alarm->id();
+    QVERIFY(alarm->isMaintenance());
+    QCOMPARE(alarm->severity(), AlarmKinds::defaultSeverity(AlarmKind::LowBattery));
+    QCOMPARE(alarm->raisedAt(), desk.lastTime());
+    QVERIFY(low.value().alarms.contains(id));
+    QVERIFY_OK(beat(5));
+    QCOMPARE(s.alarms().size(), 1);
+    QCOMPARE(s.alarm(id)->count(), 1);
+
+    // The device saying "battery low" itself folds into the same alarm.
+    QVERIFY_OK(desk.submit(EntryKind::DeviceAlarm, kD301,
+                           {{QStringLiteral("device"), d301},
+                            {QStringLiteral("alarm"), QStringLiteral("low_battery")},
+                            {QStringLiteral("battery"), 4}}));
+    QCOMPARE(s.alarms().size(), 1);
+    QCOMPARE(s.alarm(id)->count(), 2);
+
+    // A level between the two thresholds ends nothing; a new battery does.
+    QVERIFY_OK(beat(Device::kBatteryRecoveredPercent - 1));
+    QVERIFY(s.alarm(id)->isOpen());
+    QVERIFY_OK(beat(Device::kBatteryRecoveredPercent));
+    QCOMPARE(s.alarm(id)->state(), AS::Cancelled);
+    QCOMPARE(s.alarm(id)->cancelReason, QStringLiteral("battery_replaced"));
+
+    // Out of range: refused, nothing changed.
+    const DispatchState before = s;
+    for (int bad : {-1, 101}) {
+        const Result<Changes> r = beat(bad);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("bad_value"));
+    }
+    QVERIFY(s == before);
     QCOMPARE(desk.changeProblems, QStringList());
 }
 
