@@ -11,5 +11,5 @@ RELAIS_BUILD_PACKAGES=(
 
 # To run the whole test suite (real servers and tools started by the tests).
 RELAIS_TEST_PACKAGES=(
-    clang-format sqlite3 xvfb xauth
+    clang-format sqlite3 xvfb xauth python3
 )
