@@ -57,9 +57,6 @@ constexpr TypeRow typeRows[] = {
     {"hello"_L1, Msg::Hello},
 };
 
-// Not yet an EntryKind of core: docs/protocol.md §6.1 proposes it.
-constexpr QLatin1StringView DevicePositionKind{"device.position"};
-
 constexpr qint64 MaxMissionId = qint64(1) << 53; // exact in a JSON number
 constexpr qsizetype MaxVersions = 16;
 constexpr qsizetype MaxTokenLength = 256;
@@ -221,7 +218,7 @@ void decodeEventBody(Msg msg, JsonFieldReader &r, const QString &who, JournalEnt
         return;
     }
     case Msg::DevicePosition:
-        e.kind = DevicePositionKind;
+        e.kind = EntryKind::DevicePosition;
         p.insert("device"_L1, who);
         readPosition(r, p, true);
         return;

@@ -144,11 +144,14 @@ std::optional<qint64> JsonFieldReader::integer(QLatin1StringView key, qint64 min
         badField(key, tr("must be a whole number."));
         return std::nullopt;
     }
-    if (d < double(min) || d > double(max)) {
+    // Compared as integers when the JSON number was one (exact beyond 2^53), else as doubles.
+    const bool inRange = d >= -9.2e18 && d <= 9.2e18;
+    const qint64 i = inRange ? v.toInteger(qint64(d)) : 0;
+    if (!inRange || i < min || i > max) {
         badField(key, tr("must be between %1 and %2.").arg(min).arg(max));
         return std::nullopt;
     }
-    return v.toInteger(qint64(d));
+    return i;
 }
 
 std::optional<double> JsonFieldReader::number(QLatin1StringView key, double min, double max, bool required)
