@@ -28,6 +28,10 @@ public:
     bool ok() const { return !m_error.has_value(); }
     const Error &error() const { return *m_error; }
     bool has(QLatin1StringView key) const;
+    // Counts a field read without this reader (the message type), for hasUnknownFields().
+    void markKnown() { ++m_known; }
+    // Whether the object holds fields that no read asked for (each field must be read once).
+    bool hasUnknownFields() const { return m_known < m_object.size(); }
 
     // A non-empty string of at most maxLength characters without control characters.
     QString id(QLatin1StringView key, qsizetype maxLength = MaxIdLength);
@@ -52,6 +56,7 @@ private:
 
     const QJsonObject &m_object;
     std::optional<Error> m_error;
+    qsizetype m_known = 0; // fields read that were present
 };
 
 } // namespace relais

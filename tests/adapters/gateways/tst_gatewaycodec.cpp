@@ -229,6 +229,9 @@ private slots:
     void errors();
     void errorMessagesNameTheField();
     void unknownFieldsAreIgnored();
+    void unknownFieldsNeverReachThePayload();
+    void deviceTimes_data();
+    void deviceTimes();
     void everyAlarmKindIsAccepted();
     void textIsUnicode();
     void helloDecodes();
@@ -566,6 +569,85 @@ void TestGatewayCodec::unknownFieldsAreIgnored()
     QVERIFY2(r, qPrintable(r.errorString()));
     QCOMPARE(r->entry.payload, object(R"({"device":"d-1","alarm":"smoke"})"));
     QCOMPARE(r->entry.raw, line);
+}
+
+void TestGatewayCodec::unknownFieldsNeverReachThePayload()
+{
+    // A field the reducer would read (severity, helper, battery) must not slip in from a message
+    // whose type does not carry it.
+    const auto enRoute = GatewayCodec::decode(
+        R"({"type":"helper.en_route","id":"m-1","helper":"h-1","time":"2025-01-15T10:00:00Z","mission":3,"note":"x","battery":5})");
+    QVERIFY(enRoute);
+    QCOMPARE(enRoute->entry.payload, object(R"({"mission":3})"));
+    const auto restore = GatewayCodec::decode(
+        R"({"type":"device.restore","id":"m-1","device":"d-1","time":"2025-01-15T10:00:00Z","alarm":"door","lat":1,"lon":2,"details":"x"})");
+    QVERIFY(restore);
+    QCOMPARE(restore->entry.payload, object(R"({"device":"d-1","alarm":"door"})"));
+    const auto onDuty = GatewayCodec::decode(
+        R"({"type":"helper.on_duty","id":"m-1","helper":"h-1","time":"2025-01-15T10:00:00Z","lat":1,"lon":2})");
+    QVERIFY(onDuty);
+    QCOMPARE(onDuty->entry.payload, object(R"({"helper":"h-1"})"));
+    const auto heartbeat = GatewayCodec::decode(
+        R"({"type":"device.heartbeat","id":"m-1","device":"d-1","time":"2025-01-15T10:00:00Z","level":3,"alarm":"panic"})");
+    QVERIFY(heartbeat);
+    QCOMPARE(heartbeat->entry.payload, object(R"({"device":"d-1"})"));
+}
+
+void TestGatewayCodec::deviceTimes_data()
+{
+    QTest::addColumn<QString>("time");
+    QTest::addColumn<QString>("utc"); // empty: refused
+    QTest::newRow("Z") << "2025-01-15T10:00:00Z"
+                       << "2025-01-15T10:00:00.000Z";
+    QTest::newRow("positive offset") << "2025-01-15T11:30:00+01:30"
+                                     << "2025-01-15T10:00:00.000Z";
+    QTest::newRow("negative offset, day before") << "2025-01-14T23:00:00-05:00"
+                                                 << "2025-01-15T04:00:00.000Z";
+    QTest::newRow("zero offset") << "2025-01-15T10:00:00+00:00"
+                                 << "2025-01-15T10:00:00.000Z";
+    QTest::newRow("one fraction digit") << "2025-01-15T10:00:00.5Z"
+                                        << "2025-01-15T10:00:00.500Z";
+    QTest::newRow("microseconds truncated") << "2025-01-15T10:00:00.123456Z"
+                                            << "2025-01-15T10:00:00.123Z";
+    QTest::newRow("leap day") << "2024-02-29T00:00:00Z"
+                              << "2024-02-29T00:00:00.000Z";
+    QTest::newRow("not a leap year") << "2025-02-29T00:00:00Z"
+                                     << "";
+    QTest::newRow("hour 24") << "2025-01-15T24:00:00Z"
+                             << "";
+    QTest::newRow("minute 60") << "2025-01-15T10:60:00Z"
+                               << "";
+    QTest::newRow("month 0") << "2025-00-15T10:00:00Z"
+                             << "";
+    QTest::newRow("empty fraction") << "2025-01-15T10:00:00.Z"
+                                    << "";
+    QTest::newRow("offset without colon") << "2025-01-15T10:00:00+0100"
+                                          << "";
+    QTest::newRow("offset hour 24") << "2025-01-15T10:00:00+24:00"
+                                    << "";
+    QTest::newRow("lower-case z") << "2025-01-15T10:00:00z"
+                                  << "";
+    QTest::newRow("trailing space") << "2025-01-15T10:00:00Z "
+                                    << "";
+    QTest::newRow("letters in digits") << "2025-01-1xT10:00:00Z"
+                                       << "";
+    QTest::newRow("empty") << ""
+                           << "";
+}
+
+void TestGatewayCodec::deviceTimes()
+{
+    QFETCH(QString, time);
+    QFETCH(QString, utc);
+    const QByteArray line =
+        R"({"type":"device.heartbeat","id":"m-1","device":"d-1","time":")" + time.toUtf8() + R"("})";
+    const auto r = GatewayCodec::decode(line);
+    if (utc.isEmpty()) {
+        QCOMPARE(code(r), GatewayErrors::BadField);
+        return;
+    }
+    QVERIFY2(r, qPrintable(r.errorString()));
+    QCOMPARE(r->deviceTime.toString(Qt::ISODateWithMs), utc);
 }
 
 void TestGatewayCodec::everyAlarmKindIsAccepted()
