@@ -238,6 +238,25 @@
     </message>
 </context>
 <context>
+    <name>relais::CsvReader</name>
+    <message>
+        <source>The file is not valid UTF-8 text. Save it as “CSV UTF-8”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a quote in the middle of a field; quote the whole field and double the quotes inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: text after the closing quote of a field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is never closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>relais::DataDirLock</name>
     <message>
         <source>another program</source>
@@ -262,6 +281,57 @@
     <message>
         <source>The data folder %1 is already in use by another Relais. Close it first, or start Relais with another data folder.</source>
         <translation>Le dossier de données %1 est déjà utilisé par un autre Relais. Fermez-le d&apos;abord, ou démarrez Relais avec un autre dossier de données.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DeviceImport</name>
+    <message>
+        <source>The file is empty: it needs a header line and one line per device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: missing column(s) %2. Expected: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the device id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device %1 appears twice in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device %1 is already registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latitude “%1” is not a number between -90 and 90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longitude “%1” is not a number between -180 and 180</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>report interval “%1” is not a positive number of seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has a header but no device.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -402,6 +472,14 @@
         <source>The device reported the condition ended at %1.</source>
         <translation>L&apos;appareil a signalé la fin de l&apos;alerte à %1.</translation>
     </message>
+    <message>
+        <source>The battery level must be between 0 and 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid position.</source>
+        <translation type="unfinished">Position non valide.</translation>
+    </message>
 </context>
 <context>
     <name>relais::DisplayFormat</name>
@@ -424,6 +502,73 @@
         <source>%1 d %2 h</source>
         <comment>age: days, hours</comment>
         <translation>%1 j %2 h</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewayCodec</name>
+    <message>
+        <source>unknown alarm kind “%1”; expected one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field “versions” is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a list of 1 to %1 version numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each version must be a whole number from 1 to 999.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must have 1 to %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No common protocol version: this Relais supports version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be “delivered” or “failed”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A battery report needs “level” or “low”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be “accept” or “decline”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one of: real_incident, false_alarm, emergency_services, no_access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is longer than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is not valid UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is not valid JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has no “type”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown message type “%1”.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -561,6 +706,74 @@
     <message>
         <source>Message %1 was neither stored nor found as a duplicate.</source>
         <translation>Le message %1 n&apos;a été ni enregistré ni retrouvé comme doublon.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::JsonFieldReader</name>
+    <message>
+        <source>Field “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field “%1” is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>is longer than %n characters.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must not contain control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date-time string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a date-time with seconds and an offset, like 2025-01-15T10:00:00Z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>relais::LineFramer</name>
+    <message>
+        <source>The line is longer than %1 bytes: it was dropped up to its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The stream ended in the middle of a line: its %n byte(s) were dropped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
