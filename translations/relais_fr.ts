@@ -241,19 +241,19 @@
     <name>relais::CsvReader</name>
     <message>
         <source>The file is not valid UTF-8 text. Save it as “CSV UTF-8”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier n&apos;est pas un texte UTF-8 valide. Enregistrez-le au format «&#xa0;CSV UTF-8&#xa0;».</translation>
     </message>
     <message>
         <source>Line %1: a quote in the middle of a field; quote the whole field and double the quotes inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1&#xa0;: guillemet au milieu d&apos;un champ&#xa0;; placez tout le champ entre guillemets et doublez les guillemets qu&apos;il contient.</translation>
     </message>
     <message>
         <source>Line %1: text after the closing quote of a field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1&#xa0;: texte après le guillemet fermant d&apos;un champ.</translation>
     </message>
     <message>
         <source>Line %1: a quoted field is never closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1&#xa0;: le guillemet ouvrant d&apos;un champ n&apos;est jamais refermé.</translation>
     </message>
 </context>
 <context>
@@ -287,51 +287,51 @@
     <name>relais::DeviceImport</name>
     <message>
         <source>The file is empty: it needs a header line and one line per device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier est vide&#xa0;: il doit contenir une ligne d&apos;en-tête, puis une ligne par appareil.</translation>
     </message>
     <message>
         <source>Line %1: missing column(s) %2. Expected: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1&#xa0;: il manque la ou les colonnes %2. Colonnes attendues&#xa0;: %3.</translation>
     </message>
     <message>
         <source>%1 fields where the header has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre de champs (%1) différent de celui de l&apos;en-tête (%2)</translation>
     </message>
     <message>
         <source>the device id is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;identifiant de l&apos;appareil est vide</translation>
     </message>
     <message>
         <source>device %1 appears twice in the file</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;appareil %1 figure en double dans le fichier</translation>
     </message>
     <message>
         <source>device %1 is already registered</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;appareil %1 est déjà référencé</translation>
     </message>
     <message>
         <source>latitude “%1” is not a number between -90 and 90</source>
-        <translation type="unfinished"></translation>
+        <translation>la latitude «&#xa0;%1&#xa0;» n&apos;est pas un nombre compris entre -90 et 90</translation>
     </message>
     <message>
         <source>longitude “%1” is not a number between -180 and 180</source>
-        <translation type="unfinished"></translation>
+        <translation>la longitude «&#xa0;%1&#xa0;» n&apos;est pas un nombre compris entre -180 et 180</translation>
     </message>
     <message>
         <source>report interval “%1” is not a positive number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;intervalle de signalement «&#xa0;%1&#xa0;» n&apos;est pas un nombre de secondes supérieur à zéro</translation>
     </message>
     <message>
         <source>Line %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Stopped after %1 errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import interrompu après %1 erreurs.</translation>
     </message>
     <message>
         <source>The file has a header but no device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier contient un en-tête mais aucun appareil.</translation>
     </message>
 </context>
 <context>
@@ -474,11 +474,11 @@
     </message>
     <message>
         <source>The battery level must be between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le niveau de la pile doit être compris entre 0 et 100&#xa0;%.</translation>
     </message>
     <message>
         <source>Invalid position.</source>
-        <translation type="unfinished">Position non valide.</translation>
+        <translation>Position non valide.</translation>
     </message>
 </context>
 <context>
@@ -508,67 +508,67 @@
     <name>relais::GatewayCodec</name>
     <message>
         <source>unknown alarm kind “%1”; expected one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>type d&apos;alarme «&#xa0;%1&#xa0;» inconnu&#xa0;; valeurs attendues&#xa0;: %2.</translation>
     </message>
     <message>
         <source>The field “versions” is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ «&#xa0;versions&#xa0;» est manquant.</translation>
     </message>
     <message>
         <source>must be a list of 1 to %1 version numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une liste de 1 à %1 numéros de version.</translation>
     </message>
     <message>
         <source>each version must be a whole number from 1 to 999.</source>
-        <translation type="unfinished"></translation>
+        <translation>chaque version doit être un nombre entier compris entre 1 et 999.</translation>
     </message>
     <message>
         <source>must have 1 to %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit comporter de 1 à %1 caractères.</translation>
     </message>
     <message>
         <source>No common protocol version: this Relais supports version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune version de protocole commune&#xa0;: ce Relais prend en charge la version %1.</translation>
     </message>
     <message>
         <source>must be “delivered” or “failed”.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir «&#xa0;delivered&#xa0;» ou «&#xa0;failed&#xa0;».</translation>
     </message>
     <message>
         <source>A battery report needs “level” or “low”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un relevé de pile exige le champ «&#xa0;level&#xa0;» ou le champ «&#xa0;low&#xa0;».</translation>
     </message>
     <message>
         <source>must be “accept” or “decline”.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir «&#xa0;accept&#xa0;» ou «&#xa0;decline&#xa0;».</translation>
     </message>
     <message>
         <source>must be one of: real_incident, false_alarm, emergency_services, no_access.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir l&apos;une des valeurs suivantes&#xa0;: real_incident, false_alarm, emergency_services, no_access.</translation>
     </message>
     <message>
         <source>The line is longer than %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne dépasse %1 octets.</translation>
     </message>
     <message>
         <source>The line is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne n&apos;est pas en UTF-8 valide.</translation>
     </message>
     <message>
         <source>The line is not valid JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne n&apos;est pas du JSON valide.</translation>
     </message>
     <message>
         <source>The line is not a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne n&apos;est pas un objet JSON.</translation>
     </message>
     <message>
         <source>The message has no “type”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message n&apos;a pas de champ «&#xa0;type&#xa0;».</translation>
     </message>
     <message>
         <source>Unknown message type “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Type de message «&#xa0;%1&#xa0;» inconnu.</translation>
     </message>
 </context>
 <context>
@@ -712,67 +712,67 @@
     <name>relais::JsonFieldReader</name>
     <message>
         <source>Field “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Champ «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>The field “%1” is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le champ «&#xa0;%1&#xa0;» est manquant.</translation>
     </message>
     <message>
         <source>must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une chaîne de caractères.</translation>
     </message>
     <message>
         <source>must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>ne doit pas être vide.</translation>
     </message>
     <message numerus="yes">
         <source>is longer than %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dépasse %n caractère.</numerusform>
+            <numerusform>dépasse %n caractères.</numerusform>
         </translation>
     </message>
     <message>
         <source>must not contain control characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>ne doit pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
         <source>must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un nombre.</translation>
     </message>
     <message>
         <source>must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un nombre entier.</translation>
     </message>
     <message>
         <source>must be between %1 and %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être compris entre %1 et %2.</translation>
     </message>
     <message>
         <source>must be true or false.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit valoir true ou false.</translation>
     </message>
     <message>
         <source>must be a date-time string.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une chaîne contenant une date et une heure.</translation>
     </message>
     <message>
         <source>must be a date-time with seconds and an offset, like 2025-01-15T10:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être une date et une heure avec les secondes et un décalage horaire, par exemple 2025-01-15T10:00:00Z.</translation>
     </message>
 </context>
 <context>
     <name>relais::LineFramer</name>
     <message>
         <source>The line is longer than %1 bytes: it was dropped up to its end.</source>
-        <translation type="unfinished"></translation>
+        <translation>La ligne dépasse %1 octets&#xa0;: elle a été ignorée jusqu&apos;à sa fin.</translation>
     </message>
     <message numerus="yes">
         <source>The stream ended in the middle of a line: its %n byte(s) were dropped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le flux s&apos;est terminé au milieu d&apos;une ligne&#xa0;: %n octet reçu a été ignoré.</numerusform>
+            <numerusform>Le flux s&apos;est terminé au milieu d&apos;une ligne&#xa0;: les %n octets reçus ont été ignorés.</numerusform>
         </translation>
     </message>
 </context>
