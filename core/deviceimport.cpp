@@ -67,7 +67,7 @@ DeviceImport::Report DeviceImport::fromCsv(const QByteArray &data, const Dispatc
             missing.append(c);
     }
     if (!missing.isEmpty()) {
-        report.errors.append(tr("Line %1: missing column(s) %2. Expected: %3.")
+        report.errors.append(tr("Line %1: these columns are missing: %2. Expected: %3.")
                                  .arg(records.constFirst().line)
                                  .arg(missing.join(QLatin1String(", ")), columns().join(QLatin1String(", "))));
         return report;
@@ -83,7 +83,7 @@ DeviceImport::Report DeviceImport::fromCsv(const QByteArray &data, const Dispatc
         };
         QStringList problems;
         if (rec.fields.size() != header.size())
-            problems.append(tr("%1 fields where the header has %2").arg(rec.fields.size()).arg(header.size()));
+            problems.append(tr("the line has %1 fields, the header %2").arg(rec.fields.size()).arg(header.size()));
         const QString id = field("device_id");
         if (id.isEmpty())
             problems.append(tr("the device id is empty"));
@@ -102,10 +102,12 @@ DeviceImport::Report DeviceImport::fromCsv(const QByteArray &data, const Dispatc
         const int interval = field("report_interval_s").toInt(&intervalOk);
         if (!intervalOk || interval <= 0) {
             problems.append(
-                tr("report interval “%1” is not a positive number of seconds").arg(field("report_interval_s")));
+                tr("report interval “%1” is not a positive whole number of seconds").arg(field("report_interval_s")));
         }
         if (!problems.isEmpty()) {
-            report.errors.append(tr("Line %1: %2.").arg(rec.line).arg(problems.join(QLatin1String("; "))));
+            report.errors.append(tr("Line %1: %2.")
+                                     .arg(rec.line)
+                                     .arg(problems.join(tr("; ", "between the problems found on one line"))));
             continue;
         }
         JournalEntry e;

@@ -521,6 +521,17 @@ Result<DispatchState::Changes> DispatchState::applyMission(const JournalEntry &e
     };
 
     const QString helperId = stringFrom(p, "helper");
+    // A helper's handset speaks only for that helper: its answers name them, and its
+    // progress reports are about the mission they hold.
+    if (e.actor.kind == Actor::Kind::Helper) {
+        const bool progress = e.kind == EntryKind::MissionEnRoute || e.kind == EntryKind::MissionOnScene
+                              || e.kind == EntryKind::MissionCompleted;
+        if ((e.kind == EntryKind::MissionAnswered && e.actor.id != helperId)
+            || (progress && !m.assignee().isEmpty() && e.actor.id != m.assignee())) {
+            return refuse("not_your_mission",
+                          tr("Helper %1 cannot report for mission %2: it is not theirs.").arg(e.actor.id).arg(id));
+        }
+    }
     Status s;
     if (e.kind == EntryKind::MissionOffered) {
         Helper *h = helperCopy(helperId);

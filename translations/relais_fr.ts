@@ -290,14 +290,6 @@
         <translation>Le fichier est vide&#xa0;: il doit contenir une ligne d&apos;en-tête, puis une ligne par appareil.</translation>
     </message>
     <message>
-        <source>Line %1: missing column(s) %2. Expected: %3.</source>
-        <translation>Ligne %1&#xa0;: il manque la ou les colonnes %2. Colonnes attendues&#xa0;: %3.</translation>
-    </message>
-    <message>
-        <source>%1 fields where the header has %2</source>
-        <translation>nombre de champs (%1) différent de celui de l&apos;en-tête (%2)</translation>
-    </message>
-    <message>
         <source>the device id is empty</source>
         <translation>l&apos;identifiant de l&apos;appareil est vide</translation>
     </message>
@@ -318,10 +310,6 @@
         <translation>la longitude «&#xa0;%1&#xa0;» n&apos;est pas un nombre compris entre -180 et 180</translation>
     </message>
     <message>
-        <source>report interval “%1” is not a positive number of seconds</source>
-        <translation>l&apos;intervalle de signalement «&#xa0;%1&#xa0;» n&apos;est pas un nombre de secondes supérieur à zéro</translation>
-    </message>
-    <message>
         <source>Line %1: %2.</source>
         <translation>Ligne %1&#xa0;: %2.</translation>
     </message>
@@ -332,6 +320,23 @@
     <message>
         <source>The file has a header but no device.</source>
         <translation>Le fichier contient un en-tête mais aucun appareil.</translation>
+    </message>
+    <message>
+        <source>Line %1: these columns are missing: %2. Expected: %3.</source>
+        <translation>Ligne %1&#xa0;: colonnes manquantes&#xa0;: %2. Colonnes attendues&#xa0;: %3.</translation>
+    </message>
+    <message>
+        <source>the line has %1 fields, the header %2</source>
+        <translation>la ligne a %1 champs, l&apos;en-tête %2</translation>
+    </message>
+    <message>
+        <source>report interval “%1” is not a positive whole number of seconds</source>
+        <translation>l&apos;intervalle de signalement «&#xa0;%1&#xa0;» n&apos;est pas un nombre entier positif de secondes</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the problems found on one line</comment>
+        <translation>&#xa0;; </translation>
     </message>
 </context>
 <context>
@@ -479,6 +484,10 @@
     <message>
         <source>Invalid position.</source>
         <translation>Position non valide.</translation>
+    </message>
+    <message>
+        <source>Helper %1 cannot report for mission %2: it is not theirs.</source>
+        <translation>L&apos;intervenant %1 ne peut pas rendre compte de la mission %2&#xa0;: ce n&apos;est pas la sienne.</translation>
     </message>
 </context>
 <context>

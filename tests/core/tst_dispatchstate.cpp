@@ -716,6 +716,14 @@ void TestDispatchState::refusedEntriesChangeNothing_data()
         "no_pending_offer");
     row("accept assigned mission", EntryKind::MissionAnswered, h1, answer(2, h1, QStringLiteral("accepted")),
         "already_taken");
+    // A handset speaks only for its own helper and its own mission.
+    row("handset answers for another helper", EntryKind::MissionAnswered, helperActor(h2).toString(),
+        answer(1, h1, QStringLiteral("accepted")), "not_your_mission");
+    row("handset reports on another's mission", EntryKind::MissionOnScene, helperActor(h1).toString(), onMission(2),
+        "not_your_mission");
+    row("handset completes another's mission", EntryKind::MissionCompleted, helperActor(h2).toString(),
+        QJsonObject{{QStringLiteral("mission"), 2}, {QStringLiteral("outcome"), QStringLiteral("false_alarm")}},
+        "not_your_mission");
     row("assign off-duty helper", EntryKind::MissionAssigned, op, onMission(1, h4), "illegal_transition");
     row("assign busy helper", EntryKind::MissionAssigned, op, onMission(1, h3), "illegal_transition");
     row("assign nobody", EntryKind::MissionAssigned, op, onMission(1), "unknown_helper");
