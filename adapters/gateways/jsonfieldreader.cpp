@@ -105,16 +105,24 @@ QJsonValue JsonFieldReader::fetch(QLatin1StringView key, bool required)
     return v;
 }
 
-QString JsonFieldReader::id(QLatin1StringView key, qsizetype maxLength)
+std::optional<QString> JsonFieldReader::fetchString(QLatin1StringView key, bool required)
 {
-    const QJsonValue v = fetch(key, true);
+    const QJsonValue v = fetch(key, required);
     if (v.isUndefined())
-        return {};
+        return std::nullopt;
     if (!v.isString()) {
         badField(key, tr("must be a string."));
-        return {};
+        return std::nullopt;
     }
-    QString s = v.toString();
+    return v.toString();
+}
+
+QString JsonFieldReader::id(QLatin1StringView key, qsizetype maxLength)
+{
+    const std::optional<QString> value = fetchString(key, true);
+    if (!value)
+        return {};
+    const QString &s = *value;
     if (s.isEmpty())
         badField(key, tr("must not be empty."));
     else if (s.size() > maxLength)
@@ -128,31 +136,19 @@ QString JsonFieldReader::id(QLatin1StringView key, qsizetype maxLength)
 
 QString JsonFieldReader::text(QLatin1StringView key, bool required)
 {
-    const QJsonValue v = fetch(key, required);
-    if (v.isUndefined())
+    std::optional<QString> value = fetchString(key, required);
+    if (!value)
         return {};
-    if (!v.isString()) {
-        badField(key, tr("must be a string."));
-        return {};
-    }
-    QString s = v.toString();
-    if (s.size() > MaxTextLength) {
+    if (value->size() > MaxTextLength) {
         badField(key, tr("is longer than %n characters.", nullptr, int(MaxTextLength)));
         return {};
     }
-    return s;
+    return std::move(*value);
 }
 
 QString JsonFieldReader::string(QLatin1StringView key, bool required)
 {
-    const QJsonValue v = fetch(key, required);
-    if (v.isUndefined())
-        return {};
-    if (!v.isString()) {
-        badField(key, tr("must be a string."));
-        return {};
-    }
-    return v.toString();
+    return fetchString(key, required).value_or(QString());
 }
 
 std::optional<qint64> JsonFieldReader::integer(QLatin1StringView key, qint64 min, qint64 max, bool required)

@@ -53,6 +53,8 @@ public:
 private:
     // The value, or undefined when absent (missing_field kept if required).
     QJsonValue fetch(QLatin1StringView key, bool required);
+    // The field as a string; reports bad_field when it is another type.
+    std::optional<QString> fetchString(QLatin1StringView key, bool required);
 
     const QJsonObject &m_object;
     std::optional<Error> m_error;
