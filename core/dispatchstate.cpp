@@ -247,7 +247,6 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
     if (deviceId.isEmpty())
         return refuse("missing_field", tr("The device id is missing."));
 
-    // Any message proves the device alive: last seen, and an open "device silent" alarm ends.
     if (p.contains(QLatin1String("battery"))) {
         const int battery = p.value(QLatin1String("battery")).toInt(-1);
         if (battery < 0 || battery > 100)
@@ -734,6 +733,8 @@ Result<DispatchState::Changes> DispatchState::applyOrganisation(const JournalEnt
         changes.shifts.insert(id);
         return changes;
     }
+    if (e.kind == EntryKind::GatewayRefused)
+        return changes; // an audit record (who tried to connect, from where): no state to change
     return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
 }
 

@@ -67,6 +67,8 @@ inline constexpr QLatin1StringView HelperPosition{"helper.position"}; // lat, lo
 inline constexpr QLatin1StringView FeeSet{"fees.set"};            // kind (mission kind), fee_cents, currency
 inline constexpr QLatin1StringView ShiftStarted{"shift.started"}; // operator
 inline constexpr QLatin1StringView ShiftEnded{"shift.ended"};     // shift, handover
+// gateways: a refused hello (gateway, peer, reason); recorded for audit, no state change
+inline constexpr QLatin1StringView GatewayRefused{"gateway.refused"};
 } // namespace EntryKind
 
 } // namespace relais

@@ -415,6 +415,7 @@ private slots:
     void changesAreExact();
     void lastSeq();
     void missionWithoutAlarm();
+    void gatewayRefusedIsAnAuditRecord();
 };
 
 void TestDispatchState::fullScenario()
@@ -1735,6 +1736,22 @@ void TestDispatchState::missionWithoutAlarm()
     QVERIFY_OK(s.apply(e));
     QCOMPARE(s.alarm(7)->missionId, 6);
     QCOMPARE(s.openAlarmFor(d301, AlarmKind::Panic)->id(), 7);
+}
+
+void TestDispatchState::gatewayRefusedIsAnAuditRecord()
+{
+    Desk desk;
+    QCOMPARE(desk.run(setUp()), QString());
+    const DispatchState before = desk.state;
+    const Result<Changes> r = desk.submit(EntryKind::GatewayRefused, Actor::system(),
+                                          {{QStringLiteral("gateway"), QStringLiteral("gw-x")},
+                                           {QStringLiteral("peer"), QStringLiteral("127.0.0.1:4242")},
+                                           {QStringLiteral("reason"), QStringLiteral("bad_token")}});
+    QVERIFY_OK(r);
+    QVERIFY(r.value().isEmpty());
+    QCOMPARE(desk.state.devices(), before.devices());
+    QCOMPARE(desk.state.alarms(), before.alarms());
+    QCOMPARE(desk.state.helpers(), before.helpers());
 }
 
 QTEST_GUILESS_MAIN(TestDispatchState)
