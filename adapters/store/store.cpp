@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QThread>
 
+#include <atomic>
+
 namespace relais {
 
 Store::Store(QObject *parent) : QObject(parent), m_maxBatchSize(JournalWriter::defaultMaxBatchSize)
@@ -138,8 +140,15 @@ void Store::close()
     m_lock.reset();
 }
 
-void Store::submit(quint64 ticket, const QList<JournalEntry> &items)
+quint64 Store::newTicket()
 {
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Store::submit(quint64 ticket, const QList<JournalEntry> &items, SubmitMode mode)
+{
+    Q_UNUSED(mode) // AllOrNothing: to be implemented in the writer
     {
         QMutexLocker lock(&m_writerMutex);
         if (m_writer) {

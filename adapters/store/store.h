@@ -47,9 +47,17 @@ public:
     // The state as loaded at open() (or as last rebuilt by rebuildFromJournal()).
     const DispatchState &snapshot() const { return m_snapshot; }
 
+    enum class SubmitMode {
+        EachOnItsOwn, // every entry judged alone (device messages, most actions)
+        AllOrNothing, // all entries stored in one transaction, or none (imports)
+    };
+
+    // Thread-safe. A ticket unique in this process, to tell one's own results apart.
+    static quint64 newTicket();
+
     // Thread-safe. Results come as itemsProcessed (one WriteResult per entry, with ticket
     // and index), stored entries as committed, both after the commit.
-    void submit(quint64 ticket, const QList<JournalEntry> &items);
+    void submit(quint64 ticket, const QList<JournalEntry> &items, SubmitMode mode = SubmitMode::EachOnItsOwn);
 
     // Processes what is queued, then rewrites every state table by replaying the journal,
     // on the writer thread; blocks the caller until done. snapshot() is the rebuilt state.
