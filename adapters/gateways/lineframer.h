@@ -30,6 +30,7 @@ public:
     qsizetype maxLineLength() const { return m_maxLineLength; }
     // Bytes held for an incomplete line (at most maxLineLength() + 1).
     qsizetype bufferedBytes() const { return m_buffer.size(); }
+    const QByteArray &pendingBytes() const { return m_buffer; }
 
 private:
     void emitLine(QByteArrayView line, QList<Result<QByteArray>> &out);
