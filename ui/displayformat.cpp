@@ -52,4 +52,32 @@ QString coordinate(const QGeoCoordinate &where)
     return QStringLiteral("%1°, %2°").arg(where.latitude(), 0, 'f', 5).arg(where.longitude(), 0, 'f', 5);
 }
 
+QString interval(qint64 seconds)
+{
+    if (seconds <= 0)
+        return {};
+    if (seconds % 3600 == 0)
+        return QCoreApplication::translate("relais::DisplayFormat", "%1 h", "interval: hours").arg(seconds / 3600);
+    if (seconds % 60 == 0)
+        return QCoreApplication::translate("relais::DisplayFormat", "%1 min", "interval: minutes").arg(seconds / 60);
+    return QCoreApplication::translate("relais::DisplayFormat", "%1 s", "interval: seconds").arg(seconds);
+}
+
+QString moment(const QDateTime &when, const QDateTime &now, const QLocale &locale)
+{
+    if (!when.isValid())
+        return {};
+    const QDateTime local = when.toLocalTime();
+    const QDate today = now.toLocalTime().date();
+    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    if (local.date() == today)
+        return time;
+    const QString dayFormat =
+        local.date().year() == today.year()
+            ? QCoreApplication::translate("relais::DisplayFormat", "d MMM", "QDate format: a day of this year")
+            : QCoreApplication::translate("relais::DisplayFormat", "d MMM yyyy", "QDate format: a day of another year");
+    return QCoreApplication::translate("relais::DisplayFormat", "%1 %2", "moment: day, time")
+        .arg(locale.toString(local.date(), dayFormat), time);
+}
+
 } // namespace relais::DisplayFormat

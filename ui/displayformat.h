@@ -2,6 +2,7 @@
 
 #include "money.h"
 
+#include <QDateTime>
 #include <QGeoCoordinate>
 #include <QLocale>
 #include <QString>
@@ -17,6 +18,11 @@ QString age(qint64 seconds);
 QString money(const Money &amount, const QLocale &locale = QLocale());
 // "48.85660°, 2.35220°": locale-free, so the comma never becomes ambiguous.
 QString coordinate(const QGeoCoordinate &where);
+// An expected interval in its largest whole unit: "6 h", "15 min", "90 s". Zero or less: empty.
+QString interval(qint64 seconds);
+// A moment in local time: "14:32" on now's day, "2 Mar 14:32" another day of the same year,
+// "2 Mar 2025 14:32" otherwise (the locale's short formats). Invalid: empty.
+QString moment(const QDateTime &when, const QDateTime &now, const QLocale &locale = QLocale());
 } // namespace DisplayFormat
 
 } // namespace relais

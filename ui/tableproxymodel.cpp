@@ -45,10 +45,13 @@ void TableProxyModel::setOpenOnly(bool openOnly)
 
 bool TableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_openOnly)
-        return true;
-    const QVariant open = sourceModel()->index(sourceRow, 0, sourceParent).data(ItemRoles::OpenRole);
-    return !open.isValid() || open.toBool();
+    if (m_openOnly) {
+        const QVariant open = sourceModel()->index(sourceRow, 0, sourceParent).data(ItemRoles::OpenRole);
+        if (open.isValid() && !open.toBool())
+            return false;
+    }
+    // The text filter, if any (setFilterFixedString and the like).
+    return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }
 
 bool TableProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

@@ -8,7 +8,8 @@ namespace relais {
 // Sorts by ItemRoles::SortRole (raw keys, never the displayed text); rows with a different
 // ItemRoles::GroupRole stay in group order whatever the sort order; ties are broken by
 // ItemRoles::TieBreakRole, always ascending. With openOnly, rows whose ItemRoles::OpenRole
-// is false are hidden.
+// is false are hidden; QSortFilterProxyModel's text filter (setFilterFixedString...) applies
+// on top of that.
 class TableProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT

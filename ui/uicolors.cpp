@@ -41,4 +41,24 @@ QColor availability(Helper::Availability a)
     return {0x9e, 0x9e, 0x9e};
 }
 
+QColor gatewayLink(GatewayStatus::Link link)
+{
+    switch (link) {
+    case GatewayStatus::Link::Connected:
+        return availability(Helper::Availability::Available);
+    case GatewayStatus::Link::Connecting:
+        return severity(Severity::Minor);
+    case GatewayStatus::Link::Disconnected:
+        return severity(Severity::Critical);
+    case GatewayStatus::Link::Waiting:
+        break;
+    }
+    return availability(Helper::Availability::OffDuty);
+}
+
+QColor attentionText()
+{
+    return {0xb7, 0x1c, 0x1c};
+}
+
 } // namespace relais::UiColors

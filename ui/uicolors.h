@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alarmkind.h"
+#include "gatewaystatus.h"
 #include "helper.h"
 
 #include <QColor>
@@ -15,6 +16,11 @@ QColor severity(Severity severity);
 // A light tint of the severity colour for row backgrounds (unacknowledged alarms).
 QColor severityTint(Severity severity);
 QColor availability(Helper::Availability availability);
+// Connected green, connecting amber, disconnected red, waiting grey.
+QColor gatewayLink(GatewayStatus::Link link);
+// Text that needs attention in an otherwise plain row (a device silent for too long, a
+// battery to replace): dark enough to read on the view's base colour.
+QColor attentionText();
 } // namespace UiColors
 
 } // namespace relais

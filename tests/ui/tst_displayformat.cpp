@@ -13,6 +13,8 @@ private slots:
     void age();
     void money();
     void coordinate();
+    void interval();
+    void moment();
 };
 
 void TestDisplayFormat::age_data()
@@ -60,6 +62,32 @@ void TestDisplayFormat::coordinate()
 {
     QCOMPARE(DisplayFormat::coordinate(QGeoCoordinate(45.764043, 4.835659)), QStringLiteral("45.76404°, 4.83566°"));
     QCOMPARE(DisplayFormat::coordinate(QGeoCoordinate()), QString());
+}
+
+void TestDisplayFormat::interval()
+{
+    QCOMPARE(DisplayFormat::interval(21600), QStringLiteral("6 h"));
+    QCOMPARE(DisplayFormat::interval(3600), QStringLiteral("1 h"));
+    QCOMPARE(DisplayFormat::interval(5400), QStringLiteral("90 min"));
+    QCOMPARE(DisplayFormat::interval(900), QStringLiteral("15 min"));
+    QCOMPARE(DisplayFormat::interval(90), QStringLiteral("90 s"));
+    QCOMPARE(DisplayFormat::interval(0), QString());
+    QCOMPARE(DisplayFormat::interval(-5), QString());
+}
+
+void TestDisplayFormat::moment()
+{
+    const QLocale c = QLocale::c();
+    const QDateTime now = QDateTime(QDate(2026, 3, 2), QTime(15, 0)).toUTC(); // local 15:00
+    const QDateTime earlier = QDateTime(QDate(2026, 3, 2), QTime(9, 5)).toUTC();
+    QCOMPARE(DisplayFormat::moment(earlier, now, c), c.toString(QTime(9, 5), QLocale::ShortFormat));
+    const QDateTime lastMonth = QDateTime(QDate(2026, 2, 27), QTime(9, 5)).toUTC();
+    QCOMPARE(DisplayFormat::moment(lastMonth, now, c),
+             QStringLiteral("27 Feb ") + c.toString(QTime(9, 5), QLocale::ShortFormat));
+    const QDateTime lastYear = QDateTime(QDate(2025, 12, 31), QTime(23, 59)).toUTC();
+    QCOMPARE(DisplayFormat::moment(lastYear, now, c),
+             QStringLiteral("31 Dec 2025 ") + c.toString(QTime(23, 59), QLocale::ShortFormat));
+    QCOMPARE(DisplayFormat::moment(QDateTime(), now, c), QString());
 }
 
 QTEST_GUILESS_MAIN(TestDisplayFormat)

@@ -40,6 +40,7 @@ private slots:
     void keepsGroupsAndTieBreaksWhateverTheOrder();
     void filtersRowsThatAreNotOpen();
     void sortsMissingKeysLast();
+    void filtersByTextOnTopOfOpenOnly();
 
 private:
     QStandardItemModel m_source;
@@ -103,6 +104,22 @@ void TestTableProxyModel::sortsMissingKeysLast()
     m_source.appendRow(item);
     m_proxy.sort(0, Qt::AscendingOrder);
     QCOMPARE(names(m_proxy).at(3), QStringLiteral("z-none")); // after the keyed rows of group 0
+}
+
+void TestTableProxyModel::filtersByTextOnTopOfOpenOnly()
+{
+    QAbstractItemModelTester tester(&m_proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_proxy.sort(0, Qt::AscendingOrder);
+    m_proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy.setFilterFixedString(QStringLiteral("-10"));
+    QCOMPARE(names(m_proxy), (QStringList{QStringLiteral("c-10"), QStringLiteral("b-10")}));
+    m_proxy.setFilterFixedString(QStringLiteral("A-"));
+    QCOMPARE(names(m_proxy), QStringList{QStringLiteral("a-9")});
+    // Both filters: a closed row stays hidden whatever its text.
+    m_proxy.setOpenOnly(true);
+    QCOMPARE(m_proxy.rowCount(), 0);
+    m_proxy.setFilterFixedString(QString());
+    QCOMPARE(names(m_proxy), (QStringList{QStringLiteral("c-10"), QStringLiteral("b-10"), QStringLiteral("d-1-off")}));
 }
 
 QTEST_MAIN(TestTableProxyModel)
