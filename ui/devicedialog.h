@@ -1,0 +1,93 @@
+#pragma once
+
+#include "device.h"
+#include "journalentry.h"
+
+#include <QDialog>
+#include <QJsonObject>
+
+#include <optional>
+
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace relais {
+
+class DispatchState;
+
+// Registers a device or edits one: id (fixed once registered), kind (a common one or any
+// other), label, the beneficiary's pseudonymous reference, address, position (both
+// coordinates or neither) and the expected report interval. Problems are written under the
+// field concerned as soon as it has been typed in; OK stays disabled until the device is
+// valid (and, when editing, until something changed). The dialog only builds the journal
+// entry: submitting it is the caller's business.
+class DeviceDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeviceDialog)
+
+public:
+    // Registering a new device; state (not owned, may be nullptr) tells ids already taken.
+    explicit DeviceDialog(const DispatchState *state, QWidget *parent = nullptr);
+
+    // Editing this device instead: its id becomes read-only and the fields show its values.
+    void setDevice(const Device &device);
+    bool isEditing() const { return m_editing; }
+
+    QString deviceId() const;
+    // Every field is valid (OK is enabled when, in addition, an edit changed something).
+    bool isValid() const { return m_valid; }
+    // The message shown under each field with a problem (empty when there is none), and the
+    // one at the bottom that says what is still needed.
+    QString problemText() const;
+
+    // device, kind, label, beneficiary, address, interval_s, and lat and lon when a position
+    // is given: the payload of device.registered and device.updated.
+    QJsonObject payload() const;
+    // device.registered (new device) or device.updated, from source "ui".
+    JournalEntry entry(const QDateTime &at, const Actor &by) const;
+
+    // Coordinates as people type them: "45.76", "45,76", " 4.8 "; nothing outside [min, max].
+    static std::optional<double> parseCoordinate(const QString &text, double min, double max);
+
+signals:
+    void validityChanged(bool valid);
+
+private:
+    enum Field { IdField, KindField, LatitudeField, LongitudeField, FieldCount };
+
+    QLabel *addHint(QFormLayout *form, const QString &text);
+    QLabel *addErrorRow(QFormLayout *form);
+    void touch(Field field);
+    void validate();
+    qint64 intervalSeconds() const;
+    QString kindKey() const;
+
+    const DispatchState *m_state;
+    bool m_editing = false;
+    bool m_valid = false;
+    bool m_touched[FieldCount] = {};
+    QJsonObject m_original;
+
+    QFormLayout *m_form = nullptr;
+    QLineEdit *m_id = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_label = nullptr;
+    QLineEdit *m_beneficiary = nullptr;
+    QLineEdit *m_address = nullptr;
+    QLineEdit *m_latitude = nullptr;
+    QLineEdit *m_longitude = nullptr;
+    QSpinBox *m_interval = nullptr;
+    QComboBox *m_intervalUnit = nullptr;
+    QLabel *m_errors[FieldCount] = {};
+    QLabel *m_status = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_ok = nullptr;
+};
+
+} // namespace relais
