@@ -1,12 +1,16 @@
 #include "mainwindow.h"
 
 #include "alarmtablemodel.h"
+#include "devicepanel.h"
+#include "devicetablemodel.h"
 #include "displayformat.h"
+#include "gatewaytablemodel.h"
 #include "helpertablemodel.h"
 #include "livestate.h"
 #include "mapplaceholder.h"
 #include "missiontablemodel.h"
 #include "tableproxymodel.h"
+#include "tablesetup.h"
 #include "tableview.h"
 
 #include <QAction>
@@ -17,6 +21,7 @@
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -35,58 +40,13 @@ Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 constexpr QLatin1StringView kGeometryKey{"ui/geometry"};
 constexpr QLatin1StringView kStateKey{"ui/state"};
 // Bump when the docks change so that an old saved layout is ignored.
-constexpr int kLayoutVersion = 2;
+constexpr int kLayoutVersion = 3;
 constexpr int kErrorTimeoutMs = 30000;
+constexpr int kMessageTimeoutMs = 10000;
 
 bool settingsEnabled()
 {
     return !QCoreApplication::organizationName().isEmpty();
-}
-
-void setupTable(QTableView *view, QAbstractItemModel *model)
-{
-    view->setModel(model);
-    view->setSortingEnabled(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideRight);
-    view->setShowGrid(false);
-    view->setAlternatingRowColors(true);
-    view->setCornerButtonEnabled(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    QHeaderView *header = view->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setSectionsMovable(true);
-    header->setStretchLastSection(true);
-    header->setMinimumSectionSize(view->fontMetrics().averageCharWidth() * 3);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-}
-
-// Sizes a column to its header (with room for the sort arrow) and to the widest of the texts
-// it shows, computed from the labels themselves so that translations fit too.
-void fitColumn(QTableView *view, int column, const QStringList &samples, bool decorated = false, bool bold = false)
-{
-    const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
-    int width = view->horizontalHeader()->fontMetrics().horizontalAdvance(header) + 28;
-    QFont font = view->font();
-    font.setBold(bold);
-    const QFontMetrics metrics(font);
-    for (const QString &sample : samples)
-        width = std::max(width, metrics.horizontalAdvance(sample) + (decorated ? 36 : 16));
-    view->setColumnWidth(column, width);
-}
-
-template<typename T, typename F>
-QStringList labels(const QList<T> &values, F label)
-{
-    QStringList out;
-    for (const T &v : values)
-        out.append(label(v));
-    return out;
 }
 
 QLabel *statusLabel(QWidget *parent, const char *objectName)
@@ -153,6 +113,37 @@ QString MainWindow::shortenedPath(const QString &path)
     return QDir::toNativeSeparators(clean);
 }
 
+DeviceTableModel *MainWindow::deviceModel() const
+{
+    return m_devicePanel->model();
+}
+
+void MainWindow::setActionSink(ActionSink *sink)
+{
+    m_devicePanel->setActionSink(sink);
+}
+
+ActionSink *MainWindow::actionSink() const
+{
+    return m_devicePanel->actionSink();
+}
+
+void MainWindow::setOperatorName(const QString &name)
+{
+    m_devicePanel->setOperatorName(name);
+}
+
+QString MainWindow::operatorName() const
+{
+    return m_devicePanel->operatorName();
+}
+
+void MainWindow::setGatewayBoard(GatewayStatusBoard *board)
+{
+    m_gatewayModel->setBoard(board);
+    updateGatewayCount();
+}
+
 void MainWindow::showStoreStatus(const QString &text)
 {
     m_storeLabel->setText(text);
@@ -213,6 +204,11 @@ void MainWindow::createModels()
     m_missionProxy->setObjectName(QStringLiteral("missionProxy"));
     m_missionProxy->setSourceModel(m_missionModel);
     m_missionProxy->setOpenOnly(true);
+
+    m_gatewayModel = new GatewayTableModel(this);
+    m_gatewayProxy = new TableProxyModel(this);
+    m_gatewayProxy->setObjectName(QStringLiteral("gatewayProxy"));
+    m_gatewayProxy->setSourceModel(m_gatewayModel);
 }
 
 void MainWindow::createDocks()
@@ -220,18 +216,22 @@ void MainWindow::createDocks()
     m_alarmTable = new TableView(this);
     m_alarmTable->setPlaceholderText(tr("No open alarms"));
     m_alarmTable->setObjectName(QStringLiteral("alarmTable"));
-    setupTable(m_alarmTable, m_alarmProxy);
+    TableSetup::setup(m_alarmTable, m_alarmProxy);
     // Most urgent first, then oldest first (the proxy's tie-break on raise time).
     m_alarmTable->sortByColumn(AlarmTableModel::SeverityColumn, Qt::AscendingOrder);
     using A = Alarm::State;
     const QList<A> alarmStates{A::New, A::Acknowledged, A::Dispatching, A::Assigned, A::EnRoute, A::OnScene};
     const QString nameSample = QStringLiteral("Claire Martin"); // a typical name, never shown
-    fitColumn(m_alarmTable, AlarmTableModel::SeverityColumn, labels(Severities::all(), Severities::label), true, true);
-    fitColumn(m_alarmTable, AlarmTableModel::KindColumn, labels(AlarmKinds::all(), AlarmKinds::label), false, true);
-    fitColumn(m_alarmTable, AlarmTableModel::StateColumn, labels(alarmStates, Alarm::stateLabel), false, true);
-    fitColumn(m_alarmTable, AlarmTableModel::AgeColumn, {DisplayFormat::age(23 * 3600 + 59 * 60)}, false, true);
-    fitColumn(m_alarmTable, AlarmTableModel::CountColumn, {QStringLiteral("99")}, false, true);
-    fitColumn(m_alarmTable, AlarmTableModel::HelperColumn, {nameSample});
+    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::SeverityColumn,
+                          TableSetup::labels(Severities::all(), Severities::label), true, true);
+    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::KindColumn,
+                          TableSetup::labels(AlarmKinds::all(), AlarmKinds::label), false, true);
+    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::StateColumn,
+                          TableSetup::labels(alarmStates, Alarm::stateLabel), false, true);
+    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::AgeColumn, {DisplayFormat::age(23 * 3600 + 59 * 60)}, false,
+                          true);
+    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::CountColumn, {QStringLiteral("99")}, false, true);
+    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::HelperColumn, {nameSample});
     // The place takes what is left: it is what the dispatcher reads first.
     m_alarmTable->horizontalHeader()->setStretchLastSection(false);
     m_alarmTable->horizontalHeader()->setSectionResizeMode(AlarmTableModel::PlaceColumn, QHeaderView::Stretch);
@@ -240,34 +240,74 @@ void MainWindow::createDocks()
     m_helperTable = new TableView(this);
     m_helperTable->setPlaceholderText(tr("No helpers registered"));
     m_helperTable->setObjectName(QStringLiteral("helperTable"));
-    setupTable(m_helperTable, m_helperProxy);
+    TableSetup::setup(m_helperTable, m_helperProxy);
     // Available first; off-duty helpers always last (their group).
     m_helperTable->sortByColumn(HelperTableModel::AvailabilityColumn, Qt::AscendingOrder);
     using H = Helper::Availability;
     const QList<H> availabilities{H::OffDuty, H::Available, H::Offered, H::Assigned, H::Busy};
-    fitColumn(m_helperTable, HelperTableModel::NameColumn, {nameSample});
-    fitColumn(m_helperTable, HelperTableModel::AvailabilityColumn, labels(availabilities, Helper::availabilityLabel),
-              true);
-    fitColumn(m_helperTable, HelperTableModel::MissionColumn, {QStringLiteral("#9999")});
+    TableSetup::fitColumn(m_helperTable, HelperTableModel::NameColumn, {nameSample});
+    TableSetup::fitColumn(m_helperTable, HelperTableModel::AvailabilityColumn,
+                          TableSetup::labels(availabilities, Helper::availabilityLabel), true);
+    TableSetup::fitColumn(m_helperTable, HelperTableModel::MissionColumn, {QStringLiteral("#9999")});
     m_helpersDock = createTableDock(tr("Helpers"), QStringLiteral("helpersDock"), m_helperTable);
 
     m_missionTable = new TableView(this);
     m_missionTable->setPlaceholderText(tr("No missions under way"));
     m_missionTable->setObjectName(QStringLiteral("missionTable"));
-    setupTable(m_missionTable, m_missionProxy);
+    TableSetup::setup(m_missionTable, m_missionProxy);
     m_missionTable->sortByColumn(MissionTableModel::IdColumn, Qt::AscendingOrder);
     using M = Mission::State;
     const QList<M> missionStates{M::Open, M::Offering, M::Assigned, M::Completed, M::Cancelled};
-    fitColumn(m_missionTable, MissionTableModel::IdColumn, {QStringLiteral("9999")});
-    fitColumn(m_missionTable, MissionTableModel::KindColumn, labels(MissionKinds::all(), MissionKinds::label));
-    fitColumn(m_missionTable, MissionTableModel::AlarmColumn, {QStringLiteral("#9999")}, true);
-    fitColumn(m_missionTable, MissionTableModel::StateColumn, labels(missionStates, Mission::stateLabel));
-    fitColumn(m_missionTable, MissionTableModel::FeeColumn, {DisplayFormat::money(Money::euros(1000))});
-    fitColumn(m_missionTable, MissionTableModel::PendingOffersColumn, {QStringLiteral("9")});
+    TableSetup::fitColumn(m_missionTable, MissionTableModel::IdColumn, {QStringLiteral("9999")});
+    TableSetup::fitColumn(m_missionTable, MissionTableModel::KindColumn,
+                          TableSetup::labels(MissionKinds::all(), MissionKinds::label));
+    TableSetup::fitColumn(m_missionTable, MissionTableModel::AlarmColumn, {QStringLiteral("#9999")}, true);
+    TableSetup::fitColumn(m_missionTable, MissionTableModel::StateColumn,
+                          TableSetup::labels(missionStates, Mission::stateLabel));
+    TableSetup::fitColumn(m_missionTable, MissionTableModel::FeeColumn, {DisplayFormat::money(Money::euros(1000))});
+    TableSetup::fitColumn(m_missionTable, MissionTableModel::PendingOffersColumn, {QStringLiteral("9")});
     // The helper's name takes what is left.
     m_missionTable->horizontalHeader()->setStretchLastSection(false);
     m_missionTable->horizontalHeader()->setSectionResizeMode(MissionTableModel::AssigneeColumn, QHeaderView::Stretch);
     m_missionsDock = createTableDock(tr("Missions"), QStringLiteral("missionsDock"), m_missionTable);
+
+    m_devicePanel = new DevicePanel(m_state, this);
+    m_devicesDock = new QDockWidget(tr("Devices"), this);
+    m_devicesDock->setObjectName(QStringLiteral("devicesDock"));
+    m_devicesDock->setWidget(m_devicePanel);
+    connect(m_devicePanel, &DevicePanel::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
+
+    m_gatewayTable = new TableView(this);
+    m_gatewayTable->setPlaceholderText(tr("No gateway configured"));
+    m_gatewayTable->setObjectName(QStringLiteral("gatewayTable"));
+    TableSetup::setup(m_gatewayTable, m_gatewayProxy);
+    // Links in trouble first, then by name.
+    m_gatewayTable->sortByColumn(GatewayTableModel::LinkColumn, Qt::AscendingOrder);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    GatewayStatus sample;
+    sample.since = now.addDays(-40);
+    sample.link = GatewayStatus::Link::Disconnected;
+    QStringList linkSamples{m_gatewayModel->linkText(sample)};
+    sample.link = GatewayStatus::Link::Connected;
+    linkSamples.append(m_gatewayModel->linkText(sample));
+    sample.link = GatewayStatus::Link::Connecting;
+    sample.retryInS = 30;
+    linkSamples.append(m_gatewayModel->linkText(sample));
+    sample = {};
+    sample.transport = QStringLiteral("tcp");
+    sample.peer = QStringLiteral("192.168.100.200:50312");
+    const QString counterSample = QLocale().toString(9999999);
+    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::GatewayColumn, {QStringLiteral("gw-north-00")});
+    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::LinkColumn, linkSamples, true);
+    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::TransportColumn,
+                          {GatewayTableModel::transportText(sample)});
+    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::LastMessageColumn,
+                          {DisplayFormat::moment(now.addDays(-40), now)});
+    for (int column :
+         {GatewayTableModel::StoredColumn, GatewayTableModel::DuplicateColumn, GatewayTableModel::RejectedColumn})
+        TableSetup::fitColumn(m_gatewayTable, column, {counterSample});
+    m_gatewaysDock = createTableDock(tr("Gateways"), QStringLiteral("gatewaysDock"), m_gatewayTable);
 }
 
 QDockWidget *MainWindow::createTableDock(const QString &title, const QString &objectName, TableView *view)
@@ -295,6 +335,8 @@ void MainWindow::createActions()
         {m_alarmsDock, QKeySequence(Qt::CTRL | Qt::Key_1), "toggleAlarmsAction"},
         {m_helpersDock, QKeySequence(Qt::CTRL | Qt::Key_2), "toggleHelpersAction"},
         {m_missionsDock, QKeySequence(Qt::CTRL | Qt::Key_3), "toggleMissionsAction"},
+        {m_devicesDock, QKeySequence(Qt::CTRL | Qt::Key_4), "toggleDevicesAction"},
+        {m_gatewaysDock, QKeySequence(Qt::CTRL | Qt::Key_5), "toggleGatewaysAction"},
     };
     for (const auto &t : toggles) {
         QAction *toggle = t.dock->toggleViewAction();
@@ -347,11 +389,26 @@ void MainWindow::createMenus()
     view->addAction(m_alarmsDock->toggleViewAction());
     view->addAction(m_helpersDock->toggleViewAction());
     view->addAction(m_missionsDock->toggleViewAction());
+    view->addAction(m_devicesDock->toggleViewAction());
+    view->addAction(m_gatewaysDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_showClosedAlarmsAction);
     view->addAction(m_showFinishedMissionsAction);
     view->addSeparator();
     view->addAction(m_resetLayoutAction);
+
+    QMenu *devices = menuBar()->addMenu(tr("&Devices"));
+    devices->setObjectName(QStringLiteral("devicesMenu"));
+    devices->addAction(m_devicePanel->addDeviceAction());
+    devices->addAction(m_devicePanel->editDeviceAction());
+    devices->addAction(m_devicePanel->removeDeviceAction());
+    devices->addSeparator();
+    devices->addAction(m_devicePanel->importDevicesAction());
+    // Opening the menu shows the devices the actions apply to.
+    connect(devices, &QMenu::aboutToShow, this, [this] {
+        m_devicesDock->show();
+        m_devicesDock->raise();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -364,24 +421,29 @@ void MainWindow::createStatusBar()
     m_storeLabel->hide();
     m_alarmCountLabel = statusLabel(this, "alarmCountLabel");
     m_helperCountLabel = statusLabel(this, "helperCountLabel");
+    m_gatewayCountLabel = statusLabel(this, "gatewayCountLabel");
+    m_gatewayCountLabel->hide();
     m_dataDirLabel = statusLabel(this, "dataDirLabel");
     m_dataDirLabel->setText(tr("Data: %1").arg(shortenedPath(m_dataDir)));
     m_dataDirLabel->setToolTip(QDir::toNativeSeparators(m_dataDir));
 
     statusBar()->addPermanentWidget(m_alarmCountLabel);
     statusBar()->addPermanentWidget(m_helperCountLabel);
+    statusBar()->addPermanentWidget(m_gatewayCountLabel);
     statusBar()->addPermanentWidget(m_storeLabel);
     statusBar()->addPermanentWidget(m_dataDirLabel);
 
     connect(m_alarmModel, &AlarmTableModel::openCountChanged, this, &MainWindow::updateAlarmCount);
     connect(m_helperModel, &HelperTableModel::countsChanged, this, &MainWindow::updateHelperCount);
+    connect(m_gatewayModel, &GatewayTableModel::countsChanged, this, &MainWindow::updateGatewayCount);
+    connect(m_gatewayModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateGatewayCount);
     updateAlarmCount();
     updateHelperCount();
 }
 
 void MainWindow::placeDocks()
 {
-    for (QDockWidget *dock : {m_alarmsDock, m_helpersDock, m_missionsDock}) {
+    for (QDockWidget *dock : {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock}) {
         dock->setFloating(false);
         dock->show();
     }
@@ -393,6 +455,12 @@ void MainWindow::placeDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
     addDockWidget(Qt::RightDockWidgetArea, m_helpersDock);
     splitDockWidget(m_helpersDock, m_missionsDock, Qt::Vertical);
+    // The registry and the gateway links are looked at now and then: each shares a place
+    // with a dock read all the time, behind its tab.
+    tabifyDockWidget(m_helpersDock, m_devicesDock);
+    tabifyDockWidget(m_alarmsDock, m_gatewaysDock);
+    m_helpersDock->raise();
+    m_alarmsDock->raise();
     m_defaultSizesPending = true;
 }
 
@@ -435,6 +503,22 @@ void MainWindow::saveSettings() const
 void MainWindow::updateAlarmCount()
 {
     m_alarmCountLabel->setText(tr("Open alarms: %1").arg(m_alarmModel->openCount()));
+}
+
+void MainWindow::updateGatewayCount()
+{
+    const int total = m_gatewayModel->rowCount();
+    m_gatewayCountLabel->setVisible(total > 0);
+    m_gatewayCountLabel->setText(tr("Gateways: %1/%2 connected").arg(m_gatewayModel->connectedCount()).arg(total));
+    QStringList down;
+    if (const GatewayStatusBoard *board = m_gatewayModel->board()) {
+        for (const GatewayStatus &s : board->rows()) {
+            if (s.link != GatewayStatus::Link::Connected)
+                down.append(
+                    QStringLiteral("%1: %2").arg(GatewayTableModel::gatewayName(s), m_gatewayModel->linkText(s)));
+        }
+    }
+    m_gatewayCountLabel->setToolTip(down.join(QLatin1Char('\n')));
 }
 
 void MainWindow::updateHelperCount()

@@ -8,7 +8,12 @@ class QLabel;
 
 namespace relais {
 
+class ActionSink;
 class AlarmTableModel;
+class DevicePanel;
+class DeviceTableModel;
+class GatewayStatusBoard;
+class GatewayTableModel;
 class HelperTableModel;
 class LiveState;
 class MissionTableModel;
@@ -16,8 +21,10 @@ class TableProxyModel;
 class TableView;
 
 // The dispatcher's window: the map in the middle (a placeholder for now), the alarm queue,
-// the helpers and the missions in docks, counts and the store's status in the status bar.
-// It reads the desk state only through LiveState, which must outlive it.
+// the helpers, the missions, the device registry and the gateway links in docks, counts and
+// the store's status in the status bar. It reads the desk state only through LiveState,
+// which must outlive it, and changes it only through an ActionSink (the device registry);
+// without one the window is read-only.
 //
 // The window's geometry and dock layout are kept in QSettings ("ui/geometry", "ui/state")
 // when the application has an organisation name, and not at all otherwise.
@@ -33,6 +40,21 @@ public:
     AlarmTableModel *alarmModel() const { return m_alarmModel; }
     HelperTableModel *helperModel() const { return m_helperModel; }
     MissionTableModel *missionModel() const { return m_missionModel; }
+    DeviceTableModel *deviceModel() const;
+    GatewayTableModel *gatewayModel() const { return m_gatewayModel; }
+    DevicePanel *devicePanel() const { return m_devicePanel; }
+
+    // Where the operator's actions go (not owned; must outlive the window, or be reset to
+    // nullptr first). Without one, the registry's actions are disabled.
+    void setActionSink(ActionSink *sink);
+    ActionSink *actionSink() const;
+    // The operator recorded as the actor of the window's entries. Empty: the OS user name
+    // ($USER), or "operator".
+    void setOperatorName(const QString &name);
+    QString operatorName() const;
+    // The gateway links to show (not owned; forgotten if destroyed). Without a board the
+    // Gateways dock says that no gateway is configured.
+    void setGatewayBoard(GatewayStatusBoard *board);
 
     // The About box's text (rich text): version, Qt version, licences, map data attribution.
     static QString aboutText();
@@ -67,6 +89,7 @@ private:
     void saveSettings() const;
     void updateAlarmCount();
     void updateHelperCount();
+    void updateGatewayCount();
 
     LiveState *m_state;
     QString m_dataDir;
@@ -81,9 +104,15 @@ private:
     TableView *m_alarmTable = nullptr;
     TableView *m_helperTable = nullptr;
     TableView *m_missionTable = nullptr;
+    DevicePanel *m_devicePanel = nullptr;
+    GatewayTableModel *m_gatewayModel = nullptr;
+    TableProxyModel *m_gatewayProxy = nullptr;
+    TableView *m_gatewayTable = nullptr;
     QDockWidget *m_alarmsDock = nullptr;
     QDockWidget *m_helpersDock = nullptr;
     QDockWidget *m_missionsDock = nullptr;
+    QDockWidget *m_devicesDock = nullptr;
+    QDockWidget *m_gatewaysDock = nullptr;
 
     QAction *m_quitAction = nullptr;
     QAction *m_showClosedAlarmsAction = nullptr;
@@ -96,6 +125,7 @@ private:
     QLabel *m_alarmCountLabel = nullptr;
     QLabel *m_helperCountLabel = nullptr;
     QLabel *m_storeLabel = nullptr;
+    QLabel *m_gatewayCountLabel = nullptr;
 
     bool m_defaultSizesPending = false;
 };

@@ -1,4 +1,7 @@
 #include "alarmtablemodel.h"
+#include "devicepanel.h"
+#include "devicetablemodel.h"
+#include "gatewaytablemodel.h"
 #include "journalbuilder.h"
 #include "mainwindow.h"
 #include "mapplaceholder.h"
@@ -8,6 +11,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSet>
@@ -40,6 +44,8 @@ private slots:
     void cleanup();
 
     void showsTheDocksAndTheirRows();
+    void showsDevicesAndGatewaysBehindTabs();
+    void showsGatewayLinks();
     void hasMenusWithShortcuts();
     void aboutNamesVersionLicencesAndMapData();
     void showsCountsAndStatusInTheStatusBar();
@@ -136,6 +142,102 @@ void TestMainWindow::showsTheDocksAndTheirRows()
     QCOMPARE(alarms->horizontalHeader()->sortIndicatorSection(), int(AlarmTableModel::SeverityColumn));
 }
 
+void TestMainWindow::showsDevicesAndGatewaysBehindTabs()
+{
+    auto *helpers = m_window->findChild<QDockWidget *>(QStringLiteral("helpersDock"));
+    auto *alarms = m_window->findChild<QDockWidget *>(QStringLiteral("alarmsDock"));
+    auto *devices = m_window->findChild<QDockWidget *>(QStringLiteral("devicesDock"));
+    auto *gateways = m_window->findChild<QDockWidget *>(QStringLiteral("gatewaysDock"));
+    QVERIFY(devices && gateways);
+    QCOMPARE(devices->windowTitle(), QStringLiteral("Devices"));
+    QCOMPARE(gateways->windowTitle(), QStringLiteral("Gateways"));
+    QCOMPARE(m_window->dockWidgetArea(devices), Qt::RightDockWidgetArea);
+    QCOMPARE(m_window->dockWidgetArea(gateways), Qt::BottomDockWidgetArea);
+    QVERIFY(m_window->tabifiedDockWidgets(helpers).contains(devices));
+    QVERIFY(m_window->tabifiedDockWidgets(alarms).contains(gateways));
+    // The docks read all the time are the ones in front.
+    QVERIFY(helpers->isVisible() && alarms->isVisible());
+    QVERIFY(!helpers->visibleRegion().isEmpty());
+    QVERIFY(!alarms->visibleRegion().isEmpty());
+
+    // The registry shows every device, from LiveState.
+    auto *table = devices->findChild<QTableView *>(QStringLiteral("deviceTable"));
+    QVERIFY(table);
+    QCOMPARE(table->model()->rowCount(), 2);
+    QCOMPARE(m_window->deviceModel()->rowCount(), 2);
+    QVERIFY(table->isSortingEnabled());
+    QCOMPARE(m_window->devicePanel()->table(), table);
+    // Raised by its toggle's shortcut... or by opening the Devices menu.
+    devices->raise();
+    QTRY_VERIFY(!devices->visibleRegion().isEmpty());
+    QVERIFY(table->visualRect(table->model()->index(1, 0)).isValid());
+    QCOMPARE(table->model()->index(0, DeviceTableModel::IdColumn).data().toString(), QStringLiteral("d1"));
+
+    // The filter keeps the rows whose texts contain what is typed.
+    auto *filter = devices->findChild<QLineEdit *>(QStringLiteral("deviceFilter"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, QStringLiteral("PLACE du"));
+    QCOMPARE(table->model()->rowCount(), 1);
+    QCOMPARE(table->model()->index(0, DeviceTableModel::IdColumn).data().toString(), QStringLiteral("d2"));
+    filter->clear();
+    QCOMPARE(table->model()->rowCount(), 2);
+
+    // No board: the gateways table says so, and the status bar says nothing of gateways.
+    auto *gatewayTable = qobject_cast<TableView *>(gateways->findChild<QTableView *>(QStringLiteral("gatewayTable")));
+    QVERIFY(gatewayTable);
+    QCOMPARE(gatewayTable->model()->rowCount(), 0);
+    QCOMPARE(gatewayTable->placeholderText(), QStringLiteral("No gateway configured"));
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("gatewayCountLabel"))->isVisible());
+}
+
+void TestMainWindow::showsGatewayLinks()
+{
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("gatewayCountLabel"));
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("gatewayTable"));
+    GatewayStatusBoard board;
+    m_window->setGatewayBoard(&board);
+    QCOMPARE(m_window->gatewayModel()->board(), &board);
+    QVERIFY(!label->isVisible());
+
+    GatewayStatus north;
+    north.key = QStringLiteral("gateway:gw-north");
+    north.gatewayId = QStringLiteral("gw-north");
+    north.transport = QStringLiteral("tcp");
+    north.peer = QStringLiteral("127.0.0.1:50312");
+    north.link = GatewayStatus::Link::Connected;
+    north.since = QDateTime::currentDateTimeUtc();
+    GatewayStatus usb;
+    usb.key = QStringLiteral("serial:/dev/ttyUSB0");
+    usb.transport = QStringLiteral("serial");
+    usb.peer = QStringLiteral("/dev/ttyUSB0");
+    usb.link = GatewayStatus::Link::Connecting;
+    usb.retryInS = 4;
+    GatewayStatus south = north;
+    south.key = QStringLiteral("gateway:gw-south");
+    south.gatewayId = QStringLiteral("gw-south");
+    board.publish(north);
+    board.publish(usb);
+    board.publish(south);
+    QCOMPARE(table->model()->rowCount(), 3);
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), QStringLiteral("Gateways: 2/3 connected"));
+    QVERIFY(label->toolTip().contains(QStringLiteral("/dev/ttyUSB0: Connecting — retry in 4 s")));
+    // Links in trouble first.
+    QCOMPARE(table->model()->index(0, GatewayTableModel::GatewayColumn).data().toString(),
+             QStringLiteral("/dev/ttyUSB0"));
+
+    south.link = GatewayStatus::Link::Disconnected;
+    south.lastError = QStringLiteral("Connection reset by peer");
+    board.publish(south);
+    QCOMPARE(label->text(), QStringLiteral("Gateways: 1/3 connected"));
+    QVERIFY(label->toolTip().contains(QStringLiteral("gw-south: Disconnected since")));
+    QCOMPARE(table->model()->index(0, GatewayTableModel::GatewayColumn).data().toString(), QStringLiteral("gw-south"));
+
+    m_window->setGatewayBoard(nullptr);
+    QCOMPARE(table->model()->rowCount(), 0);
+    QVERIFY(!label->isVisible());
+}
+
 void TestMainWindow::hasMenusWithShortcuts()
 {
     const struct
@@ -147,6 +249,9 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"toggleAlarmsAction", QKeySequence(Qt::CTRL | Qt::Key_1)},
         {"toggleHelpersAction", QKeySequence(Qt::CTRL | Qt::Key_2)},
         {"toggleMissionsAction", QKeySequence(Qt::CTRL | Qt::Key_3)},
+        {"toggleDevicesAction", QKeySequence(Qt::CTRL | Qt::Key_4)},
+        {"toggleGatewaysAction", QKeySequence(Qt::CTRL | Qt::Key_5)},
+        {"removeDeviceAction", QKeySequence(QKeySequence::Delete)},
         {"showClosedAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
         {"showFinishedMissionsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
         {"resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
@@ -169,7 +274,17 @@ void TestMainWindow::hasMenusWithShortcuts()
     const QList<QAction *> top = m_window->menuBar()->actions();
     for (const QAction *a : top)
         menus.append(a->text());
-    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Devices"),
+                                 QStringLiteral("&Help")}));
+    // The registry's actions are in the Devices menu, disabled while no ActionSink is set.
+    for (const char *name : {"addDeviceAction", "editDeviceAction", "removeDeviceAction", "importDevicesAction"}) {
+        auto *action = m_window->findChild<QAction *>(QLatin1StringView(name));
+        QVERIFY2(action, name);
+        QVERIFY2(!action->text().isEmpty(), name);
+        QVERIFY2(action->text().endsWith(QStringLiteral("…")), name); // each opens a dialog
+        QVERIFY2(!action->isEnabled(), name);
+        QVERIFY2(!action->associatedObjects().isEmpty(), name);
+    }
 
     // The dock toggles really toggle.
     auto *toggle = m_window->findChild<QAction *>(QStringLiteral("toggleHelpersAction"));
@@ -270,6 +385,11 @@ void TestMainWindow::resetsTheLayout()
              Qt::RightDockWidgetArea);
     // The alarm queue spans the whole width under the map and the right-hand column.
     QCOMPARE(m_window->corner(Qt::BottomRightCorner), Qt::BottomDockWidgetArea);
+    // The registry behind the helpers, the gateways behind the alarms.
+    auto *devices = m_window->findChild<QDockWidget *>(QStringLiteral("devicesDock"));
+    auto *gateways = m_window->findChild<QDockWidget *>(QStringLiteral("gatewaysDock"));
+    QVERIFY(m_window->tabifiedDockWidgets(helpers).contains(devices));
+    QVERIFY(m_window->tabifiedDockWidgets(alarms).contains(gateways));
 }
 
 void TestMainWindow::quitClosesTheWindow()
