@@ -1,0 +1,252 @@
+// The whole ingest path over loopback TCP: a gateway (a thread of this process with a
+// blocking socket) streams device heartbeats to the real GatewayServer + GatewayIngest + Store
+// (parse, dedupe, durable commit with synchronous=FULL, ack after commit). Prints, for the
+// batched store and for a naive store committing one transaction per message, in the same run:
+//   - durable messages per second sustained (the gateway keeps up to 4,000 unacknowledged,
+//     as the protocol asks);
+//   - ack latency p50 / p99 when the gateway sends a steady 1,000 messages per second.
+//   bench_ingest [messages] [devices]      defaults: 300,000 messages, 10,000 devices
+
+#include "gatewayingest.h"
+#include "gatewayserver.h"
+#include "store.h"
+#include "systemclock.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+using namespace relais;
+
+namespace {
+
+const QString kToken = QStringLiteral("bench-token-0001");
+
+QByteArray heartbeat(qint64 n, int devices)
+{
+    return "{\"type\":\"device.heartbeat\",\"id\":\"b-" + QByteArray::number(n) + "\",\"device\":\"d-"
+           + QByteArray::number(n % devices)
+           + "\",\"time\":\"2025-01-15T10:00:00Z\",\"battery\":" + QByteArray::number(40 + n % 60) + "}\n";
+}
+
+struct GatewayRun
+{
+    qint64 sent = 0;
+    qint64 stored = 0;
+    qint64 other = 0;
+    double seconds = 0;
+    std::vector<double> latenciesMs;
+    QString error;
+};
+
+// Reads the answers available; for each ack calls onAck(index of the acknowledged message).
+// Messages are numbered from 0 in the order sent, and acks come in that order.
+template<typename OnAck>
+bool readAcks(QTcpSocket &socket, QByteArray &buffer, qint64 &acked, GatewayRun &run, OnAck onAck, int waitMs)
+{
+    if (socket.bytesAvailable() == 0 && !socket.waitForReadyRead(waitMs))
+        return socket.state() == QAbstractSocket::ConnectedState;
+    buffer += socket.readAll();
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype lf = buffer.indexOf('\n', start);
+        if (lf < 0)
+            break;
+        const QByteArrayView line(buffer.constData() + start, lf - start);
+        if (line.contains("\"status\":\"stored\""))
+            ++run.stored;
+        else
+            ++run.other;
+        onAck(acked++);
+        start = lf + 1;
+    }
+    buffer.remove(0, start);
+    return true;
+}
+
+bool hello(QTcpSocket &socket, quint16 port, GatewayRun &run)
+{
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(10000)) {
+        run.error = socket.errorString();
+        return false;
+    }
+    socket.write("{\"type\":\"hello\",\"versions\":[1],\"gateway\":\"gw-bench\",\"token\":\"" + kToken.toUtf8()
+                 + "\"}\n");
+    while (!socket.canReadLine()) {
+        if (!socket.waitForReadyRead(10000)) {
+            run.error = QStringLiteral("no hello_ok");
+            return false;
+        }
+    }
+    const QByteArray ok = socket.readLine();
+    if (!ok.contains("hello_ok")) {
+        run.error = QString::fromUtf8(ok);
+        return false;
+    }
+    return true;
+}
+
+// As fast as the ingest acknowledges, with at most window messages unacknowledged.
+GatewayRun flood(quint16 port, qint64 first, qint64 count, int devices, int window)
+{
+    GatewayRun run;
+    QTcpSocket socket;
+    if (!hello(socket, port, run))
+        return run;
+    QByteArray buffer;
+    qint64 acked = 0;
+    QElapsedTimer t;
+    t.start();
+    QByteArray out;
+    while (acked < count) {
+        const qint64 room = std::min<qint64>(window - (run.sent - acked), count - run.sent);
+        if (room >= std::min<qint64>(500, count - run.sent) && room > 0) {
+            out.clear();
+            for (qint64 i = 0; i < room; ++i)
+                out += heartbeat(first + run.sent + i, devices);
+            socket.write(out);
+            run.sent += room;
+        }
+        if (!readAcks(
+                socket, buffer, acked, run, [](qint64) {}, 10000)) {
+            run.error = QStringLiteral("connection lost");
+            break;
+        }
+    }
+    run.seconds = double(t.nsecsElapsed()) / 1e9;
+    return run;
+}
+
+// A steady rate: one message every 1/rate s (sent in small groups every millisecond).
+GatewayRun paced(quint16 port, qint64 first, qint64 count, int devices, int rate)
+{
+    GatewayRun run;
+    QTcpSocket socket;
+    if (!hello(socket, port, run))
+        return run;
+    std::vector<qint64> sentAtNs(std::size_t(count), 0);
+    QByteArray buffer;
+    qint64 acked = 0;
+    QElapsedTimer t;
+    t.start();
+    const auto onAck = [&](qint64 i) {
+        if (i < count)
+            run.latenciesMs.push_back(double(t.nsecsElapsed() - sentAtNs[std::size_t(i)]) / 1e6);
+    };
+    while (acked < count) {
+        const qint64 due = std::min<qint64>(count, t.nsecsElapsed() * rate / 1000000000 + 1);
+        if (due > run.sent) {
+            QByteArray out;
+            for (qint64 i = run.sent; i < due; ++i) {
+                out += heartbeat(first + i, devices);
+                sentAtNs[std::size_t(i)] = t.nsecsElapsed();
+            }
+            socket.write(out);
+            socket.flush();
+            run.sent = due;
+        }
+        if (!readAcks(socket, buffer, acked, run, onAck, 1)) {
+            run.error = QStringLiteral("connection lost");
+            break;
+        }
+    }
+    run.seconds = double(t.nsecsElapsed()) / 1e9;
+    return run;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+// Runs the gateway function on a thread of its own while this thread runs the ingest.
+template<typename Fn>
+GatewayRun runGateway(Fn fn)
+{
+    GatewayRun result;
+    std::atomic<bool> done{false};
+    std::thread gateway([&] {
+        result = fn();
+        done = true;
+    });
+    while (!done)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    gateway.join();
+    return result;
+}
+
+void measure(const char *label, int maxBatch, qint64 messages, int devices, int pacedSeconds)
+{
+    QTemporaryDir dir;
+    Store store;
+    store.setMaxBatchSize(maxBatch);
+    if (!store.open(dir.path())) {
+        std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
+        return;
+    }
+    SystemClock clock;
+    GatewayIngest ingest([&store](quint64 t, const QList<JournalEntry> &e) { store.submit(t, e); }, &clock);
+    QObject::connect(&store, &Store::itemsProcessed, &ingest, &GatewayIngest::onProcessed);
+    GatewayAccount account;
+    account.id = QStringLiteral("gw-bench");
+    account.token = kToken;
+    account.limits.rate = 10000000; // the benchmark measures the ingest, not the limiter
+    account.limits.burst = 10000000;
+    ingest.setAccounts({account});
+    ingest.setMaxWaitingPerSession(20000);
+    GatewayServer server(&ingest, TcpListenConfig{});
+    if (Status s = server.listen(); !s) {
+        std::fprintf(stderr, "%s\n", qPrintable(s.errorString()));
+        return;
+    }
+    const quint16 port = server.port();
+
+    const quint64 tx0 = store.committedTransactions();
+    const GatewayRun f = runGateway([&] { return flood(port, 0, messages, devices, 4000); });
+    const quint64 tx = store.committedTransactions() - tx0;
+    if (!f.error.isEmpty())
+        std::printf("%s: flood failed: %s\n", label, qPrintable(f.error));
+    std::printf("%-34s %9.0f msgs/s durable  (%lld stored, %lld other, %.2f s, %llu transactions)\n", label,
+                double(f.stored) / f.seconds, qlonglong(f.stored), qlonglong(f.other), f.seconds, qulonglong(tx));
+
+    const qint64 pacedCount = qint64(pacedSeconds) * 1000;
+    const GatewayRun p = runGateway([&] { return paced(port, messages, pacedCount, devices, 1000); });
+    if (!p.error.isEmpty())
+        std::printf("%s: paced run failed: %s\n", label, qPrintable(p.error));
+    std::printf("%-34s ack latency at 1,000 msgs/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu acks)\n", label,
+                percentile(p.latenciesMs, 0.5), percentile(p.latenciesMs, 0.99), percentile(p.latenciesMs, 1.0),
+                p.latenciesMs.size());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    const qint64 messages = args.size() > 1 ? args.at(1).toLongLong() : 300000;
+    const int devices = args.size() > 2 ? args.at(2).toInt() : 10000;
+    if (messages <= 0 || devices <= 0) {
+        std::fputs("usage: bench_ingest [messages] [devices]\n", stderr);
+        return 2;
+    }
+    std::printf("bench_ingest: %lld heartbeats from %d devices over loopback TCP, %d cores\n", qlonglong(messages),
+                devices, QThread::idealThreadCount());
+    measure("batched store (≤5,000 per commit)", 5000, messages, devices, 5);
+    // The naive store commits every message on its own: far fewer messages, same figures.
+    measure("naive store (1 commit per message)", 1, std::min<qint64>(messages, 5000), devices, 5);
+    return 0;
+}
