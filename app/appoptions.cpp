@@ -25,7 +25,22 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         QStringLiteral("quit-after"),
         QCoreApplication::translate("relais::AppOptions", "Quit by itself after <seconds> (automated checks)."),
         QCoreApplication::translate("relais::AppOptions", "seconds"));
-    parser.addOptions({help, version, dataDir, lang, quitAfter});
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QCoreApplication::translate("relais::AppOptions",
+                                    "Demo: the demo town's devices and helpers, fed by the simulator relais-sim "
+                                    "(journal in a demo folder of its own unless --data-dir is given)."));
+    const QCommandLineOption gateways(
+        QStringLiteral("gateways"),
+        QCoreApplication::translate("relais::AppOptions",
+                                    "Read the gateways (listening ports, serial lines, accounts) from <file> "
+                                    "(default: gateways.json in the data folder, when it exists)."),
+        QCoreApplication::translate("relais::AppOptions", "file"));
+    const QCommandLineOption simArg(
+        QStringLiteral("sim-arg"),
+        QCoreApplication::translate("relais::AppOptions", "With --demo: pass <arg> to relais-sim (repeatable)."),
+        QCoreApplication::translate("relais::AppOptions", "arg"));
+    parser.addOptions({help, version, dataDir, lang, quitAfter, demo, gateways, simArg});
 
     AppOptions out;
     if (!parser.parse(arguments)) {
@@ -50,6 +65,9 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         return out;
     }
     out.dataDir = parser.value(dataDir);
+    out.demo = parser.isSet(demo);
+    out.gatewaysFile = parser.value(gateways);
+    out.simulatorArgs = parser.values(simArg);
     if (parser.isSet(lang)) {
         out.language = parser.value(lang).toLower();
         if (out.language != QLatin1String("fr") && out.language != QLatin1String("en")) {

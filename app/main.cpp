@@ -1,15 +1,24 @@
 // Relais: the composition root. The only file that knows the concrete adapters.
 
 #include "appoptions.h"
+#include "demomode.h"
+#include "gatewayconfig.h"
+#include "gatewayhost.h"
+#include "gatewaystatus.h"
 #include "livestate.h"
 #include "localisation.h"
 #include "mainwindow.h"
 #include "store.h"
+#include "storeactionsink.h"
+#include "supervisor.h"
+#include "systemclock.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -38,6 +47,48 @@ int refuseToStart(const QString &message)
     box.show();
     QApplication::exec();
     return 1;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("relais::main", text);
+}
+
+// The gateways of this desk: the demo's own loopback listener with a fresh token, or the
+// gateways file. A file named on the command line must be right; the default one, when
+// broken, is reported and the console starts without gateways.
+struct GatewaySetup
+{
+    relais::GatewayConfig config;
+    QStringList problems;
+    bool fatal = false;
+};
+
+GatewaySetup gatewaySetup(const relais::AppOptions &options, const QString &dataDir, QString *demoToken)
+{
+    GatewaySetup out;
+    if (options.demo) {
+        QByteArray secret(24, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(secret.data()), secret.size() / 4);
+        *demoToken = QString::fromLatin1(secret.toHex());
+        out.config.tcp.append(relais::TcpListenConfig{}); // 127.0.0.1, any free port
+        out.config.gateways.append(relais::GatewayAccount{relais::DemoMode::gatewayId(), *demoToken, {}});
+        return out;
+    }
+    QString file = options.gatewaysFile;
+    if (file.isEmpty()) {
+        file = QDir(dataDir).filePath(relais::GatewayConfigFile::defaultFileName());
+        if (!QFileInfo::exists(file))
+            return out; // no gateways configured: docs/gateways.md tells how
+    }
+    relais::GatewayConfigFile::Parsed parsed = relais::GatewayConfigFile::load(file);
+    if (!parsed.ok()) {
+        out.problems = parsed.errors;
+        out.fatal = !options.gatewaysFile.isEmpty();
+        return out;
+    }
+    out.config = parsed.config;
+    return out;
 }
 
 void setIdentity()
@@ -80,8 +131,11 @@ int main(int argc, char *argv[])
         QTimer::singleShot(options.quitAfterMs, &app, &QCoreApplication::quit);
 
     QString dataDir = options.dataDir;
-    if (dataDir.isEmpty())
+    if (dataDir.isEmpty()) {
         dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        if (options.demo)
+            dataDir += QStringLiteral("/demo"); // the demo never mixes with a real journal
+    }
     dataDir = QDir(dataDir).absolutePath();
     if (!QDir().mkpath(dataDir)) {
         return refuseToStart(
@@ -92,18 +146,83 @@ int main(int argc, char *argv[])
     if (!store.open(dataDir))
         return refuseToStart(store.errorString());
 
+    QString demoToken;
+    const GatewaySetup setup = gatewaySetup(options, dataDir, &demoToken);
+    if (setup.fatal)
+        return refuseToStart(setup.problems.join(QLatin1Char('\n')));
+
+    relais::SystemClock clock;
     relais::LiveState state;
     state.reset(store.snapshot());
     QObject::connect(&store, &relais::Store::committed, &state, &relais::LiveState::applyCommitted);
+    relais::StoreActionSink actions(&store);
+    relais::GatewayStatusBoard board;
 
     relais::MainWindow window(&state, dataDir);
+    window.setActionSink(&actions);
+    window.setGatewayBoard(&board);
     QObject::connect(&store, &relais::Store::failed, &window, &relais::MainWindow::showError);
     QObject::connect(&state, &relais::LiveState::diverged, &window, [&window](qint64 seq, const QString &reason) {
-        window.showError(QCoreApplication::translate("relais::main", "Display out of step at journal entry %1: %2")
-                             .arg(seq)
-                             .arg(reason));
+        window.showError(tr("Display out of step at journal entry %1: %2").arg(seq).arg(reason));
     });
-    window.showStoreStatus(QCoreApplication::translate("relais::main", "Journal: %1").arg(store.databasePath()));
+    window.showStoreStatus(tr("Journal: %1").arg(store.databasePath()));
     window.show();
+
+    // Gateways, on a thread of their own; their status rows come back to the board.
+    relais::GatewayHost gateways(&store, &clock);
+    QObject::connect(&gateways, &relais::GatewayHost::statusChanged, &board, &relais::GatewayStatusBoard::publish);
+    QObject::connect(&gateways, &relais::GatewayHost::logMessage, &app,
+                     [](const QString &message) { std::fprintf(stderr, "relais: %s\n", qPrintable(message)); });
+    QStringList problems = setup.problems;
+    problems += gateways.start(setup.config);
+    for (const QString &p : std::as_const(problems))
+        window.showError(p);
+
+    // Supervision: devices silent for 2.5 times their interval raise a maintenance alarm.
+    bool supervising = false;
+    QTimer supervision;
+    supervision.setInterval(30000);
+    QObject::connect(&supervision, &QTimer::timeout, &app, [&] {
+        if (supervising)
+            return; // the previous round is not answered yet
+        const QList<relais::JournalEntry> silent = relais::Supervisor::silentDevices(state.state(), clock.now());
+        if (silent.isEmpty())
+            return;
+        supervising = true;
+        actions.submit(silent, relais::ActionSink::Mode::EachOnItsOwn,
+                       [&supervising](const QList<relais::Status> &) { supervising = false; });
+    });
+    supervision.start();
+
+    // The demo: register the town's devices and helpers once, then start the simulator.
+    relais::DemoMode demo;
+    if (options.demo) {
+        QObject::connect(&demo, &relais::DemoMode::simulatorStopped, &window, &relais::MainWindow::showError);
+        QStringList errors;
+        const QList<relais::JournalEntry> seed = relais::DemoMode::seedEntries(state.state(), clock.now(), &errors);
+        for (const QString &e : std::as_const(errors))
+            window.showError(e);
+        const auto startSimulator = [&demo, &gateways, &window, &demoToken, &options] {
+            const quint16 port = gateways.ports().value(0);
+            if (port == 0
+                || !demo.startSimulator(relais::DemoMode::findSimulator(), port, demoToken, options.simulatorArgs))
+                window.showError(port == 0 ? tr("The demo gateway port could not be opened.") : demo.errorString());
+        };
+        if (seed.isEmpty()) {
+            startSimulator();
+        } else {
+            actions.submit(seed, relais::ActionSink::Mode::AllOrNothing,
+                           [startSimulator, &window](const QList<relais::Status> &results) {
+                               for (const relais::Status &r : results) {
+                                   if (!r.ok()) {
+                                       window.showError(
+                                           tr("The demo town could not be registered: %1").arg(r.errorString()));
+                                       break;
+                                   }
+                               }
+                               startSimulator();
+                           });
+        }
+    }
     return QApplication::exec();
 }

@@ -134,9 +134,9 @@ void GatewayServer::acceptPending()
         link.transport = m_config.tls() ? QStringLiteral("tls") : QStringLiteral("tcp");
         link.peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
         GatewaySession *session = m_ingest->attach(socket, link);
+        socket->setParent(session); // goes with its session
         connect(session, &GatewaySession::closeRequested, socket, &QTcpSocket::disconnectFromHost);
         connect(socket, &QTcpSocket::disconnected, session, [session] { session->streamEnded(); });
-        connect(session, &GatewaySession::ended, socket, &QObject::deleteLater);
         connect(socket, &QAbstractSocket::errorOccurred, session, [session, socket](QAbstractSocket::SocketError e) {
             if (e == QAbstractSocket::RemoteHostClosedError || socket->state() == QAbstractSocket::UnconnectedState)
                 session->streamEnded();
