@@ -7,7 +7,8 @@
 
 namespace relais {
 
-// What the store did with one submitted journal entry. Reported by Store::itemsProcessed
+// What the journal did with one submitted entry (a port type: the store reports it through
+// Store::itemsProcessed, the gateway ingest turns it into acks). Reported
 // only after the batch holding the entry was committed (or failed).
 struct WriteResult
 {
