@@ -9,14 +9,18 @@
 #include <QObject>
 #include <QSqlQuery>
 
+#include <array>
 #include <atomic>
 #include <deque>
 #include <memory>
 #include <optional>
 
+struct sqlite3;
+
 namespace relais {
 
 class SqlConnection;
+class SqliteStatement;
 class StateWriter;
 
 // The store's single writer. Lives on a thread of its own (owned by Store) with its own
@@ -25,7 +29,10 @@ class StateWriter;
 // dedupe → DispatchState::apply → journal row, then the changed state rows once per batch.
 // Results and the committed entries are signalled only after COMMIT has returned; a batch
 // that cannot be committed is rolled back, the replica reloaded, and every entry of it
-// reported Failed.
+// reported Failed. An all-or-nothing submission is judged as a whole inside its batch
+// (never split across batches): stored entirely, or not at all and every entry Refused.
+// On SQLite the hot statements use the C API (SqliteNative); other dialects, and SQLite
+// when that is not possible, use the portable QSqlQuery statements.
 class JournalWriter final : public QObject
 {
     Q_OBJECT
@@ -38,8 +45,15 @@ public:
     JournalWriter(QString databasePath, DispatchState replica, QObject *parent = nullptr);
     ~JournalWriter() override;
 
-    // Thread-safe: queues the entries; results arrive as itemsProcessed.
-    void submit(quint64 ticket, const QList<JournalEntry> &items);
+    // Journal rows per INSERT statement on the SQLite fast path.
+    static constexpr int rowsPerInsert = 64;
+
+    // Thread-safe: queues the entries; results arrive as itemsProcessed. allOrNothing: the
+    // entries are stored together in one transaction if the reducer accepts every one
+    // (device messages included, judged like actions); if it refuses any, none is stored,
+    // the replica and the tables are as before, and every entry is reported Refused (the
+    // refused ones with the reducer's error, the others with "group_refused").
+    void submit(quint64 ticket, const QList<JournalEntry> &items, bool allOrNothing = false);
     // Thread-safe. Takes effect from the next batch.
     void setMaxBatchSize(int items);
     quint64 committedTransactions() const { return m_transactions.load(); }
@@ -74,21 +88,34 @@ private:
         QList<JournalEntry> items;
         qsizetype begin = 0;
         qsizetype end = 0;
+        bool allOrNothing = false; // never split: begin = 0, end = items.size()
     };
 
     // What a batch produced so far.
     struct Batch
     {
         QList<WriteResult> results;
-        QList<JournalEntry> stored;
+        QList<JournalEntry> stored; // the journal rows, in seq order
+        qsizetype inserted = 0;     // stored[0, inserted) are in the journal table already
         DispatchState::Changes changes;
     };
 
     void drain();
     QList<Slice> takeBatch(bool *more);
     void process(const QList<Slice> &batch);
-    // false: a statement failed (m_error), the batch must be rolled back.
-    bool processItem(quint64 ticket, int index, JournalEntry entry, Batch &out);
+    // false: a statement failed (m_error), the batch must be rolled back. asAction: a
+    // refused device message is Refused, not journaled as device.rejected.
+    bool processItem(quint64 ticket, int index, const JournalEntry &entry, Batch &out, bool asAction = false);
+    bool processAllOrNothing(const Slice &slice, Batch &out);
+    // Dedupe claims: *claimed is false when (source, messageId) was claimed already.
+    bool claim(const JournalEntry &e, bool *claimed);
+    bool releaseClaim(const JournalEntry &e);
+    bool findDuplicate(const JournalEntry &e, Batch &out, WriteResult &r);
+    // Inserts the journal rows not inserted yet (all of them, or only whole multi-row
+    // statements when full is false).
+    bool insertJournalRows(Batch &out, bool full = true);
+    bool insertJournalRowsNative(Batch &out, bool full);
+    bool execSql(const QString &sql);
     void failBatch(const QList<Slice> &batch, const QString &message);
     bool exec(QSqlQuery &q);
     bool reloadReplica();
@@ -101,6 +128,15 @@ private:
     std::optional<QSqlQuery> m_insertDedupe;
     std::optional<QSqlQuery> m_findDuplicate;
     std::optional<QSqlQuery> m_deleteDedupe;
+    // The SQLite fast path (null when the portable statements above are used).
+    sqlite3 *m_native = nullptr;
+    std::unique_ptr<SqliteStatement> m_claimNative;
+    // INSERT INTO journal with 64, 32, …, 1 rows.
+    std::array<std::unique_ptr<SqliteStatement>, 7> m_insertJournalNative;
+    QByteArray m_text;              // UTF-8 of the values bound to the statement being run
+    QList<qsizetype> m_textOffsets; // where each value starts in m_text
+    QString m_lastSource;           // the source of the last claim, and its UTF-8
+    QByteArray m_lastSourceUtf8;
 
     DispatchState m_replica;
     qint64 m_nextSeq = 1;

@@ -86,6 +86,20 @@ QStringList version2(const SqlDialect &d)
     };
 }
 
+// v3: devices become a rowid table (SQLite; other engines: nothing to do). Same columns and
+// rows; the writer updates a device's last seen and battery in place by its rowid instead of
+// deleting and reinserting the row in the key's B-tree on every device message.
+QStringList version3(const SqlDialect &d)
+{
+    return d.rebuildAsRowidTable(
+        QStringLiteral("devices"),
+        QStringLiteral("id TEXT PRIMARY KEY, kind TEXT NOT NULL, label TEXT NOT NULL, beneficiary_ref TEXT NOT NULL, "
+                       "address TEXT NOT NULL, lat DOUBLE PRECISION, lon DOUBLE PRECISION, "
+                       "report_interval_s INTEGER NOT NULL, last_seen_ms BIGINT, battery_percent INTEGER NOT NULL"),
+        QStringLiteral("id, kind, label, beneficiary_ref, address, lat, lon, report_interval_s, last_seen_ms, "
+                       "battery_percent"));
+}
+
 } // namespace
 
 const QList<Migrations::Step> &Migrations::steps()
@@ -93,6 +107,7 @@ const QList<Migrations::Step> &Migrations::steps()
     static const QList<Step> all{
         {1, "journal and state tables", &version1},
         {2, "deduplication of (source, message_id)", &version2},
+        {3, "devices as a rowid table (in-place updates of last seen and battery)", &version3},
     };
     return all;
 }

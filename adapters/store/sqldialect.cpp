@@ -36,6 +36,31 @@ QString SqlDialect::keyedTableOptions() const
     return m_kind == Kind::Sqlite ? QStringLiteral(" WITHOUT ROWID") : QString();
 }
 
+QStringList SqlDialect::rebuildAsRowidTable(const QString &table, const QString &createColumns,
+                                            const QString &columnNames) const
+{
+    if (m_kind != Kind::Sqlite)
+        return {};
+    const QString old = table + QStringLiteral("_keyed");
+    return {
+        QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(table, old),
+        QStringLiteral("CREATE TABLE %1 (%2)").arg(table, createColumns),
+        QStringLiteral("INSERT INTO %1 (%3) SELECT %3 FROM %2").arg(table, old, columnNames),
+        QStringLiteral("DROP TABLE %1").arg(old),
+    };
+}
+
+Status SqlDialect::configureWriter(QSqlDatabase &db) const
+{
+    if (m_kind != Kind::Sqlite)
+        return {};
+    QSqlQuery q(db);
+    // Negative: in KiB rather than pages.
+    if (!q.exec(QStringLiteral("PRAGMA cache_size=-%1").arg(writerCacheKiB)))
+        return sqlError(q, tr("Cannot size the page cache"));
+    return {};
+}
+
 Status SqlDialect::configure(QSqlDatabase &db) const
 {
     QSqlQuery q(db);

@@ -34,9 +34,25 @@ public:
     // claim touches one B-tree instead of two.
     QString keyedTableOptions() const;
 
+    // A table whose rows are updated in place very often, by a key that never changes
+    // (devices: last seen and battery on every device message). SQLite keeps a keyed table
+    // in its key's B-tree (keyedTableOptions), where such an update deletes and reinserts
+    // the row; as a rowid table (the key in an index of its own) the writer can update the
+    // row where it is, by its rowid. These statements rebuild table (whose rows have the
+    // given column list) as a rowid table with the same columns and rows; other engines
+    // update in place anyway and need nothing.
+    QStringList rebuildAsRowidTable(const QString &table, const QString &createColumns,
+                                    const QString &columnNames) const;
+    // Whether tables have a rowid the writer may use (SQLite) for in-place updates.
+    bool hasRowids() const { return m_kind == Kind::Sqlite; }
+
     // Per-connection settings: durable commits (SQLite: WAL + synchronous=FULL, checked by
     // reading them back) and a busy timeout. Run on every connection the store opens.
     Status configure(QSqlDatabase &db) const;
+    // The writer's connection in addition: a page cache large enough for the pages a batch
+    // touches (device rows of a large desk, the dedupe index), so that they stay in memory.
+    Status configureWriter(QSqlDatabase &db) const;
+    static constexpr int writerCacheKiB = 64 * 1024;
 
     // The schema version (SQLite: PRAGMA user_version). Setting it inside the migration's
     // transaction makes the step and its version number commit together.

@@ -1,5 +1,6 @@
 #include "statewriter.h"
 
+#include "sqlitenative.h"
 #include "sqlvalues.h"
 
 #include <QCoreApplication>
@@ -73,6 +74,8 @@ StateWriter::StateWriter(const QSqlDatabase &db)
       m_upsertFee(m_db)
 {}
 
+StateWriter::~StateWriter() = default;
+
 QStringList StateWriter::tables()
 {
     return {QStringLiteral("devices"),
@@ -129,6 +132,27 @@ Status StateWriter::prepare()
         if (!query->prepare(sql))
             return sqlError(*query);
     }
+    m_touchDeviceNative.reset();
+    m_touchDeviceByIdNative.reset();
+    m_deviceRowidNative.reset();
+    if (sqlite3 *native = SqliteNative::handle(m_db)) {
+        auto touch = std::make_unique<SqliteStatement>();
+        auto touchById = std::make_unique<SqliteStatement>();
+        auto rowid = std::make_unique<SqliteStatement>();
+        for (const auto &[st, sql] :
+             {std::pair{touch.get(), "UPDATE devices SET last_seen_ms = ?, battery_percent = ? "
+                                     "WHERE rowid = ? AND id = ?"},
+              std::pair{touchById.get(),
+                        "UPDATE devices SET last_seen_ms = ?, battery_percent = ? WHERE id = ? RETURNING rowid"},
+              std::pair{rowid.get(), "SELECT rowid FROM devices WHERE id = ?"}}) {
+            // Not a rowid table (a database before schema version 3): the portable statements.
+            if (!st->prepare(native, sql))
+                return {};
+        }
+        m_touchDeviceNative = std::move(touch);
+        m_touchDeviceByIdNative = std::move(touchById);
+        m_deviceRowidNative = std::move(rowid);
+    }
     return {};
 }
 
@@ -180,7 +204,21 @@ Status StateWriter::write(const DispatchState &state, const DispatchState::Chang
 
 void StateWriter::assumeDevicesWritten(const QHash<QString, Device> &devices)
 {
-    m_writtenDevices = devices;
+    m_writtenDevices.clear();
+    m_writtenDevices.reserve(devices.size());
+    for (auto it = devices.cbegin(); it != devices.cend(); ++it)
+        m_writtenDevices.insert(it.key(), WrittenDevice{it.value(), 0});
+    if (m_touchDeviceNative) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT rowid, id FROM devices")))
+            return; // learnt on the first update of each device instead
+        while (q.next()) {
+            auto it = m_writtenDevices.find(q.value(1).toString());
+            if (it != m_writtenDevices.end())
+                it->rowid = q.value(0).toLongLong();
+        }
+    }
 }
 
 void StateWriter::forgetWritten()
@@ -212,24 +250,89 @@ Status StateWriter::deleteRow(QSqlQuery &q, const QVariant &id)
 Status StateWriter::writeDevice(const Device &d)
 {
     // Device messages change only last seen and battery: write just those when that is all.
-    auto known = m_writtenDevices.constFind(d.id);
-    if (known != m_writtenDevices.cend() && known->kind == d.kind && known->label == d.label
-        && known->beneficiaryRef == d.beneficiaryRef && known->address == d.address && known->position == d.position
-        && known->reportIntervalS == d.reportIntervalS) {
-        if (known->lastSeen == d.lastSeen && known->batteryPercent == d.batteryPercent)
-            return {};
-        if (!run(m_touchDevice, time(d.lastSeen), d.batteryPercent, text(d.id)))
-            return sqlError(m_touchDevice);
-        if (m_touchDevice.numRowsAffected() == 1) {
-            m_writtenDevices.insert(d.id, d);
-            return {};
+    auto known = m_writtenDevices.find(d.id);
+    if (known != m_writtenDevices.end()) {
+        Device &was = known->device;
+        if (was.kind == d.kind && was.label == d.label && was.beneficiaryRef == d.beneficiaryRef
+            && was.address == d.address && was.position == d.position && was.reportIntervalS == d.reportIntervalS) {
+            if (was.lastSeen == d.lastSeen && was.batteryPercent == d.batteryPercent)
+                return {};
+            bool found = false;
+            if (Status s = touchDevice(d, &*known, &found); !s)
+                return s;
+            if (found) {
+                was.lastSeen = d.lastSeen;
+                was.batteryPercent = d.batteryPercent;
+                return {};
+            }
+            // The row is not there after all: write it whole below.
         }
-        // The row is not there after all: write it whole below.
     }
-    m_writtenDevices.insert(d.id, d);
+    WrittenDevice &written = *m_writtenDevices.insert(d.id, WrittenDevice{d, 0});
     if (!run(m_upsertDevice, text(d.id), text(d.kind), text(d.label), text(d.beneficiaryRef), text(d.address),
              latitude(d.position), longitude(d.position), d.reportIntervalS, time(d.lastSeen), d.batteryPercent))
         return sqlError(m_upsertDevice);
+    if (SqliteStatement *st = m_deviceRowidNative.get()) { // where it is, for the device messages to come
+        m_idUtf8.resize(0);
+        appendUtf8(m_idUtf8, d.id);
+        st->bindText(1, m_idUtf8);
+        if (st->next())
+            written.rowid = st->columnInt64(0);
+        st->reset();
+        if (st->failed())
+            return Error{QStringLiteral("sql_error"),
+                         QCoreApplication::translate("relais::StateWriter", "Cannot write the state tables: %1")
+                             .arg(st->errorString())};
+    }
+    return {};
+}
+
+Status StateWriter::touchDevice(const Device &d, WrittenDevice *written, bool *found)
+{
+    if (!m_touchDeviceNative) {
+        if (!run(m_touchDevice, time(d.lastSeen), d.batteryPercent, text(d.id)))
+            return sqlError(m_touchDevice);
+        *found = m_touchDevice.numRowsAffected() == 1;
+        return {};
+    }
+    auto fail = [](const SqliteStatement &st) {
+        return Error{QStringLiteral("sql_error"),
+                     QCoreApplication::translate("relais::StateWriter", "Cannot write the state tables: %1")
+                         .arg(st.errorString())};
+    };
+    auto bindValues = [&d](SqliteStatement &st) {
+        if (d.lastSeen.isValid())
+            st.bindInt64(1, d.lastSeen.toMSecsSinceEpoch());
+        else
+            st.bindNull(1);
+        st.bindInt64(2, d.batteryPercent);
+    };
+    m_idUtf8.resize(0);
+    appendUtf8(m_idUtf8, d.id);
+    if (written->rowid > 0) { // in place; the id check guards against a stale rowid
+        SqliteStatement &st = *m_touchDeviceNative;
+        bindValues(st);
+        st.bindInt64(3, written->rowid);
+        st.bindText(4, m_idUtf8);
+        if (!st.exec())
+            return fail(st);
+        if (st.changes() == 1) {
+            *found = true;
+            return {};
+        }
+    }
+    SqliteStatement &st = *m_touchDeviceByIdNative; // by id, learning the rowid
+    bindValues(st);
+    st.bindText(3, m_idUtf8);
+    *found = st.next();
+    written->rowid = *found ? st.columnInt64(0) : 0;
+    if (*found) {
+        while (st.next()) { // to the end of RETURNING's rows (one at most)
+        }
+    }
+    st.reset();
+    if (st.failed())
+        return fail(st);
     return {};
 }
 

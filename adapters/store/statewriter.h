@@ -6,7 +6,11 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <memory>
+
 namespace relais {
+
+class SqliteStatement;
 
 // Writes the state tables (devices, alarms and their transitions and notes, helpers,
 // missions with their offers and transitions, shifts, fees) from a DispatchState: the
@@ -19,6 +23,7 @@ class StateWriter final
 
 public:
     explicit StateWriter(const QSqlDatabase &db);
+    ~StateWriter();
 
     // Prepares every statement; call once before writing.
     Status prepare();
@@ -29,7 +34,8 @@ public:
     Status clear();
 
     // The device rows are known to hold exactly these devices (the snapshot just loaded):
-    // a device message then costs a two-column UPDATE, an unchanged device nothing.
+    // a device message then costs a two-column UPDATE, an unchanged device nothing. On
+    // SQLite the rows' rowids are read too, for updates in place.
     void assumeDevicesWritten(const QHash<QString, Device> &devices);
     // After a rollback the rows are not what was last written: forget it.
     void forgetWritten();
@@ -45,13 +51,28 @@ private:
     Status writeShift(const Shift &s);
     Status writeFees(const FeeSchedule &fees);
     Status deleteRow(QSqlQuery &q, const QVariant &id);
+    // What the device rows hold, as far as known, and where (SQLite: the row's rowid, 0 when
+    // not known yet).
+    struct WrittenDevice
+    {
+        Device device;
+        qint64 rowid = 0;
+    };
+    // UPDATE of last seen and battery; *found: the row exists.
+    Status touchDevice(const Device &d, WrittenDevice *written, bool *found);
     Status writeTransitions(QSqlQuery &upsert, QSqlQuery &trim, qint64 owner, const QList<Transition> &timeline,
                             QString (*stateKey)(int));
 
     QSqlDatabase m_db;
-    QHash<QString, Device> m_writtenDevices; // what the device rows hold, as far as known
+    QHash<QString, WrittenDevice> m_writtenDevices;
     QSqlQuery m_upsertDevice;
     QSqlQuery m_touchDevice;
+    // The same on SQLite's C API (SqliteNative): by rowid (and id, in case), or by id
+    // returning the rowid.
+    std::unique_ptr<SqliteStatement> m_touchDeviceNative;
+    std::unique_ptr<SqliteStatement> m_touchDeviceByIdNative;
+    std::unique_ptr<SqliteStatement> m_deviceRowidNative;
+    QByteArray m_idUtf8;
     QSqlQuery m_deleteDevice;
     QSqlQuery m_upsertAlarm;
     QSqlQuery m_upsertAlarmTransition;

@@ -148,11 +148,10 @@ quint64 Store::newTicket()
 
 void Store::submit(quint64 ticket, const QList<JournalEntry> &items, SubmitMode mode)
 {
-    Q_UNUSED(mode) // AllOrNothing: to be implemented in the writer
     {
         QMutexLocker lock(&m_writerMutex);
         if (m_writer) {
-            m_writer->submit(ticket, items);
+            m_writer->submit(ticket, items, mode == SubmitMode::AllOrNothing);
             return;
         }
     }

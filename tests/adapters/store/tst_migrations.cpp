@@ -28,9 +28,10 @@ namespace {
 const QString retransmittedId = QStringLiteral("m-retransmitted");
 
 // What a Relais at `version` left in its database. Version 1 had no deduplication: a
-// retransmitted heartbeat is journaled twice. (The state tables have not changed since
-// v1, so today's StateWriter writes them as v1 did; a step that changes them must replace
-// this with the SQL of its time.)
+// retransmitted heartbeat is journaled twice; from version 2 on it is journaled once and
+// every message id has its claim. (The state tables' columns and rows have not changed
+// since v1 (v3 only made devices a rowid table), so today's StateWriter writes them as v1
+// did; a step that changes them must replace this with the SQL of its time.)
 bool writeFixture(QSqlDatabase &db, int version, qint64 *firstSeqOfRetransmitted)
 {
     if (version == 0)
@@ -49,8 +50,15 @@ bool writeFixture(QSqlDatabase &db, int version, qint64 *firstSeqOfRetransmitted
     if (!insert.prepare(QStringLiteral("INSERT INTO journal (seq, time_ms, source, message_id, kind, actor, payload, "
                                        "raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")))
         return false;
+    QSqlQuery claim(db);
+    if (version >= 2
+        && !claim.prepare(QStringLiteral("INSERT INTO journal_dedupe (source, message_id, seq) VALUES (?, ?, ?)")))
+        return false;
+    QSet<std::pair<QString, QString>> claimed;
     qint64 seq = 0;
     for (JournalEntry e : std::as_const(entries)) {
+        if (version >= 2 && !e.messageId.isEmpty() && claimed.contains({e.source, e.messageId}))
+            continue; // deduplicated
         e.seq = seq + 1;
         Result<DispatchState::Changes> r = state.apply(e);
         if (!r && JournalWriter::isDeviceMessage(e.kind)) {
@@ -75,6 +83,14 @@ bool writeFixture(QSqlDatabase &db, int version, qint64 *firstSeqOfRetransmitted
             insert.bindValue(i, values.at(i));
         if (!insert.exec())
             return false;
+        if (version >= 2 && !e.messageId.isEmpty()) {
+            claimed.insert({e.source, e.messageId});
+            claim.bindValue(0, e.source);
+            claim.bindValue(1, e.messageId);
+            claim.bindValue(2, e.seq);
+            if (!claim.exec())
+                return false;
+        }
     }
     StateWriter writer(db);
     return writer.prepare() && writer.write(state, changes);
