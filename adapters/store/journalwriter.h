@@ -67,6 +67,8 @@ public:
     // the whole journal through a fresh DispatchState, in one transaction.
     bool rebuildFromJournal();
     const DispatchState &replica() const { return m_replica; }
+    // Whether the hot statements go through the SQLite C API (SqliteNative).
+    bool usesSqliteApi() const { return m_native != nullptr; }
     QString errorString() const { return m_error; }
 
     // A message from a device or gateway (journaled as device.rejected when refused), as

@@ -6,7 +6,6 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <mutex>
 
 #if defined(Q_OS_LINUX)
 #include <dlfcn.h>
@@ -36,22 +35,23 @@ int findDriverPlugin(struct dl_phdr_info *info, size_t, void *data)
 bool SqliteNative::driverSharesLibrary()
 {
 #if defined(Q_OS_LINUX)
-    static bool shared = false;
-    static std::once_flag once;
-    std::call_once(once, [] {
-        QByteArray plugin;
-        dl_iterate_phdr(&findDriverPlugin, &plugin);
-        if (plugin.isEmpty())
-            return;
-        void *module = dlopen(plugin.constData(), RTLD_LAZY | RTLD_NOLOAD);
-        if (!module)
-            return;
-        // The SQLite the driver resolves (its own copy, or the shared library it needs)
-        // must be the one this program calls.
-        void *theirs = dlsym(module, "sqlite3_libversion_number");
-        dlclose(module);
-        shared = theirs == reinterpret_cast<void *>(&sqlite3_libversion_number);
-    });
+    // 1: shares it, 0: does not; decided once the driver is loaded.
+    static std::atomic<int> known{-1};
+    if (const int k = known.load(); k >= 0)
+        return k == 1;
+    QByteArray plugin;
+    dl_iterate_phdr(&findDriverPlugin, &plugin);
+    if (plugin.isEmpty())
+        return false; // not loaded yet (no QSQLITE connection was opened)
+    void *module = dlopen(plugin.constData(), RTLD_LAZY | RTLD_NOLOAD);
+    if (!module)
+        return false;
+    // The SQLite the driver resolves (its own copy, or the shared library it needs) must
+    // be the one this program calls.
+    void *theirs = dlsym(module, "sqlite3_libversion_number");
+    dlclose(module);
+    const bool shared = theirs == reinterpret_cast<void *>(&sqlite3_libversion_number);
+    known.store(shared ? 1 : 0);
     return shared;
 #else
     return false;

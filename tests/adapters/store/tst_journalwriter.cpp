@@ -7,8 +7,10 @@
 #include "migrations.h"
 #include "scenario.h"
 #include "sqlconnection.h"
+#include "sqlitenative.h"
 #include "statediff.h"
 #include "stateloader.h"
+#include "statewriter.h"
 #include "tabledump.h"
 
 #include <QJsonArray>
@@ -451,6 +453,70 @@ private slots:
         QCOMPARE(f.write({beat}).first().status, S::Stored);
         QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM devices")), qint64(10));
         QCOMPARE(countIn(f.path, QStringLiteral("SELECT last_seen_ms FROM devices")), beat.time.toMSecsSinceEpoch());
+    }
+
+    void portableAndSqlitePathsWriteTheSameRows_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        QTest::addColumn<int>("steps");
+        QTest::newRow("scripted") << 0u << 0;
+        for (quint32 seed : {21u, 22u})
+            QTest::newRow(qPrintable(QStringLiteral("walk %1").arg(seed))) << seed << 3000;
+    }
+
+    void portableAndSqlitePathsWriteTheSameRows()
+    {
+        // The C API statements (SqliteNative) and the portable QSqlQuery ones are two ways
+        // of writing the same rows: same results, journal, claims and state tables.
+        QFETCH(quint32, seed);
+        QFETCH(int, steps);
+        Scenario s(seed);
+        QList<JournalEntry> entries = steps ? s.randomWalk(steps) : s.scripted();
+        entries += entries.mid(entries.size() / 3, 200); // retransmissions, refusals again
+        Fixture portable;
+        SqliteNative::setEnabled(false);
+        const bool portableOpened = portable.open();
+        SqliteNative::setEnabled(true);
+        QVERIFY(portableOpened);
+        Fixture native;
+        QVERIFY(native.open());
+        QVERIFY(SqliteNative::driverSharesLibrary()); // or the fast path is never taken here
+        QVERIFY(native.writer->usesSqliteApi());
+        QVERIFY(!portable.writer->usesSqliteApi());
+        for (Fixture *f : {&portable, &native}) {
+            f->writer->setMaxBatchSize(97);
+            for (qsizetype i = 0; i < entries.size(); i += 41)
+                f->writer->submit(quint64(i), entries.mid(i, 41));
+            f->writer->drainAll();
+        }
+        QCOMPARE(native.results.size(), entries.size());
+        QCOMPARE(portable.results.size(), entries.size());
+        for (qsizetype i = 0; i < entries.size(); ++i) {
+            const WriteResult &a = portable.results.at(i);
+            const WriteResult &b = native.results.at(i);
+            QCOMPARE(b.ticket, a.ticket);
+            QCOMPARE(b.index, a.index);
+            QCOMPARE(b.status, a.status);
+            QCOMPARE(b.seq, a.seq);
+            QCOMPARE(b.error.code, a.error.code);
+        }
+        QVERIFY(std::count_if(native.results.cbegin(), native.results.cend(),
+                              [](const WriteResult &r) { return r.status == S::Duplicate; })
+                > 0);
+        QCOMPARE(native.committed, portable.committed);
+        QVERIFY2(native.writer->replica() == portable.writer->replica(),
+                 qPrintable(StateDiff::describe(native.writer->replica(), portable.writer->replica())));
+        SqlConnection a(QStringLiteral("a"));
+        SqlConnection b(QStringLiteral("b"));
+        QVERIFY(a.open(portable.path));
+        QVERIFY(b.open(native.path));
+        QStringList tables = StateWriter::tables();
+        tables << QStringLiteral("journal") << QStringLiteral("journal_dedupe");
+        for (const QString &table : std::as_const(tables)) {
+            const QStringList rows = TableDump::rows(b.database(), table);
+            QCOMPARE(rows, TableDump::rows(a.database(), table));
+        }
+        QVERIFY(!TableDump::rows(b.database(), QStringLiteral("devices")).isEmpty());
     }
 
     void deviceMessagesAreToldApartFromRegistryActions()
