@@ -1,8 +1,13 @@
 // Starts the real relais executable with a throwaway data folder, as a user would.
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,7 +27,111 @@ private:
         return env;
     }
 
+    // count(*) of a query on the journal of dataDir.
+    static qint64 journalCount(const QString &dataDir, const QString &where)
+    {
+        qint64 n = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("e2e"));
+            db.setDatabaseName(QDir(dataDir).filePath(QStringLiteral("relais.sqlite")));
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(QStringLiteral("SELECT count(*) FROM journal WHERE ") + where) && q.next())
+                    n = q.value(0).toLongLong();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("e2e"));
+        return n;
+    }
+
 private slots:
+    void demoTownIsFedByTheSimulator()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString dataDir = home.filePath(QStringLiteral("demo"));
+        for (int run = 0; run < 2; ++run) {
+            QProcess p;
+            p.setProcessEnvironment(environment(home.path()));
+            p.start(QStringLiteral(RELAIS_EXE),
+                    {QStringLiteral("--demo"), QStringLiteral("--data-dir"), dataDir, QStringLiteral("--quit-after"),
+                     QStringLiteral("8"), QStringLiteral("--sim-arg=--speed=60"),
+                     QStringLiteral("--sim-arg=--alarm-rate=20")});
+            QVERIFY(p.waitForFinished(90000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        }
+        // The town is registered once, however many times the demo starts.
+        QCOMPARE(journalCount(dataDir, QStringLiteral("kind = 'device.registered'")), 320);
+        QCOMPARE(journalCount(dataDir, QStringLiteral("kind = 'helper.registered'")), 36);
+        // The simulator spoke as the gateway demo-sim: devices, alarms and helpers arrived.
+        QVERIFY(journalCount(dataDir, QStringLiteral("source = 'gateway:demo-sim' AND kind = 'device.heartbeat'")) > 0);
+        QVERIFY(journalCount(dataDir, QStringLiteral("source = 'gateway:demo-sim' AND kind = 'device.alarm'")) > 0);
+        QVERIFY(journalCount(dataDir, QStringLiteral("source = 'gateway:demo-sim' AND kind = 'helper.on_duty'")) > 0);
+        QCOMPARE(journalCount(dataDir, QStringLiteral("kind = 'gateway.refused'")), 0);
+    }
+
+    void gatewaysFileOpensAListenerThatStoresAndAcks()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString dataDir = home.filePath(QStringLiteral("desk"));
+        QVERIFY(QDir().mkpath(dataDir));
+        quint16 port = 0;
+        {
+            QTcpServer probe; // a free port on loopback for the file
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        QFile config(QDir(dataDir).filePath(QStringLiteral("gateways.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"tcp":[{"address":"127.0.0.1","port":)" + QByteArray::number(port)
+                     + R"(}],"gateways":[{"id":"gw-e2e","token":"e2e-token-123"}]})");
+        config.close();
+
+        QProcess p;
+        p.setProcessEnvironment(environment(home.path()));
+        p.start(QStringLiteral(RELAIS_EXE),
+                {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--quit-after"), QStringLiteral("20")});
+        QVERIFY(p.waitForStarted(20000));
+        QTcpSocket socket;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                socket.abort();
+                socket.connectToHost(QHostAddress::LocalHost, port);
+                return socket.waitForConnected(200);
+            }(),
+            20000);
+        socket.write("{\"type\":\"hello\",\"versions\":[1],\"gateway\":\"gw-e2e\",\"token\":\"e2e-token-123\"}\n"
+                     "{\"type\":\"device.alarm\",\"id\":\"e-1\",\"device\":\"d-1\",\"time\":\"2025-01-15T10:00:00Z\","
+                     "\"alarm\":\"smoke\"}\n");
+        QByteArray answers;
+        QTRY_VERIFY_WITH_TIMEOUT((answers += socket.readAll()).count('\n') >= 2, 20000);
+        QVERIFY2(answers.contains("\"type\":\"hello_ok\""), answers.constData());
+        QVERIFY2(answers.contains("{\"type\":\"ack\",\"id\":\"e-1\",\"status\":\"stored\"}"), answers.constData());
+        p.terminate();
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(journalCount(dataDir, QStringLiteral("source = 'gateway:gw-e2e' AND kind = 'device.alarm'")), 1);
+    }
+
+    void aBrokenGatewaysFileNamedOnTheCommandLineRefusesToStart()
+    {
+        QTemporaryDir home;
+        const QString file = home.filePath(QStringLiteral("gateways.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"gateways":[{"id":"gw","token":"short"}]})");
+        f.close();
+        QProcess p;
+        p.setProcessEnvironment(environment(home.path()));
+        p.start(QStringLiteral(RELAIS_EXE),
+                {QStringLiteral("--data-dir"), home.filePath(QStringLiteral("desk")), QStringLiteral("--gateways"),
+                 file, QStringLiteral("--quit-after"), QStringLiteral("3")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("gateways.json") && err.contains("token"), err.constData());
+    }
+
     void versionNeedsNoDisplay()
     {
         QProcess p;
