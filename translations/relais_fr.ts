@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR" sourcelanguage="en">
 <context>
+    <name>relais</name>
+    <message>
+        <source>TLS is not available on this system (no OpenSSL).</source>
+        <translation>TLS n&apos;est pas disponible sur ce système (OpenSSL absent).</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate %1: %2.</source>
+        <translation>Impossible de lire le certificat %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate.</source>
+        <translation>%1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>Cannot read the private key %1: %2.</source>
+        <translation>Impossible de lire la clé privée %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC).</source>
+        <translation>%1 ne contient aucune clé privée PEM non chiffrée (RSA ou EC).</translation>
+    </message>
+</context>
+<context>
     <name>relais::Alarm</name>
     <message>
         <source>New</source>
@@ -236,6 +259,26 @@
         <source>--quit-after needs a number of seconds.</source>
         <translation>--quit-after exige un nombre de secondes.</translation>
     </message>
+    <message>
+        <source>Demo: the demo town&apos;s devices and helpers, fed by the simulator relais-sim (journal in a demo folder of its own unless --data-dir is given).</source>
+        <translation>Démonstration&#xa0;: les appareils et les intervenants de la ville de démonstration, alimentés par le simulateur relais-sim (journal dans un dossier de démonstration dédié, sauf si --data-dir est indiqué).</translation>
+    </message>
+    <message>
+        <source>Read the gateways (listening ports, serial lines, accounts) from &lt;file&gt; (default: gateways.json in the data folder, when it exists).</source>
+        <translation>Lit les passerelles (ports d&apos;écoute, liaisons série, comptes) dans &lt;fichier&gt; (par défaut&#xa0;: gateways.json dans le dossier de données, s&apos;il existe).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>fichier</translation>
+    </message>
+    <message>
+        <source>With --demo: pass &lt;arg&gt; to relais-sim (repeatable).</source>
+        <translation>Avec --demo&#xa0;: transmet &lt;arg&gt; à relais-sim (option répétable).</translation>
+    </message>
+    <message>
+        <source>arg</source>
+        <translation>arg</translation>
+    </message>
 </context>
 <context>
     <name>relais::CsvReader</name>
@@ -281,6 +324,176 @@
     <message>
         <source>The data folder %1 is already in use by another Relais. Close it first, or start Relais with another data folder.</source>
         <translation>Le dossier de données %1 est déjà utilisé par un autre Relais. Fermez-le d&apos;abord, ou démarrez Relais avec un autre dossier de données.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DemoMode</name>
+    <message>
+        <source>Cannot read the demo data %1.</source>
+        <translation>Impossible de lire les données de démonstration %1.</translation>
+    </message>
+    <message>
+        <source>The demo simulator crashed.</source>
+        <translation>Le simulateur de démonstration s&apos;est arrêté brutalement.</translation>
+    </message>
+    <message>
+        <source>The demo simulator stopped (exit code %1).</source>
+        <translation>Le simulateur de démonstration s&apos;est arrêté (code de sortie %1).</translation>
+    </message>
+    <message>
+        <source>The demo simulator relais-sim was not found next to Relais.</source>
+        <translation>Le simulateur de démonstration relais-sim est introuvable dans le dossier de Relais.</translation>
+    </message>
+    <message>
+        <source>Cannot start the demo simulator %1: %2</source>
+        <translation>Impossible de démarrer le simulateur de démonstration %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DeviceDialog</name>
+    <message>
+        <source>Register a Device</source>
+        <translation>Référencer un appareil</translation>
+    </message>
+    <message>
+        <source>As the gateway sends it, e.g. d-301</source>
+        <translation>Tel que l&apos;envoie la passerelle, p.&#xa0;ex. d-301</translation>
+    </message>
+    <message>
+        <source>Choose or type a kind</source>
+        <translation>Choisissez ou saisissez un type</translation>
+    </message>
+    <message>
+        <source>e.g. Kitchen smoke detector</source>
+        <translation>p.&#xa0;ex. Détecteur de fumée de la cuisine</translation>
+    </message>
+    <message>
+        <source>e.g. B-1024</source>
+        <translation>p.&#xa0;ex. B-1024</translation>
+    </message>
+    <message>
+        <source>e.g. 45.76012</source>
+        <translation>p.&#xa0;ex. 45,76012</translation>
+    </message>
+    <message>
+        <source>e.g. 4.83569</source>
+        <translation>p.&#xa0;ex. 4,83569</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>secondes</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>heures</translation>
+    </message>
+    <message>
+        <source>Device &amp;id:</source>
+        <translation>&amp;Identifiant de l&apos;appareil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Libellé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Beneficiary ref.:</source>
+        <translation>Réf. &amp;bénéficiaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A pseudonymous reference from the beneficiary file: never a name.</source>
+        <translation>Référence pseudonyme tirée du fichier des bénéficiaires&#xa0;: jamais un nom.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>La&amp;titude:</source>
+        <translation>L&amp;atitude&#xa0;:</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation>L&amp;ongitude&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Decimal degrees. Both coordinates, or neither.</source>
+        <translation>Degrés décimaux. Les deux coordonnées, ou aucune.</translation>
+    </message>
+    <message>
+        <source>&amp;Report interval:</source>
+        <translation>Intervalle de &amp;signalement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Silent for %1 times this interval, the device raises a maintenance alarm.</source>
+        <translation>Sans signal pendant %1 fois cet intervalle, l&apos;appareil déclenche une alarme de maintenance.</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Référencer</translation>
+    </message>
+    <message>
+        <source>Edit Device %1</source>
+        <translation>Modifier l&apos;appareil %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>A device keeps its id: to change it, remove the device and register it again.</source>
+        <translation>Un appareil garde son identifiant&#xa0;: pour le changer, supprimez l&apos;appareil puis référencez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Enter the device&apos;s id.</source>
+        <translation>Saisissez l&apos;identifiant de l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>The id is too long: %1 characters at most.</source>
+        <translation>L&apos;identifiant est trop long&#xa0;: %1 caractères au maximum.</translation>
+    </message>
+    <message>
+        <source>The id cannot contain control characters.</source>
+        <translation>L&apos;identifiant ne peut pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>Device %1 is already registered.</source>
+        <translation>L&apos;appareil %1 est déjà référencé.</translation>
+    </message>
+    <message>
+        <source>Choose a kind of device, or type one.</source>
+        <translation>Choisissez un type d&apos;appareil, ou saisissez-en un.</translation>
+    </message>
+    <message>
+        <source>The latitude is a number of degrees between -90 and 90.</source>
+        <translation>La latitude est un nombre de degrés compris entre -90 et 90.</translation>
+    </message>
+    <message>
+        <source>Enter the latitude too, or clear the longitude.</source>
+        <translation>Saisissez aussi la latitude, ou effacez la longitude.</translation>
+    </message>
+    <message>
+        <source>The longitude is a number of degrees between -180 and 180.</source>
+        <translation>La longitude est un nombre de degrés compris entre -180 et 180.</translation>
+    </message>
+    <message>
+        <source>Enter the longitude too, or clear the latitude.</source>
+        <translation>Saisissez aussi la longitude, ou effacez la latitude.</translation>
+    </message>
+    <message>
+        <source>Enter an address or a position, so that helpers can find the place.</source>
+        <translation>Saisissez une adresse ou une position, pour que les intervenants trouvent le lieu.</translation>
+    </message>
+    <message>
+        <source>No changes yet.</source>
+        <translation>Aucune modification pour l&apos;instant.</translation>
     </message>
 </context>
 <context>
@@ -337,6 +550,320 @@
         <source>; </source>
         <comment>between the problems found on one line</comment>
         <translation>&#xa0;; </translation>
+    </message>
+</context>
+<context>
+    <name>relais::DeviceKinds</name>
+    <message>
+        <source>Panic button</source>
+        <translation>Bouton d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>Fall detector</source>
+        <translation>Détecteur de chute</translation>
+    </message>
+    <message>
+        <source>Smoke detector</source>
+        <translation>Détecteur de fumée</translation>
+    </message>
+    <message>
+        <source>Intrusion sensor</source>
+        <translation>Détecteur d&apos;intrusion</translation>
+    </message>
+    <message>
+        <source>Door contact</source>
+        <translation>Contact de porte</translation>
+    </message>
+    <message>
+        <source>Water leak sensor</source>
+        <translation>Détecteur de fuite d&apos;eau</translation>
+    </message>
+    <message>
+        <source>Gas detector</source>
+        <translation>Détecteur de gaz</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>device kind</comment>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DevicePanel</name>
+    <message>
+        <source>No devices registered</source>
+        <translation>Aucun appareil référencé</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <comment>device never heard from</comment>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>battery level</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Filter devices</source>
+        <translation>Filtrer les appareils</translation>
+    </message>
+    <message>
+        <source>Shows the devices whose id, kind, label, beneficiary or address contains this text</source>
+        <translation>Affiche les appareils dont l&apos;identifiant, le type, le libellé, le bénéficiaire ou l&apos;adresse contient ce texte</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <comment>device</comment>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>Register a new device</source>
+        <translation>Référencer un nouvel appareil</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <comment>device</comment>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the selected device</source>
+        <translation>Modifier l&apos;appareil sélectionné</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <comment>device</comment>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>Remove the selected device from the registry</source>
+        <translation>Supprimer l&apos;appareil sélectionné du référentiel</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Register devices from a CSV file (columns: %1)</source>
+        <translation>Référencer des appareils à partir d&apos;un fichier CSV (colonnes&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>The registry is read-only: no journal to write to.</source>
+        <translation>Le référentiel est en lecture seule&#xa0;: aucun journal où écrire.</translation>
+    </message>
+    <message>
+        <source>Device %1 saved.</source>
+        <translation>Appareil %1 enregistré.</translation>
+    </message>
+    <message>
+        <source>Device %1 registered.</source>
+        <translation>Appareil %1 référencé.</translation>
+    </message>
+    <message>
+        <source>Device Not Saved</source>
+        <translation>Appareil non enregistré</translation>
+    </message>
+    <message>
+        <source>The changes to device %1 were not saved.</source>
+        <translation>Les modifications de l&apos;appareil %1 n&apos;ont pas été enregistrées.</translation>
+    </message>
+    <message>
+        <source>Device Not Registered</source>
+        <translation>Appareil non référencé</translation>
+    </message>
+    <message>
+        <source>Device %1 was not registered.</source>
+        <translation>L&apos;appareil %1 n&apos;a pas été référencé.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <comment>a device&apos;s label, quoted</comment>
+        <translation>«&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>beneficiary %1</source>
+        <translation>bénéficiaire %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>device id (its details)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Remove Device</source>
+        <translation>Supprimer l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Remove device %1?</source>
+        <translation>Supprimer l&apos;appareil %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>It will no longer be supervised and its messages will no longer be tied to a beneficiary. Its history stays in the journal.</source>
+        <translation>Il ne sera plus supervisé et ses messages ne seront plus rattachés à un bénéficiaire. Son historique reste dans le journal.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Device %1 removed.</source>
+        <translation>Appareil %1 supprimé.</translation>
+    </message>
+    <message>
+        <source>Device Not Removed</source>
+        <translation>Appareil non supprimé</translation>
+    </message>
+    <message>
+        <source>Device %1 was not removed.</source>
+        <translation>L&apos;appareil %1 n&apos;a pas été supprimé.</translation>
+    </message>
+    <message>
+        <source>Import Devices</source>
+        <translation>Importer des appareils</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Impossible de lire le fichier&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large (more than %1 MB).</source>
+        <translation>Le fichier est trop volumineux (plus de %1&#xa0;Mo).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1. Problems found: %2.</source>
+        <translation>Rien n&apos;a été importé depuis %1. Problèmes relevés&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Correct the file and import it again. Expected columns: %1.</source>
+        <translation>Corrigez le fichier et importez-le à nouveau. Colonnes attendues&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <comment>a list of device ids, then how many are not listed</comment>
+        <translation>%1 et %2 de plus</translation>
+    </message>
+    <message>
+        <source>Import %1? Devices to register: %2.</source>
+        <translation>Importer %1&#xa0;? Appareils à référencer&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1.
+All of them are registered, or none if one is refused.</source>
+        <translation>%1.
+Ils sont tous référencés, ou aucun si l&apos;un d&apos;eux est refusé.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Devices imported from %1: %2.</source>
+        <translation>Appareils importés depuis %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation>Échec de l&apos;import</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1.</source>
+        <translation>Rien n&apos;a été importé depuis %1.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <comment>problems</comment>
+        <translation>… et %1 de plus.</translation>
+    </message>
+    <message>
+        <source>The journal gave no reason.</source>
+        <translation>Le journal n&apos;a indiqué aucun motif.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DeviceTableModel</name>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <comment>expected report interval, short column header</comment>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernier signal</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Pile</translation>
+    </message>
+    <message>
+        <source>The beneficiary&apos;s pseudonymous reference</source>
+        <translation>Référence pseudonyme du bénéficiaire</translation>
+    </message>
+    <message>
+        <source>How often the device is expected to report</source>
+        <translation>Fréquence à laquelle l&apos;appareil doit se signaler</translation>
+    </message>
+    <message>
+        <source>The device&apos;s last message</source>
+        <translation>Dernier message de l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <comment>device never heard from</comment>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>battery level</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>No position</source>
+        <translation>Aucune position</translation>
+    </message>
+    <message>
+        <source>Expected to report every %1</source>
+        <translation>Doit se signaler toutes les %1</translation>
+    </message>
+    <message>
+        <source>No message from this device yet</source>
+        <translation>Aucun message de cet appareil pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>%1
+Silent for %2: it should report every %3</source>
+        <translation>%1
+Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
+    </message>
+    <message>
+        <source>Battery level not reported</source>
+        <translation>Niveau de pile non communiqué</translation>
+    </message>
+    <message>
+        <source>Low battery: to replace</source>
+        <translation>Pile faible&#xa0;: à remplacer</translation>
     </message>
 </context>
 <context>
@@ -512,6 +1039,36 @@
         <comment>age: days, hours</comment>
         <translation>%1 j %2 h</translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <comment>interval: hours</comment>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>interval: minutes</comment>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <comment>interval: seconds</comment>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>QDate format: a day of this year</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <comment>QDate format: a day of another year</comment>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>moment: day, time</comment>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>relais::GatewayCodec</name>
@@ -578,6 +1135,226 @@
     <message>
         <source>Unknown message type “%1”.</source>
         <translation>Type de message «&#xa0;%1&#xa0;» inconnu.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewayConfigFile</name>
+    <message>
+        <source>Not valid JSON at byte %1: %2.</source>
+        <translation>JSON non valide à l&apos;octet %1&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object.</source>
+        <translation>Le fichier doit contenir un seul objet JSON.</translation>
+    </message>
+    <message>
+        <source>Unknown section “%1” (expected tcp, serial, gateways).</source>
+        <translation>Section «&#xa0;%1&#xa0;» inconnue (attendues&#xa0;: tcp, serial, gateways).</translation>
+    </message>
+    <message>
+        <source>tcp[%1]</source>
+        <translation>tcp[%1]</translation>
+    </message>
+    <message>
+        <source>%1: “port” must be a number from 0 to 65535.</source>
+        <translation>%1&#xa0;: «&#xa0;port&#xa0;» doit être un nombre compris entre 0 et 65535.</translation>
+    </message>
+    <message>
+        <source>%1: TLS needs both “certificate” and “key”.</source>
+        <translation>%1&#xa0;: TLS exige à la fois «&#xa0;certificate&#xa0;» et «&#xa0;key&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2.</source>
+        <translation>%1&#xa0;: impossible de lire %2.</translation>
+    </message>
+    <message>
+        <source>serial[%1]: “port” (the device path) is missing.</source>
+        <translation>serial[%1]&#xa0;: «&#xa0;port&#xa0;» (le chemin du périphérique) est manquant.</translation>
+    </message>
+    <message>
+        <source>serial[%1]: “baud” must be a positive number.</source>
+        <translation>serial[%1]&#xa0;: «&#xa0;baud&#xa0;» doit être un nombre positif.</translation>
+    </message>
+    <message>
+        <source>gateways[%1]</source>
+        <translation>gateways[%1]</translation>
+    </message>
+    <message>
+        <source>%1: “id” must be 1 to 64 characters without control characters.</source>
+        <translation>%1&#xa0;: «&#xa0;id&#xa0;» doit comporter de 1 à 64 caractères, sans caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>%1: the id %2 is used twice.</source>
+        <translation>%1&#xa0;: l&apos;identifiant %2 est utilisé deux fois.</translation>
+    </message>
+    <message>
+        <source>%1: “token” must be 8 to 256 characters.</source>
+        <translation>%1&#xa0;: «&#xa0;token&#xa0;» doit comporter de 8 à 256 caractères.</translation>
+    </message>
+    <message>
+        <source>%1: “rate” and “burst” must be positive.</source>
+        <translation>%1&#xa0;: «&#xa0;rate&#xa0;» et «&#xa0;burst&#xa0;» doivent être positifs.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossible de lire %1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewayIngest</name>
+    <message>
+        <source>Gateway %1 opened a new session from %2: the older one (%3) is closed.</source>
+        <translation>La passerelle %1 a ouvert une nouvelle session depuis %2&#xa0;: l&apos;ancienne (%3) est fermée.</translation>
+    </message>
+    <message>
+        <source>A newer session of this gateway replaced this one.</source>
+        <translation>Une session plus récente de cette passerelle a remplacé celle-ci.</translation>
+    </message>
+    <message>
+        <source>Relais is stopping; connect again later.</source>
+        <translation>Relais s&apos;arrête&#xa0;; reconnectez-vous plus tard.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewayServer</name>
+    <message>
+        <source>TLS connection from %1 failed: %2</source>
+        <translation>Échec de la connexion TLS depuis %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IP address.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse IP.</translation>
+    </message>
+    <message>
+        <source>Cannot listen for gateways on %1 port %2: %3.</source>
+        <translation>Impossible d&apos;écouter les passerelles sur %1, port %2&#xa0;: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewaySession</name>
+    <message>
+        <source>No hello within the time allowed.</source>
+        <translation>Aucun hello reçu dans le délai imparti.</translation>
+    </message>
+    <message>
+        <source>Too many lines: send them again more slowly.</source>
+        <translation>Trop de lignes&#xa0;: renvoyez-les plus lentement.</translation>
+    </message>
+    <message>
+        <source>The session must begin with a hello.</source>
+        <translation>La session doit commencer par un hello.</translation>
+    </message>
+    <message>
+        <source>Gateway %1 refused from %2: unknown gateway or wrong token.</source>
+        <translation>Passerelle %1 refusée depuis %2&#xa0;: passerelle inconnue ou jeton incorrect.</translation>
+    </message>
+    <message>
+        <source>Refused a hello: unknown gateway or wrong token.</source>
+        <translation>Hello refusé&#xa0;: passerelle inconnue ou jeton incorrect.</translation>
+    </message>
+    <message>
+        <source>Unknown gateway or wrong token.</source>
+        <translation>Passerelle inconnue ou jeton incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewayTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <comment>gateway link: configured, never connected</comment>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Connecting — retry in %1 s</source>
+        <translation>Connexion — nouvel essai dans %1 s</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connectée</translation>
+    </message>
+    <message>
+        <source>Connected since %1</source>
+        <translation>Connectée depuis %1</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Déconnectée</translation>
+    </message>
+    <message>
+        <source>Disconnected since %1</source>
+        <translation>Déconnectée depuis %1</translation>
+    </message>
+    <message>
+        <source>serial</source>
+        <comment>gateway transport: a serial line</comment>
+        <translation>série</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>gateway transport, then peer address or port</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>Dernier message</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <comment>gateway messages stored</comment>
+        <translation>Enregistrés</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>gateway messages rejected</comment>
+        <translation>Refusés</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Messages stored in the journal since start</source>
+        <translation>Messages enregistrés dans le journal depuis le démarrage</translation>
+    </message>
+    <message>
+        <source>Messages received again and already stored (acknowledged, not stored twice)</source>
+        <translation>Messages reçus de nouveau et déjà enregistrés (acquittés, mais pas enregistrés deux fois)</translation>
+    </message>
+    <message>
+        <source>Messages refused (invalid or about an unknown device), kept in the journal</source>
+        <translation>Messages refusés (non valides ou concernant un appareil inconnu), conservés dans le journal</translation>
+    </message>
+    <message>
+        <source>The gateway on this line has not said its name yet</source>
+        <translation>La passerelle de cette liaison ne s&apos;est pas encore identifiée</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>Depuis le %1</translation>
+    </message>
+    <message>
+        <source>No message yet</source>
+        <translation>Aucun message pour l&apos;instant</translation>
     </message>
 </context>
 <context>
@@ -715,6 +1492,18 @@
     <message>
         <source>Message %1 was neither stored nor found as a duplicate.</source>
         <translation>Le message %1 n&apos;a été ni enregistré ni retrouvé comme doublon.</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the journal statements: %1</source>
+        <translation>Impossible de préparer les requêtes du journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not stored: these entries are stored together or not at all, and entry %1 was refused: %2</source>
+        <translation>Non enregistrée&#xa0;: ces entrées sont enregistrées toutes ensemble ou pas du tout, et l&apos;entrée %1 a été refusée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the journal: %1</source>
+        <translation>Impossible d&apos;écrire dans le journal&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -903,6 +1692,26 @@
         <source>Helpers on duty: %1 (%2 available)</source>
         <translation>Intervenants en service&#xa0;: %1 (disponibles&#xa0;: %2)</translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>No gateway configured</source>
+        <translation>Aucune passerelle configurée</translation>
+    </message>
+    <message>
+        <source>Gateways</source>
+        <translation>Passerelles</translation>
+    </message>
+    <message>
+        <source>&amp;Devices</source>
+        <translation>A&amp;ppareils</translation>
+    </message>
+    <message>
+        <source>Gateways: %1/%2 connected</source>
+        <translation>Passerelles connectées&#xa0;: %1/%2</translation>
+    </message>
 </context>
 <context>
     <name>relais::MapPlaceholder</name>
@@ -1074,6 +1883,17 @@
     </message>
 </context>
 <context>
+    <name>relais::SerialGatewayLine</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d&apos;ouvrir %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 was lost: %2</source>
+        <translation>Liaison perdue avec %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>relais::Severity</name>
     <message>
         <source>Critical</source>
@@ -1137,6 +1957,10 @@
         <source>Cannot check the journal database</source>
         <translation>Impossible de vérifier la base de données du journal</translation>
     </message>
+    <message>
+        <source>Cannot size the page cache</source>
+        <translation>Impossible de dimensionner le cache de pages</translation>
+    </message>
 </context>
 <context>
     <name>relais::StateLoader</name>
@@ -1167,6 +1991,10 @@
         <source>Cannot write the state tables: %1 (%2)</source>
         <translation>Impossible d&apos;écrire les tables d&apos;état&#xa0;: %1 (%2)</translation>
     </message>
+    <message>
+        <source>Cannot write the state tables: %1</source>
+        <translation>Impossible d&apos;écrire les tables d&apos;état&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>relais::Store</name>
@@ -1184,6 +2012,13 @@
     </message>
 </context>
 <context>
+    <name>relais::StoreActionSink</name>
+    <message>
+        <source>No answer from the journal.</source>
+        <translation>Aucune réponse du journal.</translation>
+    </message>
+</context>
+<context>
     <name>relais::main</name>
     <message>
         <source>Cannot create the data folder %1.</source>
@@ -1196,6 +2031,14 @@
     <message>
         <source>Journal: %1</source>
         <translation>Journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The demo gateway port could not be opened.</source>
+        <translation>Le port de la passerelle de démonstration n&apos;a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <source>The demo town could not be registered: %1</source>
+        <translation>La ville de démonstration n&apos;a pas pu être référencée&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
