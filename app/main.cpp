@@ -49,11 +49,6 @@ int refuseToStart(const QString &message)
     return 1;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("relais::main", text);
-}
-
 // The gateways of this desk: the demo's own loopback listener with a fresh token, or the
 // gateways file. A file named on the command line must be right; the default one, when
 // broken, is reported and the console starts without gateways.
@@ -163,9 +158,11 @@ int main(int argc, char *argv[])
     window.setGatewayBoard(&board);
     QObject::connect(&store, &relais::Store::failed, &window, &relais::MainWindow::showError);
     QObject::connect(&state, &relais::LiveState::diverged, &window, [&window](qint64 seq, const QString &reason) {
-        window.showError(tr("Display out of step at journal entry %1: %2").arg(seq).arg(reason));
+        window.showError(QCoreApplication::translate("relais::main", "Display out of step at journal entry %1: %2")
+                             .arg(seq)
+                             .arg(reason));
     });
-    window.showStoreStatus(tr("Journal: %1").arg(store.databasePath()));
+    window.showStoreStatus(QCoreApplication::translate("relais::main", "Journal: %1").arg(store.databasePath()));
     window.show();
 
     // Gateways, on a thread of their own; their status rows come back to the board.
@@ -206,7 +203,9 @@ int main(int argc, char *argv[])
             const quint16 port = gateways.ports().value(0);
             if (port == 0
                 || !demo.startSimulator(relais::DemoMode::findSimulator(), port, demoToken, options.simulatorArgs))
-                window.showError(port == 0 ? tr("The demo gateway port could not be opened.") : demo.errorString());
+                window.showError(port == 0 ? QCoreApplication::translate("relais::main",
+                                                                         "The demo gateway port could not be opened.")
+                                           : demo.errorString());
         };
         if (seed.isEmpty()) {
             startSimulator();
@@ -215,8 +214,9 @@ int main(int argc, char *argv[])
                            [startSimulator, &window](const QList<relais::Status> &results) {
                                for (const relais::Status &r : results) {
                                    if (!r.ok()) {
-                                       window.showError(
-                                           tr("The demo town could not be registered: %1").arg(r.errorString()));
+                                       window.showError(QCoreApplication::translate(
+                                                            "relais::main", "The demo town could not be registered: %1")
+                                                            .arg(r.errorString()));
                                        break;
                                    }
                                }
