@@ -279,6 +279,8 @@ void GatewayLink::handleHelloOk(const ServerLine &m)
 void GatewayLink::handleAck(const ServerLine &m)
 {
     const EventQueue::Settled s = m_queue.settle(m.eventId, m.status, m.reason, nowMs(), nowUs());
+    if (s.disposition != EventQueue::Disposition::Unknown)
+        m_stats.lastAckMs = nowMs();
     switch (s.disposition) {
     case EventQueue::Disposition::Unknown:
         ++m_stats.unknownAcks;
@@ -532,9 +534,10 @@ void GatewayLink::flush()
         if (chunk.isEmpty())
             chunk.reserve(std::min<qsizetype>(ChunkBytes + 1024, 64 * 1024));
         chunk += next->line;
-        if (next->transmissions == 0)
+        if (next->transmissions == 0) {
             ++m_stats.sent;
-        else
+            m_stats.lastFirstSendMs = now;
+        } else
             ++m_stats.resent;
         m_queue.markInFlight(std::move(*next), nowMicros);
         m_tokens -= 1;

@@ -55,6 +55,8 @@ struct LinkStats
     quint64 errorLines = 0; // error lines from Relais
     quint64 sessions = 0;   // hello_ok received
     quint64 connectionsLost = 0;
+    qint64 lastFirstSendMs = -1; // link clock (clockMs()) of the last first transmission
+    qint64 lastAckMs = -1;       // link clock of the last ack
 };
 
 // The gateway's end of one uplink to Relais (docs/protocol.md): TCP, TLS or a serial line;
@@ -95,6 +97,8 @@ public:
     qsizetype queued() const { return m_queue.queued() + m_queue.waiting(); }
     qsizetype inFlight() const { return m_queue.inFlight(); }
     int sessionRate() const { return m_rate; }
+    // The link's monotonic clock, in ms (the times of LinkStats).
+    qint64 clockMs() const { return m_clock.elapsed(); }
     const LinkStats &stats() const { return m_stats; }
     LatencyRecorder &latency() { return m_latency; }
     // Latencies since the last call of takeRecentLatency (for the periodic stats).

@@ -202,6 +202,7 @@ void SimRunner::onSessionOpened()
             Log::warn(QStringLiteral("Relais allows %1 lines/s on this connection: the load is held to that rate")
                           .arg(m_link->sessionRate()));
         }
+        m_loadStartMs = m_link->clockMs();
         m_load->start();
     } else {
         m_scenario->start();
@@ -328,7 +329,11 @@ void SimRunner::printStats()
 void SimRunner::printLoadSummary() const
 {
     const LinkStats &s = m_link->stats();
-    const double sendingS = m_load->elapsedS();
+    // From the start to the last first transmission / the last ack: what the link achieved,
+    // whatever the generator's target.
+    const double sendingS =
+        s.lastFirstSendMs > m_loadStartMs ? double(s.lastFirstSendMs - m_loadStartMs) / 1000.0 : 0.0;
+    const double ackedS = s.lastAckMs > m_loadStartMs ? double(s.lastAckMs - m_loadStartMs) / 1000.0 : 0.0;
     const double totalS = m_runClock.isValid() ? double(m_runClock.elapsed()) / 1000.0 : 0.0;
     const quint64 unacked = quint64(m_link->inFlight() + m_link->queued());
     LatencyRecorder &latency = m_link->latency();
@@ -338,6 +343,7 @@ void SimRunner::printLoadSummary() const
                                         "total_s: %3\n"
                                         "sent: %4\n"
                                         "sent_rate: %5 lines/s\n"
+                                        "acked_rate: %15 lines/s\n"
                                         "resent: %6\n"
                                         "stored: %7\n"
                                         "duplicate: %8\n"
@@ -360,7 +366,8 @@ void SimRunner::printLoadSummary() const
                              .arg(s.unavailable)
                              .arg(unacked)
                              .arg(latency.percentileMs(50), 0, 'f', 2)
-                             .arg(latency.percentileMs(99), 0, 'f', 2);
+                             .arg(latency.percentileMs(99), 0, 'f', 2)
+                             .arg(ackedS > 0 ? qRound64(double(s.stored + s.duplicate + s.rejected) / ackedS) : 0);
     const QByteArray bytes = text.toUtf8();
     std::fputs(bytes.constData(), stdout);
     std::fflush(stdout);

@@ -55,6 +55,7 @@ private:
     QElapsedTimer m_runClock; // since the first session
     QElapsedTimer m_drainClock;
     quint64 m_lastSent = 0;
+    qint64 m_loadStartMs = 0; // link clock when the load started
     qint64 m_lastStatsMs = 0;
     bool m_started = false; // the first session opened
     bool m_ending = false;
