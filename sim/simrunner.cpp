@@ -222,8 +222,14 @@ void SimRunner::beginEnd(bool bySignal)
         m_load->stop();
     if (m_scenario)
         m_scenario->stop();
-    m_drainS = bySignal ? std::min(5.0, m_options.drainTimeoutS) : m_options.drainTimeoutS;
+    // After a signal, wait briefly, and not at all without a session: whoever sends it (a
+    // service manager, the console's demo mode) usually stops Relais too.
+    m_drainS = bySignal ? std::min(2.0, m_options.drainTimeoutS) : m_options.drainTimeoutS;
     m_drainClock.start();
+    if (bySignal && !m_link->sessionOpen() && !m_link->idle()) {
+        onDrainTimeout();
+        return;
+    }
     m_drainTimer.start(int(m_drainS * 1000));
     checkDrained();
 }
