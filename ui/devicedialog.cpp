@@ -7,7 +7,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -95,25 +95,26 @@ DeviceDialog::DeviceDialog(const DispatchState *state, QWidget *parent) : QDialo
     interval->addWidget(m_interval, 1);
     interval->addWidget(m_intervalUnit, 1);
 
-    m_form = new QFormLayout;
-    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
-    m_form->addRow(tr("Device &id:"), m_id);
-    m_errors[IdField] = addErrorRow(m_form);
-    m_form->addRow(tr("&Kind:"), m_kind);
-    m_errors[KindField] = addErrorRow(m_form);
-    m_form->addRow(tr("&Label:"), m_label);
-    m_form->addRow(tr("&Beneficiary ref.:"), m_beneficiary);
-    addHint(m_form, tr("A pseudonymous reference from the beneficiary file: never a name."));
-    m_form->addRow(tr("&Address:"), m_address);
-    m_form->addRow(tr("La&titude:"), m_latitude);
-    m_errors[LatitudeField] = addErrorRow(m_form);
-    m_form->addRow(tr("L&ongitude:"), m_longitude);
-    m_errors[LongitudeField] = addErrorRow(m_form);
-    addHint(m_form, tr("Decimal degrees. Both coordinates, or neither."));
-    m_form->addRow(tr("&Report interval:"), interval);
-    addHint(m_form, tr("Silent for %1 times this interval, the device raises a maintenance alarm.")
-                        .arg(QLocale().toString(Supervisor::kSilenceFactor)));
+    // A grid rather than a QFormLayout: its rows take the height wrapped messages need at the
+    // width they really get, so messages neither overlap nor float in blank space.
+    m_form = new QGridLayout;
+    m_form->setColumnStretch(1, 1);
+    addField(tr("Device &id:"), m_id);
+    m_errors[IdField] = addErrorRow();
+    addField(tr("&Kind:"), m_kind);
+    m_errors[KindField] = addErrorRow();
+    addField(tr("&Label:"), m_label);
+    addField(tr("&Beneficiary ref.:"), m_beneficiary);
+    addHint(tr("A pseudonymous reference from the beneficiary file: never a name."));
+    addField(tr("&Address:"), m_address);
+    addField(tr("La&titude:"), m_latitude);
+    m_errors[LatitudeField] = addErrorRow();
+    addField(tr("L&ongitude:"), m_longitude);
+    m_errors[LongitudeField] = addErrorRow();
+    addHint(tr("Decimal degrees. Both coordinates, or neither."));
+    addField(tr("&Report interval:"), m_interval, interval);
+    addHint(tr("Silent for %1 times this interval, the device raises a maintenance alarm.")
+                .arg(QLocale().toString(Supervisor::kSilenceFactor)));
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
@@ -149,11 +150,23 @@ DeviceDialog::DeviceDialog(const DispatchState *state, QWidget *parent) : QDialo
     connect(m_intervalUnit, &QComboBox::currentIndexChanged, this, &DeviceDialog::validate);
 
     // Wide enough for a street address and for the longer French labels and hints.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 70);
+    setMinimumWidth(fontMetrics().averageCharWidth() * 90);
     validate();
 }
 
-QLabel *DeviceDialog::addHint(QFormLayout *form, const QString &text)
+void DeviceDialog::addField(const QString &label, QWidget *buddy, QLayout *field)
+{
+    const int row = m_form->rowCount();
+    auto *text = new QLabel(label, this);
+    text->setBuddy(buddy);
+    m_form->addWidget(text, row, 0, Qt::AlignLeft | Qt::AlignVCenter);
+    if (field)
+        m_form->addLayout(field, row, 1);
+    else
+        m_form->addWidget(buddy, row, 1);
+}
+
+QLabel *DeviceDialog::addHint(const QString &text)
 {
     auto *hint = new QLabel(text, this);
     hint->setWordWrap(true);
@@ -165,19 +178,19 @@ QLabel *DeviceDialog::addHint(QFormLayout *form, const QString &text)
     dim.setAlphaF(0.7f);
     palette.setColor(QPalette::WindowText, dim);
     hint->setPalette(palette);
-    form->addRow(QString(), hint);
+    m_form->addWidget(hint, m_form->rowCount(), 1);
     return hint;
 }
 
-QLabel *DeviceDialog::addErrorRow(QFormLayout *form)
+QLabel *DeviceDialog::addErrorRow()
 {
     auto *error = new QLabel(this);
     error->setWordWrap(true);
     QPalette palette = error->palette();
     palette.setColor(QPalette::WindowText, UiColors::attentionText());
     error->setPalette(palette);
-    form->addRow(QString(), error);
-    form->setRowVisible(error, false);
+    error->hide();
+    m_form->addWidget(error, m_form->rowCount(), 1);
     return error;
 }
 
@@ -188,6 +201,11 @@ void DeviceDialog::setDevice(const Device &device)
     m_ok->setText(tr("&Save"));
     m_id->setText(device.id);
     m_id->setReadOnly(true);
+    // Read-only reads as text, not as a field waiting to be typed in.
+    QPalette idPalette = m_id->palette();
+    idPalette.setColor(QPalette::Base, idPalette.color(QPalette::Window));
+    m_id->setPalette(idPalette);
+    m_id->setFocusPolicy(Qt::NoFocus);
     m_id->setToolTip(tr("A device keeps its id: to change it, remove the device and register it again."));
     const int kind = m_kind->findData(device.kind);
     m_kind->setCurrentIndex(kind);
@@ -227,7 +245,7 @@ QString DeviceDialog::problemText() const
 {
     QStringList texts;
     for (QLabel *error : m_errors) {
-        if (m_form->isRowVisible(error))
+        if (!error->isHidden())
             texts.append(error->text());
     }
     if (!m_status->text().isEmpty())
@@ -274,6 +292,25 @@ JournalEntry DeviceDialog::entry(const QDateTime &at, const Actor &by) const
     e.actor = by;
     e.payload = payload();
     return e;
+}
+
+void DeviceDialog::fitHeight()
+{
+    // Wrapped messages appear and go: the window takes the height they need at its width
+    // (the layout alone would squeeze them, as its minimum ignores word wrapping).
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int height =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
+    if (height > 0 && height != this->height())
+        resize(width(), height);
+}
+
+void DeviceDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitHeight();
 }
 
 void DeviceDialog::touch(Field field)
@@ -328,13 +365,15 @@ void DeviceDialog::validate()
     // missing in untouched fields is said once, at the bottom.
     QString pending;
     bool valid = true;
+    bool rowsChanged = false;
     // The coordinates go together: typing one is enough to hear about the other.
     const bool positionTouched = m_touched[LatitudeField] || m_touched[LongitudeField];
     for (int f = 0; f < FieldCount; ++f) {
         const bool touched = (f == LatitudeField || f == LongitudeField) ? positionTouched : m_touched[f];
         const bool show = !errors[f].isEmpty() && touched;
+        rowsChanged = rowsChanged || show == m_errors[f]->isHidden() || (show && m_errors[f]->text() != errors[f]);
         m_errors[f]->setText(show ? errors[f] : QString());
-        m_form->setRowVisible(m_errors[f], show);
+        m_errors[f]->setVisible(show);
         if (!errors[f].isEmpty()) {
             valid = false;
             if (!show && pending.isEmpty())
@@ -347,7 +386,12 @@ void DeviceDialog::validate()
     }
     if (valid && m_editing && payload() == m_original)
         pending = tr("No changes yet.");
-    m_status->setText(pending);
+    if (m_status->text() != pending) {
+        rowsChanged = true;
+        m_status->setText(pending);
+    }
+    if (rowsChanged)
+        fitHeight();
 
     m_ok->setEnabled(valid && !(m_editing && payload() == m_original));
     if (valid != m_valid) {

@@ -10,7 +10,8 @@
 
 class QComboBox;
 class QDialogButtonBox;
-class QFormLayout;
+class QGridLayout;
+class QLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -58,12 +59,18 @@ public:
 signals:
     void validityChanged(bool valid);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     enum Field { IdField, KindField, LatitudeField, LongitudeField, FieldCount };
 
-    QLabel *addHint(QFormLayout *form, const QString &text);
-    QLabel *addErrorRow(QFormLayout *form);
+    // A row: the label (its mnemonic moves the focus to buddy), then field, or buddy itself.
+    void addField(const QString &label, QWidget *buddy, QLayout *field = nullptr);
+    QLabel *addHint(const QString &text);
+    QLabel *addErrorRow();
     void touch(Field field);
+    void fitHeight();
     void validate();
     qint64 intervalSeconds() const;
     QString kindKey() const;
@@ -74,7 +81,7 @@ private:
     bool m_touched[FieldCount] = {};
     QJsonObject m_original;
 
-    QFormLayout *m_form = nullptr;
+    QGridLayout *m_form = nullptr;
     QLineEdit *m_id = nullptr;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_label = nullptr;

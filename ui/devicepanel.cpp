@@ -111,6 +111,11 @@ DevicePanel::DevicePanel(LiveState *state, QWidget *parent)
     m_toolBar->addAction(m_removeAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_importAction);
+    // Every button in view, even in French in the narrow right-hand column: the filter gives way.
+    m_toolBar->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_filter->setMinimumWidth(fontMetrics().averageCharWidth() * 12);
+    m_filter->setMaximumWidth(fontMetrics().averageCharWidth() * 40);
+    m_filter->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -118,8 +123,8 @@ DevicePanel::DevicePanel(LiveState *state, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 4, 0);
     top->addWidget(m_toolBar);
-    top->addStretch(1);
-    top->addWidget(m_filter);
+    top->addStretch(0);
+    top->addWidget(m_filter, 1);
     layout->addLayout(top);
     layout->addWidget(m_table);
 
@@ -336,15 +341,14 @@ QDialog *DevicePanel::importDevicesFrom(const QString &path)
         dialog->setWindowTitle(tr("Import Devices"));
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         auto *summary = new QLabel(
-            tr("Nothing was imported from %1. Problems found: %2.").arg(name).arg(report.errors.size()), dialog);
+            tr("Nothing was imported from %1. Correct these problems, then import it again:").arg(name), dialog);
         summary->setWordWrap(true);
         auto *list = new QPlainTextEdit(report.errors.join(QLatin1Char('\n')), dialog);
         list->setObjectName(QStringLiteral("importErrorList"));
         list->setReadOnly(true);
         list->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-        auto *help = new QLabel(tr("Correct the file and import it again. Expected columns: %1.")
-                                    .arg(DeviceImport::columns().join(QLatin1String(", "))),
-                                dialog);
+        auto *help = new QLabel(
+            tr("Expected columns (header line): %1.").arg(DeviceImport::columns().join(QLatin1String(", "))), dialog);
         help->setWordWrap(true);
         auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
         connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);

@@ -98,6 +98,11 @@ QVariant DeviceTableModel::headerData(int section, Qt::Orientation orientation, 
             return {};
         }
     }
+    if (role == Qt::TextAlignmentRole) {
+        if (section == IntervalColumn || section == BatteryColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case BeneficiaryColumn:

@@ -198,6 +198,11 @@ QVariant GatewayTableModel::headerData(int section, Qt::Orientation orientation,
             return {};
         }
     }
+    if (role == Qt::TextAlignmentRole) {
+        if (section == StoredColumn || section == DuplicateColumn || section == RejectedColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case StoredColumn:

@@ -298,7 +298,8 @@ void MainWindow::createDocks()
     sample.transport = QStringLiteral("tcp");
     sample.peer = QStringLiteral("192.168.100.200:50312");
     const QString counterSample = QLocale().toString(9999999);
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::GatewayColumn, {QStringLiteral("gw-north-00")});
+    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::GatewayColumn,
+                          {QStringLiteral("gw-north-00"), QStringLiteral("/dev/ttyUSB00")});
     TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::LinkColumn, linkSamples, true);
     TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::TransportColumn,
                           {GatewayTableModel::transportText(sample)});
@@ -502,6 +503,13 @@ void MainWindow::saveSettings() const
 
 void MainWindow::updateAlarmCount()
 {
+    // A new alarm while the queue is behind another tab (the gateways): the queue comes to the
+    // front, never left unseen. A dock the operator closed stays closed (its count still shows).
+    const int open = m_alarmModel->openCount();
+    if (open > m_lastOpenAlarms && m_alarmsDock->toggleViewAction()->isChecked()
+        && !tabifiedDockWidgets(m_alarmsDock).isEmpty())
+        m_alarmsDock->raise();
+    m_lastOpenAlarms = open;
     m_alarmCountLabel->setText(tr("Open alarms: %1").arg(m_alarmModel->openCount()));
 }
 

@@ -128,6 +128,7 @@ private:
     QLabel *m_gatewayCountLabel = nullptr;
 
     bool m_defaultSizesPending = false;
+    int m_lastOpenAlarms = 0;
 };
 
 } // namespace relais

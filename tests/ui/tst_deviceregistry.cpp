@@ -269,8 +269,10 @@ void TestDeviceRegistry::importsNothingFromAFileWithABadLine()
     QCOMPARE(errors.count(QStringLiteral("Line ")), 2);
     bool saysNothing = false;
     for (const QLabel *l : dialog->findChildren<QLabel *>())
-        saysNothing =
-            saysNothing || l->text() == QStringLiteral("Nothing was imported from bad.csv. Problems found: 2.");
+        saysNothing = saysNothing
+                      || l->text()
+                             == QStringLiteral(
+                                 "Nothing was imported from bad.csv. Correct these problems, then import it again:");
     QVERIFY(saysNothing);
 
     // Nothing reached the store.

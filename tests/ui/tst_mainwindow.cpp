@@ -46,6 +46,7 @@ private slots:
     void showsTheDocksAndTheirRows();
     void showsDevicesAndGatewaysBehindTabs();
     void showsGatewayLinks();
+    void bringsTheQueueForwardOnANewAlarm();
     void hasMenusWithShortcuts();
     void aboutNamesVersionLicencesAndMapData();
     void showsCountsAndStatusInTheStatusBar();
@@ -236,6 +237,39 @@ void TestMainWindow::showsGatewayLinks()
     m_window->setGatewayBoard(nullptr);
     QCOMPARE(table->model()->rowCount(), 0);
     QVERIFY(!label->isVisible());
+}
+
+void TestMainWindow::bringsTheQueueForwardOnANewAlarm()
+{
+    auto *alarms = m_window->findChild<QDockWidget *>(QStringLiteral("alarmsDock"));
+    auto *gateways = m_window->findChild<QDockWidget *>(QStringLiteral("gatewaysDock"));
+    // Docks behind a tab are moved out of sight, not hidden: what is seen is what is not covered.
+    const auto inFront = [](const QDockWidget *dock) {
+        return !dock->visibleRegion().isEmpty();
+    };
+    gateways->raise();
+    QTRY_VERIFY(inFront(gateways));
+    QVERIFY(!inFront(alarms));
+
+    // A change that is not a new alarm leaves the operator where they are.
+    JournalBuilder &j = *m_journal;
+    QCOMPARE(JournalBuilder::commit(*m_state, {j.alarmAction(EntryKind::AlarmAcknowledged, 1)}), QString());
+    QTest::qWait(50);
+    QVERIFY(!inFront(alarms));
+
+    QCOMPARE(
+        JournalBuilder::commit(*m_state, {j.advance(10).deviceAlarm(QStringLiteral("d2"), QStringLiteral("panic"))}),
+        QString());
+    QTRY_VERIFY(inFront(alarms));
+    QVERIFY(!inFront(gateways));
+
+    // A queue the operator closed stays closed.
+    alarms->close();
+    QCOMPARE(
+        JournalBuilder::commit(*m_state, {j.advance(10).deviceAlarm(QStringLiteral("d1"), QStringLiteral("panic"))}),
+        QString());
+    QTest::qWait(50);
+    QVERIFY(!alarms->isVisible());
 }
 
 void TestMainWindow::hasMenusWithShortcuts()
