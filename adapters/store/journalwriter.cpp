@@ -7,7 +7,6 @@
 #include "stateloader.h"
 #include "statewriter.h"
 
-#include <QJsonDocument>
 #include <QSqlError>
 
 namespace relais {
@@ -586,7 +585,7 @@ bool JournalWriter::insertJournalRowsNative(Batch &out, bool full)
             m_textOffsets.append(m_text.size());
             appendUtf8(m_text, e.actor.toString());
             m_textOffsets.append(m_text.size());
-            m_text += QJsonDocument(e.payload).toJson(QJsonDocument::Compact);
+            appendJson(m_text, e.payload);
         }
         m_textOffsets.append(m_text.size());
 

@@ -58,6 +58,9 @@ Status SqlDialect::configureWriter(QSqlDatabase &db) const
     // Negative: in KiB rather than pages.
     if (!q.exec(QStringLiteral("PRAGMA cache_size=-%1").arg(writerCacheKiB)))
         return sqlError(q, tr("Cannot size the page cache"));
+    if (!q.exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(writerCheckpointPages)))
+        return sqlError(q, tr("Cannot set the checkpoint interval"));
+    q.finish();
     return {};
 }
 

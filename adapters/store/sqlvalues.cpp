@@ -1,9 +1,165 @@
 #include "sqlvalues.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QStringList>
 
+#include <charconv>
+#include <cmath>
+
 namespace relais::SqlValues {
+
+namespace {
+
+char hexDigit(unsigned value)
+{
+    return char(value < 10 ? '0' + value : 'a' + value - 10);
+}
+
+void appendUnicodeEscape(QByteArray &out, char16_t u)
+{
+    const char escape[6] = {
+        '\\', 'u', hexDigit(u >> 12), hexDigit((u >> 8) & 0xf), hexDigit((u >> 4) & 0xf), hexDigit(u & 0xf)};
+    out.append(escape, 6);
+}
+
+// A JSON string as Qt's writer escapes it: quote, backslash and control characters escaped
+// (\b \f \n \r \t or \u00xx), other text in UTF-8, a lone surrogate as \uxxxx.
+void appendString(QByteArray &out, QStringView text)
+{
+    out += '"';
+    const char16_t *s = text.utf16();
+    const qsizetype n = text.size();
+    qsizetype plain = 0;
+    while (plain < n && s[plain] >= 0x20 && s[plain] < 0x80 && s[plain] != u'"' && s[plain] != u'\\')
+        ++plain;
+    const qsizetype at = out.size();
+    out.resize(at + plain);
+    for (qsizetype i = 0; i < plain; ++i)
+        out.data()[at + i] = char(s[i]);
+    for (qsizetype i = plain; i < n; ++i) {
+        const char16_t u = s[i];
+        if (u < 0x80) {
+            if (u >= 0x20 && u != u'"' && u != u'\\') {
+                out += char(u);
+                continue;
+            }
+            out += '\\';
+            switch (u) {
+            case u'"':
+                out += '"';
+                break;
+            case u'\\':
+                out += '\\';
+                break;
+            case 0x8:
+                out += 'b';
+                break;
+            case 0xc:
+                out += 'f';
+                break;
+            case 0xa:
+                out += 'n';
+                break;
+            case 0xd:
+                out += 'r';
+                break;
+            case 0x9:
+                out += 't';
+                break;
+            default:
+                out.chop(1);
+                appendUnicodeEscape(out, u);
+            }
+        } else if (u < 0x800) {
+            out += char(0xc0 | (u >> 6));
+            out += char(0x80 | (u & 0x3f));
+        } else if (QChar::isHighSurrogate(u) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])) {
+            const char32_t c = QChar::surrogateToUcs4(u, s[i + 1]);
+            ++i;
+            out += char(0xf0 | (c >> 18));
+            out += char(0x80 | ((c >> 12) & 0x3f));
+            out += char(0x80 | ((c >> 6) & 0x3f));
+            out += char(0x80 | (c & 0x3f));
+        } else if (QChar::isSurrogate(u)) {
+            appendUnicodeEscape(out, u);
+        } else {
+            out += char(0xe0 | (u >> 12));
+            out += char(0x80 | ((u >> 6) & 0x3f));
+            out += char(0x80 | (u & 0x3f));
+        }
+    }
+    out += '"';
+}
+
+void appendValue(QByteArray &out, const QJsonValue &value);
+
+void appendArray(QByteArray &out, const QJsonArray &array)
+{
+    out += '[';
+    bool first = true;
+    for (const QJsonValue &v : array) {
+        if (!first)
+            out += ',';
+        first = false;
+        appendValue(out, v);
+    }
+    out += ']';
+}
+
+void appendObject(QByteArray &out, const QJsonObject &object)
+{
+    out += '{';
+    bool first = true;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!first)
+            out += ',';
+        first = false;
+        appendString(out, it.key());
+        out += ':';
+        appendValue(out, it.value());
+    }
+    out += '}';
+}
+
+void appendValue(QByteArray &out, const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        out += value.toBool() ? "true" : "false";
+        return;
+    case QJsonValue::Double: {
+        // QJsonValue keeps whole numbers as integers; Qt writes those as integers and the
+        // others in the shortest form that reads back the same double.
+        const QVariant number = value.toVariant();
+        if (number.typeId() == QMetaType::LongLong) {
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, number.toLongLong()).ptr;
+            out.append(digits, end - digits);
+        } else if (const double d = number.toDouble(); std::isfinite(d)) {
+            out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+        } else {
+            out += "null";
+        }
+        return;
+    }
+    case QJsonValue::String:
+        appendString(out, value.toString());
+        return;
+    case QJsonValue::Array:
+        appendArray(out, value.toArray());
+        return;
+    case QJsonValue::Object:
+        appendObject(out, value.toObject());
+        return;
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    out += "null";
+}
+
+} // namespace
 
 QVariant text(const QString &value)
 {
@@ -90,7 +246,14 @@ QString placeholders(int count, int first)
 
 QString json(const QJsonObject &value)
 {
-    return QString::fromUtf8(QJsonDocument(value).toJson(QJsonDocument::Compact));
+    QByteArray out;
+    appendJson(out, value);
+    return QString::fromUtf8(out);
+}
+
+void appendJson(QByteArray &out, const QJsonObject &value)
+{
+    appendObject(out, value);
 }
 
 QJsonObject jsonObjectFrom(const QString &text, bool *ok)

@@ -29,8 +29,11 @@ QGeoCoordinate coordinateFrom(const QVariant &latitude, const QVariant &longitud
 const QString &placeholder(int index);
 // ":p0, :p1, …, :p<count-1>"
 QString placeholders(int count, int first = 0);
-// JSON payloads are compact UTF-8 text.
+// JSON payloads are compact UTF-8 text: exactly what QJsonDocument::toJson(Compact) writes
+// (keys sorted, same escapes, same numbers), written straight into out without the
+// intermediate buffers (the writer serialises one payload per journal row).
 QString json(const QJsonObject &value);
+void appendJson(QByteArray &out, const QJsonObject &value);
 QJsonObject jsonObjectFrom(const QString &text, bool *ok = nullptr);
 
 } // namespace relais::SqlValues
