@@ -55,6 +55,7 @@ private slots:
     void showsTheReducersRefusal();
     void importsNothingFromAFileWithABadLine();
     void importsEveryDeviceOfAGoodFile();
+    void importsNothingWhenTheStoreRefusesOneDevice();
     void isReadOnlyWithoutASink();
 
 private:
@@ -339,6 +340,36 @@ void TestDeviceRegistry::importsEveryDeviceOfAGoodFile()
     const QString errors = again->findChild<QPlainTextEdit *>()->toPlainText();
     QCOMPARE(errors.count(QStringLiteral("already registered")), 3);
     again->close();
+}
+
+void TestDeviceRegistry::importsNothingWhenTheStoreRefusesOneDevice()
+{
+    const QString path =
+        writeFile(QStringLiteral("late.csv"), kHeader
+                                                  + "d-501,smoke,Cuisine,B-1,1 rue A,45.76,4.83,3600\n"
+                                                    "d-502,door,Porte,B-2,2 rue B,45.77,4.84,3600\n"
+                                                    "d-503,gas,Chaudière,B-3,3 rue C,45.78,4.85,900\n");
+    auto *box = qobject_cast<QMessageBox *>(m_window->devicePanel()->importDevicesFrom(path));
+    QVERIFY(box);
+    QCOMPARE(box->objectName(), QStringLiteral("importConfirmBox"));
+
+    // While the operator reads the confirmation, d-502 is registered from elsewhere.
+    DeviceDialog *dialog = fillNewDevice(QStringLiteral("d-502"));
+    QTest::mouseClick(okOf(dialog), Qt::LeftButton);
+    QTRY_COMPARE(tableRows(), 1);
+
+    // The file was valid when read; the store refuses one entry, so it stores none (all or nothing).
+    buttonNamed(box, QStringLiteral("Import"))->click();
+    QTRY_VERIFY(m_window->findChild<QMessageBox *>(QStringLiteral("deviceErrorBox")));
+    auto *error = m_window->findChild<QMessageBox *>(QStringLiteral("deviceErrorBox"));
+    QCOMPARE(error->text(), QStringLiteral("Nothing was imported from late.csv."));
+    QVERIFY2(error->informativeText().contains(QStringLiteral("d-502")), qPrintable(error->informativeText()));
+    QCOMPARE(tableRows(), 1);
+    QVERIFY(!m_state->state().device(QStringLiteral("d-501")));
+    QVERIFY(!m_state->state().device(QStringLiteral("d-503")));
+    QVERIFY(m_store->rebuildFromJournal());
+    QCOMPARE(m_store->snapshot().devices().size(), 1);
+    error->close();
 }
 
 void TestDeviceRegistry::isReadOnlyWithoutASink()
