@@ -734,14 +734,6 @@
         <translation>Le fichier est trop volumineux (plus de %1&#xa0;Mo).</translation>
     </message>
     <message>
-        <source>Nothing was imported from %1. Problems found: %2.</source>
-        <translation>Rien n&apos;a été importé depuis %1. Problèmes relevés&#xa0;: %2.</translation>
-    </message>
-    <message>
-        <source>Correct the file and import it again. Expected columns: %1.</source>
-        <translation>Corrigez le fichier et importez-le à nouveau. Colonnes attendues&#xa0;: %1.</translation>
-    </message>
-    <message>
         <source>%1 and %2 more</source>
         <comment>a list of device ids, then how many are not listed</comment>
         <translation>%1 et %2 de plus</translation>
@@ -780,6 +772,14 @@ Ils sont tous référencés, ou aucun si l&apos;un d&apos;eux est refusé.</tran
     <message>
         <source>The journal gave no reason.</source>
         <translation>Le journal n&apos;a indiqué aucun motif.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from %1. Correct these problems, then import it again:</source>
+        <translation>Rien n&apos;a été importé de %1. Corrigez ces problèmes, puis importez-le de nouveau :</translation>
+    </message>
+    <message>
+        <source>Expected columns (header line): %1.</source>
+        <translation>Colonnes attendues (ligne d&apos;en-tête) : %1.</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +1960,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Cannot size the page cache</source>
         <translation>Impossible de dimensionner le cache de pages</translation>
+    </message>
+    <message>
+        <source>Cannot set the checkpoint interval</source>
+        <translation>Impossible de régler l&apos;intervalle des points de contrôle</translation>
     </message>
 </context>
 <context>
