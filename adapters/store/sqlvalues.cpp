@@ -92,17 +92,16 @@ void appendString(QByteArray &out, QStringView text)
     out += '"';
 }
 
-void appendValue(QByteArray &out, const QJsonValue &value);
+template<typename Value> // QJsonValue, or QJsonValueConstRef (no copy of the value)
+void appendValue(QByteArray &out, const Value &value);
 
 void appendArray(QByteArray &out, const QJsonArray &array)
 {
     out += '[';
-    bool first = true;
-    for (const QJsonValue &v : array) {
-        if (!first)
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (i)
             out += ',';
-        first = false;
-        appendValue(out, v);
+        appendValue(out, array.at(i));
     }
     out += ']';
 }
@@ -110,11 +109,9 @@ void appendArray(QByteArray &out, const QJsonArray &array)
 void appendObject(QByteArray &out, const QJsonObject &object)
 {
     out += '{';
-    bool first = true;
     for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (!first)
+        if (it != object.constBegin())
             out += ',';
-        first = false;
         appendString(out, it.key());
         out += ':';
         appendValue(out, it.value());
@@ -122,15 +119,16 @@ void appendObject(QByteArray &out, const QJsonObject &object)
     out += '}';
 }
 
-void appendValue(QByteArray &out, const QJsonValue &value)
+template<typename Value>
+void appendValue(QByteArray &out, const Value &value)
 {
     switch (value.type()) {
     case QJsonValue::Bool:
-        out += value.toBool() ? "true" : "false";
+        out.append(value.toBool() ? QByteArrayView("true") : QByteArrayView("false"));
         return;
     case QJsonValue::Double: {
-        // QJsonValue keeps whole numbers as integers; Qt writes those as integers and the
-        // others in the shortest form that reads back the same double.
+        // An integer (QJsonValue keeps whole numbers it can as such) is written as one, a
+        // double in the shortest form that reads back the same (even when whole).
         const QVariant number = value.toVariant();
         if (number.typeId() == QMetaType::LongLong) {
             char digits[24];
@@ -139,7 +137,7 @@ void appendValue(QByteArray &out, const QJsonValue &value)
         } else if (const double d = number.toDouble(); std::isfinite(d)) {
             out += QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
         } else {
-            out += "null";
+            out.append(QByteArrayView("null"));
         }
         return;
     }
@@ -156,7 +154,7 @@ void appendValue(QByteArray &out, const QJsonValue &value)
     case QJsonValue::Undefined:
         break;
     }
-    out += "null";
+    out.append(QByteArrayView("null"));
 }
 
 } // namespace
