@@ -268,7 +268,7 @@ private slots:
         for (const Line &l : std::as_const(relais.events)) {
             allIds.insert(idOf(l));
             const QString type = FakeRelais::typeOf(l);
-            if (type == "device.heartbeat"_L1 || type == "device.battery"_L1)
+            if (type == "device.heartbeat"_L1)
                 reporting.insert(str(l, "device"_L1));
             if (type.startsWith("helper."_L1))
                 helpers.insert(str(l, "helper"_L1));
