@@ -43,8 +43,6 @@ public:
     // update in place anyway and need nothing.
     QStringList rebuildAsRowidTable(const QString &table, const QString &createColumns,
                                     const QString &columnNames) const;
-    // Whether tables have a rowid the writer may use (SQLite) for in-place updates.
-    bool hasRowids() const { return m_kind == Kind::Sqlite; }
 
     // Per-connection settings: durable commits (SQLite: WAL + synchronous=FULL, checked by
     // reading them back) and a busy timeout. Run on every connection the store opens.
