@@ -12,6 +12,7 @@
 #include "stateloader.h"
 #include "statewriter.h"
 #include "tabledump.h"
+#include "writerfixture.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -27,50 +28,7 @@ using S = relais::WriteResult::Status;
 
 namespace {
 
-// A migrated database in a temporary folder, a writer on it, everything it reported.
-class Fixture final
-{
-public:
-    Fixture()
-    {
-        path = dir.filePath(QStringLiteral("relais.sqlite"));
-        SqlConnection c(QStringLiteral("setup"));
-        if (c.open(path))
-            migrated = Migrations::migrate(c.database(), c.dialect()).ok();
-    }
-
-    bool open()
-    {
-        writer = std::make_unique<JournalWriter>(path, DispatchState());
-        QObject::connect(writer.get(), &JournalWriter::itemsProcessed, writer.get(),
-                         [this](const QList<WriteResult> &r) { results += r; });
-        QObject::connect(writer.get(), &JournalWriter::committed, writer.get(), [this](const QList<JournalEntry> &e) {
-            committed += e;
-            ++committedSignals;
-        });
-        QObject::connect(writer.get(), &JournalWriter::failed, writer.get(),
-                         [this](const QString &m) { failures.append(m); });
-        return migrated && writer->open();
-    }
-
-    // Submits and processes at once (one batch if below the batch size).
-    QList<WriteResult> write(const QList<JournalEntry> &entries, quint64 ticket = 1)
-    {
-        const qsizetype before = results.size();
-        writer->submit(ticket, entries);
-        writer->drainAll();
-        return results.mid(before);
-    }
-
-    QTemporaryDir dir;
-    QString path;
-    bool migrated = false;
-    std::unique_ptr<JournalWriter> writer;
-    QList<WriteResult> results;
-    QList<JournalEntry> committed;
-    int committedSignals = 0;
-    QStringList failures;
-};
+using Fixture = relais::test::WriterFixture;
 
 QList<JournalEntry> journalOf(const QString &path)
 {
