@@ -195,15 +195,20 @@ void GatewayIngest::publishDirty()
         emit statusChanged(m_status.value(key));
 }
 
-void GatewayIngest::count(const QString &statusKey, const QString &what)
+void GatewayIngest::count(const QString &statusKey, GatewayCount what)
 {
     GatewayStatus &r = row(statusKey);
-    if (what == QLatin1String("stored"))
+    switch (what) {
+    case GatewayCount::Stored:
         ++r.stored;
-    else if (what == QLatin1String("duplicate"))
+        break;
+    case GatewayCount::Duplicate:
         ++r.duplicate;
-    else
+        break;
+    case GatewayCount::Rejected:
         ++r.rejected;
+        break;
+    }
     markDirty(statusKey);
 }
 

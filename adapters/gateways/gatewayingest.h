@@ -66,13 +66,14 @@ public:
     // Rows for the status board: one per configured gateway and per registered row key.
     void declareRow(const GatewayStatus &row);
     QList<GatewayStatus> statusRows() const { return m_status.values(); }
+    GatewayStatus statusRow(const QString &key) const { return m_status.value(key); }
 
     // Called by sessions.
     quint64 newTicket();
     void submit(GatewaySession *session, quint64 ticket, const QList<JournalEntry> &entries);
     QDateTime now() const;
     void sessionOpened(GatewaySession *session);
-    void count(const QString &statusKey, const QString &what);
+    void count(const QString &statusKey, GatewayCount what);
     void touch(const QString &statusKey);
     void problem(const QString &statusKey, const QString &message);
     void helperSpoke(const QString &helperId, const QString &gatewayId);

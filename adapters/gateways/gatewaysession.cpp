@@ -30,7 +30,7 @@ bool sameSecret(const QString &a, const QString &b)
 } // namespace
 
 GatewaySession::GatewaySession(GatewayIngest *ingest, QIODevice *io, Link link, QObject *parent)
-    : QObject(parent), m_ingest(ingest), m_io(io), m_link(std::move(link))
+    : QObject(parent), m_ingest(ingest), m_io(io), m_link(std::move(link)), m_statusKey(m_link.statusKey)
 {
     m_clock.start();
     m_helloTimer.setSingleShot(true);
@@ -45,13 +45,6 @@ GatewaySession::GatewaySession(GatewayIngest *ingest, QIODevice *io, Link link, 
 
 GatewaySession::~GatewaySession() = default;
 
-QString GatewaySession::statusKey() const
-{
-    if (!m_link.statusKey.isEmpty())
-        return m_link.statusKey;
-    return m_gatewayId.isEmpty() ? QString() : QStringLiteral("gateway:") + m_gatewayId;
-}
-
 void GatewaySession::readMore()
 {
     while (m_io && m_state != State::Ended && m_state != State::Closing && !m_paused && m_io->bytesAvailable() > 0) {
@@ -59,6 +52,8 @@ void GatewaySession::readMore()
         if (bytes.isEmpty())
             break;
         const quint64 ticket = m_ingest->newTicket();
+        if (!m_statusKey.isEmpty())
+            m_ingest->touch(m_statusKey); // once per read, not per line
         QList<JournalEntry> chunk;
         for (const Result<QByteArray> &line : m_framer.feed(bytes)) {
             if (m_state == State::Closing || m_state == State::Ended)
@@ -80,10 +75,6 @@ void GatewaySession::readMore()
 
 void GatewaySession::handleLine(const QByteArray &line, QList<JournalEntry> &chunk, quint64 ticket)
 {
-    const QString key = statusKey();
-    if (!key.isEmpty())
-        m_ingest->touch(key);
-
     if (m_state == State::Open && !m_bucket->take(m_clock.elapsed())) {
         QString id;
         (void)GatewayCodec::decode(line, &id); // only for the id to answer
@@ -93,7 +84,7 @@ void GatewaySession::handleLine(const QByteArray &line, QList<JournalEntry> &chu
                                                             tr("Too many lines: send them again more slowly."))
                                 : GatewayCodec::encodeAck(id, AckStatus::Rejected, QString(GatewayErrors::RateLimited));
         pushSlot(std::move(s));
-        countAnswer(QStringLiteral("rejected"));
+        countAnswer(GatewayCount::Rejected);
         return;
     }
 
@@ -130,7 +121,7 @@ void GatewaySession::handleLine(const QByteArray &line, QList<JournalEntry> &chu
         break;
     }
     JournalEntry &e = m.entry;
-    e.source = QStringLiteral("gateway:") + m_gatewayId;
+    e.source = m_source;
     e.time = m_ingest->now();
     Slot s;
     s.ticket = ticket;
@@ -147,7 +138,7 @@ void GatewaySession::journalRefusedLine(const QByteArray &raw, const QString &id
 {
     JournalEntry e;
     e.time = m_ingest->now();
-    e.source = QStringLiteral("gateway:") + m_gatewayId;
+    e.source = m_source;
     e.messageId = id;
     e.kind = EntryKind::DeviceRejected;
     e.actor = Actor::system();
@@ -197,6 +188,9 @@ void GatewaySession::handleHello(const InboundMessage &hello)
         return;
     }
     m_gatewayId = account->id;
+    m_source = QStringLiteral("gateway:") + m_gatewayId;
+    if (m_link.statusKey.isEmpty())
+        m_statusKey = m_source; // a TCP session shows on its gateway's row
     m_limits = account->limits;
     m_framer = LineFramer(m_limits.maxLine);
     m_bucket.emplace(m_limits.rate, m_limits.burst, m_clock.elapsed());
@@ -235,7 +229,7 @@ QByteArray GatewaySession::answerFor(Slot &s, const WriteResult &r)
 {
     if (!s.rejectCode.isEmpty() && r.status == WriteResult::Status::Stored) {
         // A line the decoder refused, now journaled: the refusal can be told.
-        countAnswer(QStringLiteral("rejected"));
+        countAnswer(GatewayCount::Rejected);
         return s.messageId.isEmpty() ? GatewayCodec::encodeError(s.rejectCode, s.rejectMessage)
                                      : GatewayCodec::encodeAck(s.messageId, AckStatus::Rejected, s.rejectCode);
     }
@@ -243,32 +237,31 @@ QByteArray GatewaySession::answerFor(Slot &s, const WriteResult &r)
     case WriteResult::Status::Stored:
         if (!s.helperId.isEmpty())
             m_ingest->helperSpoke(s.helperId, m_gatewayId);
-        countAnswer(QStringLiteral("stored"));
+        countAnswer(GatewayCount::Stored);
         return GatewayCodec::encodeAck(s.messageId, AckStatus::Stored);
     case WriteResult::Status::Duplicate:
-        countAnswer(QStringLiteral("duplicate"));
+        countAnswer(GatewayCount::Duplicate);
         return GatewayCodec::encodeAck(s.messageId, AckStatus::Duplicate, r.error.code);
     case WriteResult::Status::Rejected:
     case WriteResult::Status::Refused:
-        countAnswer(QStringLiteral("rejected"));
+        countAnswer(GatewayCount::Rejected);
         return s.messageId.isEmpty() ? GatewayCodec::encodeError(r.error.code, r.error.message)
                                      : GatewayCodec::encodeAck(s.messageId, AckStatus::Rejected, r.error.code);
     case WriteResult::Status::Failed:
         break;
     }
-    countAnswer(QStringLiteral("rejected"));
-    if (!statusKey().isEmpty())
-        m_ingest->problem(statusKey(), r.error.message);
+    countAnswer(GatewayCount::Rejected);
+    if (!m_statusKey.isEmpty())
+        m_ingest->problem(m_statusKey, r.error.message);
     return s.messageId.isEmpty()
                ? GatewayCodec::encodeError(QString(GatewayErrors::Unavailable), r.error.message)
                : GatewayCodec::encodeAck(s.messageId, AckStatus::Rejected, QString(GatewayErrors::Unavailable));
 }
 
-void GatewaySession::countAnswer(const QString &kind)
+void GatewaySession::countAnswer(GatewayCount what)
 {
-    const QString key = statusKey();
-    if (!key.isEmpty())
-        m_ingest->count(key, kind);
+    if (!m_statusKey.isEmpty())
+        m_ingest->count(m_statusKey, what);
 }
 
 void GatewaySession::flush()
@@ -331,13 +324,13 @@ void GatewaySession::streamEnded()
         // Bytes after the last LF: not a message, never acknowledged; kept for the audit.
         JournalEntry e;
         e.time = m_ingest->now();
-        e.source = QStringLiteral("gateway:") + m_gatewayId;
+        e.source = m_source;
         e.kind = EntryKind::DeviceRejected;
         e.actor = Actor::system();
         e.payload = QJsonObject{{"reason"_L1, finished.errorString()}, {"code"_L1, finished.error().code}};
         e.raw = partial;
         m_ingest->submit(nullptr, m_ingest->newTicket(), {e});
-        countAnswer(QStringLiteral("rejected"));
+        countAnswer(GatewayCount::Rejected);
     }
     m_state = State::Ended;
     m_helloTimer.stop();

@@ -21,6 +21,9 @@ namespace relais {
 
 class GatewayIngest;
 
+// What a line's answer counts as on its gateway's status row.
+enum class GatewayCount { Stored, Duplicate, Rejected };
+
 // One gateway session on one byte stream (a TCP or TLS socket, a serial port): framing, the
 // hello, the rate limit, decoding, and the acks, sent in the order the lines came and only
 // once the ingest reports the journal's answer. Owned by the GatewayIngest.
@@ -42,8 +45,8 @@ public:
     ~GatewaySession() override;
 
     const Link &link() const { return m_link; }
-    QString gatewayId() const { return m_gatewayId; } // empty until a hello is accepted
-    QString statusKey() const;
+    QString gatewayId() const { return m_gatewayId; }        // empty until a hello is accepted
+    const QString &statusKey() const { return m_statusKey; } // empty until known
     bool isOpen() const { return m_state == State::Open; }
     // Lines waiting for the journal's answer.
     qsizetype waiting() const { return m_waiting; }
@@ -91,13 +94,15 @@ private:
     void pushSlot(Slot slot);
     QByteArray answerFor(Slot &slot, const WriteResult &r);
     void flush();
-    void countAnswer(const QString &kind);
+    void countAnswer(GatewayCount what);
 
     GatewayIngest *m_ingest;
     QPointer<QIODevice> m_io;
     Link m_link;
     State m_state = State::AwaitingHello;
     QString m_gatewayId;
+    QString m_source;    // "gateway:<id>", the journal source of its lines
+    QString m_statusKey; // the status row: the link's fixed key, else the gateway's
     GatewayLimits m_limits;
     LineFramer m_framer;
     std::optional<TokenBucket> m_bucket;

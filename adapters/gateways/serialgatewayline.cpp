@@ -87,12 +87,7 @@ void SerialGatewayLine::tryOpen()
     link.statusKey = statusKey();
     link.closable = false;
     m_session = m_ingest->attach(m_port.get(), link);
-    GatewayStatus row;
-    for (const GatewayStatus &r : m_ingest->statusRows()) {
-        if (r.key == statusKey())
-            row = r;
-    }
-    row.key = statusKey();
+    GatewayStatus row = m_ingest->statusRow(statusKey());
     row.link = GatewayStatus::Link::Connected; // the port is open; the gateway's hello names it
     row.since = m_ingest->now();
     row.retryInS = -1;
@@ -119,12 +114,7 @@ void SerialGatewayLine::scheduleRetry(const QString &why)
 {
     if (!m_running)
         return;
-    GatewayStatus row;
-    for (const GatewayStatus &r : m_ingest->statusRows()) {
-        if (r.key == statusKey())
-            row = r;
-    }
-    row.key = statusKey();
+    GatewayStatus row = m_ingest->statusRow(statusKey());
     row.transport = QStringLiteral("serial");
     row.peer = m_config.port;
     row.link = GatewayStatus::Link::Connecting;
