@@ -12,10 +12,15 @@ Error refuse(const char *code, const QString &message)
     return Error{QLatin1StringView(code), message};
 }
 
-QString indexKey(const QString &deviceId, AlarmKind kind)
+} // namespace
+
+// No string is built: device messages look these up several times each.
+DispatchState::OpenAlarmKey DispatchState::indexKey(const QString &deviceId, AlarmKind kind)
 {
-    return deviceId + QChar(0x1f) + AlarmKinds::key(kind);
+    return OpenAlarmKey{deviceId, kind};
 }
+
+namespace {
 
 QGeoCoordinate positionFrom(const QJsonObject &p)
 {
@@ -93,6 +98,8 @@ const Mission *DispatchState::mission(qint64 id) const
 
 const Alarm *DispatchState::openAlarmFor(const QString &deviceId, AlarmKind kind) const
 {
+    if (m_openAlarmIndex.isEmpty())
+        return nullptr;
     const qint64 id = m_openAlarmIndex.value(indexKey(deviceId, kind), 0);
     const Alarm *a = id ? alarm(id) : nullptr;
     return a && a->isOpen() ? a : nullptr;
@@ -247,11 +254,11 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
     if (deviceId.isEmpty())
         return refuse("missing_field", tr("The device id is missing."));
 
-    if (p.contains(QLatin1String("battery"))) {
-        const int battery = p.value(QLatin1String("battery")).toInt(-1);
-        if (battery < 0 || battery > 100)
-            return refuse("bad_value", tr("The battery level must be between 0 and 100 %."));
-    }
+    const QJsonValue batteryValue = p.value(QLatin1String("battery"));
+    const bool hasBattery = !batteryValue.isUndefined();
+    const int battery = hasBattery ? batteryValue.toInt(-1) : -1;
+    if (hasBattery && (battery < 0 || battery > 100))
+        return refuse("bad_value", tr("The battery level must be between 0 and 100 %."));
 
     // Any message proves the device alive: last seen, and an open "device silent" alarm ends.
     // A battery level below Device::kLowBatteryPercent raises a "low battery" maintenance alarm;
@@ -263,8 +270,8 @@ Result<DispatchState::Changes> DispatchState::applyDeviceMessage(const JournalEn
         if (it != m_devices.end()) {
             if (!it->lastSeen.isValid() || e.time > it->lastSeen)
                 it->lastSeen = e.time;
-            if (p.contains(QLatin1String("battery"))) {
-                it->batteryPercent = p.value(QLatin1String("battery")).toInt(-1);
+            if (hasBattery) {
+                it->batteryPercent = battery;
                 const Alarm *low = openAlarmFor(deviceId, AlarmKind::LowBattery);
                 const bool saysItself = e.kind == EntryKind::DeviceAlarm
                                         && stringFrom(p, "alarm") == AlarmKinds::key(AlarmKind::LowBattery);

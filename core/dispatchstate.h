@@ -78,6 +78,18 @@ public:
     friend bool operator==(const DispatchState &, const DispatchState &) = default;
 
 private:
+    struct OpenAlarmKey
+    {
+        QString deviceId;
+        AlarmKind kind;
+        friend bool operator==(const OpenAlarmKey &, const OpenAlarmKey &) = default;
+        friend size_t qHash(const OpenAlarmKey &k, size_t seed = 0) noexcept
+        {
+            return qHashMulti(seed, k.deviceId, static_cast<int>(k.kind));
+        }
+    };
+    static OpenAlarmKey indexKey(const QString &deviceId, AlarmKind kind);
+
     Result<Changes> dispatch(const JournalEntry &e);
     qint64 raiseDeviceAlarm(const QString &deviceId, AlarmKind kind, Severity severity, const QGeoCoordinate &where,
                             const QString &details, const QDateTime &at, const Actor &by, Changes &changes);
@@ -100,7 +112,7 @@ private:
     QHash<QString, Helper> m_helpers;
     QHash<qint64, Mission> m_missions;
     QHash<qint64, Shift> m_shifts;
-    QHash<QString, qint64> m_openAlarmIndex; // "device\x1fkind" → alarm id
+    QHash<OpenAlarmKey, qint64> m_openAlarmIndex; // (device, kind) → its open alarm
     FeeSchedule m_fees;
 };
 
