@@ -1,19 +1,22 @@
-// The whole ingest path over loopback TCP: a gateway (a thread of this process with a
-// blocking socket) streams device heartbeats to the real GatewayServer + GatewayIngest + Store
+// The whole ingest path over loopback TCP: gateways (threads of this process with blocking
+// sockets) stream heartbeats of registered devices to the real GatewayServer + GatewayIngest + Store
 // (parse, dedupe, durable commit with synchronous=FULL, ack after commit). Prints, for the
 // batched store and for a naive store committing one transaction per message, in the same run:
 //   - durable messages per second sustained (the gateway keeps up to 4,000 unacknowledged,
 //     as the protocol asks);
 //   - ack latency p50 / p99 when the gateway sends a steady 1,000 messages per second.
-//   bench_ingest [messages] [devices]      defaults: 300,000 messages, 10,000 devices
+//   bench_ingest [messages] [devices] [gateways] [--flood-only]
+//                    defaults: 300,000 messages, 10,000 devices, 4 gateway connections
 
 #include "gatewayingest.h"
 #include "gatewayserver.h"
 #include "store.h"
 #include "systemclock.h"
+#include "threadcpu.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -23,6 +26,9 @@
 #include <cstdio>
 #include <thread>
 #include <vector>
+
+#include <pthread.h>
+#include <time.h>
 
 using namespace relais;
 
@@ -45,6 +51,7 @@ struct GatewayRun
     double seconds = 0;
     std::vector<double> latenciesMs;
     QString error;
+    qint64 cpuNs = 0; // the gateway thread's own CPU time
 };
 
 // Reads the answers available; for each ack calls onAck(index of the acknowledged message).
@@ -72,14 +79,14 @@ bool readAcks(QTcpSocket &socket, QByteArray &buffer, qint64 &acked, GatewayRun 
     return true;
 }
 
-bool hello(QTcpSocket &socket, quint16 port, GatewayRun &run)
+bool hello(QTcpSocket &socket, quint16 port, const QByteArray &gatewayId, GatewayRun &run)
 {
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(10000)) {
         run.error = socket.errorString();
         return false;
     }
-    socket.write("{\"type\":\"hello\",\"versions\":[1],\"gateway\":\"gw-bench\",\"token\":\"" + kToken.toUtf8()
+    socket.write("{\"type\":\"hello\",\"versions\":[1],\"gateway\":\"" + gatewayId + "\",\"token\":\"" + kToken.toUtf8()
                  + "\"}\n");
     while (!socket.canReadLine()) {
         if (!socket.waitForReadyRead(10000)) {
@@ -96,11 +103,11 @@ bool hello(QTcpSocket &socket, quint16 port, GatewayRun &run)
 }
 
 // As fast as the ingest acknowledges, with at most window messages unacknowledged.
-GatewayRun flood(quint16 port, qint64 first, qint64 count, int devices, int window)
+GatewayRun flood(quint16 port, const QByteArray &gatewayId, qint64 first, qint64 count, int devices, int window)
 {
     GatewayRun run;
     QTcpSocket socket;
-    if (!hello(socket, port, run))
+    if (!hello(socket, port, gatewayId, run))
         return run;
     QByteArray buffer;
     qint64 acked = 0;
@@ -131,7 +138,7 @@ GatewayRun paced(quint16 port, qint64 first, qint64 count, int devices, int rate
 {
     GatewayRun run;
     QTcpSocket socket;
-    if (!hello(socket, port, run))
+    if (!hello(socket, port, "gw-bench-0", run))
         return run;
     std::vector<qint64> sentAtNs(std::size_t(count), 0);
     QByteArray buffer;
@@ -171,23 +178,47 @@ double percentile(std::vector<double> v, double p)
     return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
 }
 
-// Runs the gateway function on a thread of its own while this thread runs the ingest.
+// Runs fn(0) .. fn(n - 1), each a gateway on a thread of its own, while this thread runs the
+// ingest in an event loop that sleeps when there is nothing to do (a polling loop would steal
+// a core). Returns the sum of the runs (seconds: the longest).
 template<typename Fn>
-GatewayRun runGateway(Fn fn)
+GatewayRun runGateways(int n, Fn fn)
 {
-    GatewayRun result;
-    std::atomic<bool> done{false};
-    std::thread gateway([&] {
-        result = fn();
-        done = true;
-    });
-    while (!done)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    gateway.join();
-    return result;
+    std::vector<GatewayRun> results(static_cast<std::size_t>(n));
+    QEventLoop loop;
+    std::atomic<int> running{n};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < n; ++i) {
+        threads.emplace_back([&, i] {
+            pthread_setname_np(pthread_self(), "bench-gateway");
+            timespec start{}, end{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start);
+            GatewayRun &r = results[std::size_t(i)];
+            r = fn(i);
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end);
+            r.cpuNs = (end.tv_sec - start.tv_sec) * 1000000000LL + (end.tv_nsec - start.tv_nsec);
+            if (--running == 0)
+                QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        });
+    }
+    loop.exec();
+    GatewayRun sum;
+    for (std::size_t i = 0; i < threads.size(); ++i) {
+        threads[i].join();
+        const GatewayRun &r = results[i];
+        sum.sent += r.sent;
+        sum.stored += r.stored;
+        sum.other += r.other;
+        sum.seconds = std::max(sum.seconds, r.seconds);
+        sum.cpuNs += r.cpuNs;
+        sum.latenciesMs.insert(sum.latenciesMs.end(), r.latenciesMs.begin(), r.latenciesMs.end());
+        if (sum.error.isEmpty())
+            sum.error = r.error;
+    }
+    return sum;
 }
 
-void measure(const char *label, int maxBatch, qint64 messages, int devices, int pacedSeconds)
+void measure(const char *label, int maxBatch, qint64 messages, int devices, int gateways, int pacedSeconds)
 {
     QTemporaryDir dir;
     Store store;
@@ -196,15 +227,46 @@ void measure(const char *label, int maxBatch, qint64 messages, int devices, int 
         std::fprintf(stderr, "%s\n", qPrintable(store.errorString()));
         return;
     }
+    // The devices are registered first, outside the measurement: each heartbeat updates its
+    // device's row (last seen, battery), as in a real desk.
+    {
+        QList<JournalEntry> registrations;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int i = 0; i < devices; ++i) {
+            JournalEntry e;
+            e.time = now;
+            e.source = QStringLiteral("bench");
+            e.kind = EntryKind::DeviceRegistered;
+            e.payload = {{QStringLiteral("device"), QStringLiteral("d-%1").arg(i)},
+                         {QStringLiteral("interval_s"), 3600}};
+            registrations.append(e);
+        }
+        QEventLoop loop;
+        qsizetype registered = 0;
+        const QMetaObject::Connection c =
+            QObject::connect(&store, &Store::itemsProcessed, &loop, [&](const QList<WriteResult> &results) {
+                registered += results.size();
+                if (registered == devices)
+                    loop.quit();
+            });
+        store.submit(1, registrations);
+        loop.exec();
+        QObject::disconnect(c);
+    }
+
     SystemClock clock;
     GatewayIngest ingest([&store](quint64 t, const QList<JournalEntry> &e) { store.submit(t, e); }, &clock);
     QObject::connect(&store, &Store::itemsProcessed, &ingest, &GatewayIngest::onProcessed);
-    GatewayAccount account;
-    account.id = QStringLiteral("gw-bench");
-    account.token = kToken;
-    account.limits.rate = 10000000; // the benchmark measures the ingest, not the limiter
-    account.limits.burst = 10000000;
-    ingest.setAccounts({account});
+    QList<GatewayAccount> accounts;
+    for (int i = 0; i < gateways; ++i) {
+        GatewayAccount account;
+        account.id = QStringLiteral("gw-bench-%1").arg(i);
+        account.token = kToken;
+        account.limits.rate = 10000000; // the benchmark measures the ingest, not the limiter
+        account.limits.burst = 10000000;
+        accounts.append(account);
+    }
+    ingest.setAccounts(accounts);
     ingest.setMaxWaitingPerSession(20000);
     GatewayServer server(&ingest, TcpListenConfig{});
     if (Status s = server.listen(); !s) {
@@ -214,15 +276,36 @@ void measure(const char *label, int maxBatch, qint64 messages, int devices, int 
     const quint16 port = server.port();
 
     const quint64 tx0 = store.committedTransactions();
-    const GatewayRun f = runGateway([&] { return flood(port, 0, messages, devices, 4000); });
+    const QMap<QByteArray, qint64> cpu0 = bench::threadCpuNs();
+    // Each gateway keeps at most 4,000 messages unacknowledged, as the protocol asks.
+    const qint64 share = messages / gateways;
+    const GatewayRun f = runGateways(gateways, [&](int i) {
+        const qint64 count = i == gateways - 1 ? messages - share * i : share;
+        return flood(port, "gw-bench-" + QByteArray::number(i), share * i, count, devices, 4000);
+    });
+    const QMap<QByteArray, qint64> cpu1 = bench::threadCpuNs();
     const quint64 tx = store.committedTransactions() - tx0;
     if (!f.error.isEmpty())
         std::printf("%s: flood failed: %s\n", label, qPrintable(f.error));
     std::printf("%-34s %9.0f msgs/s durable  (%lld stored, %lld other, %.2f s, %llu transactions)\n", label,
                 double(f.stored) / f.seconds, qlonglong(f.stored), qlonglong(f.other), f.seconds, qulonglong(tx));
+    // Where the CPU went, per message: the gateway (client), the ingest (this thread: sockets,
+    // decoding, acks) and the store's writer. Two cores: the sum bounds the rate.
+    if (f.stored > 0 && !cpu1.isEmpty()) {
+        const auto perMessageUs = [&](const QByteArray &name) {
+            return double(cpu1.value(name) - cpu0.value(name)) / 1e3 / double(f.sent);
+        };
+        const double gatewayUs = double(f.cpuNs) / 1e3 / double(f.sent);
+        const double ingestUs = perMessageUs(QCoreApplication::applicationName().toUtf8().left(15));
+        const double writerUs = perMessageUs("relais-store-wr");
+        std::printf("%-34s CPU per message: gateway %.2f us, ingest %.2f us, store writer %.2f us\n", label, gatewayUs,
+                    ingestUs, writerUs);
+    }
 
+    if (pacedSeconds <= 0)
+        return;
     const qint64 pacedCount = qint64(pacedSeconds) * 1000;
-    const GatewayRun p = runGateway([&] { return paced(port, messages, pacedCount, devices, 1000); });
+    const GatewayRun p = runGateways(1, [&](int) { return paced(port, messages, pacedCount, devices, 1000); });
     if (!p.error.isEmpty())
         std::printf("%s: paced run failed: %s\n", label, qPrintable(p.error));
     std::printf("%-34s ack latency at 1,000 msgs/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu acks)\n", label,
@@ -236,17 +319,23 @@ void measure(const char *label, int maxBatch, qint64 messages, int devices, int 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList args = QCoreApplication::arguments();
+    QStringList args = QCoreApplication::arguments();
+    // --flood-only: only the batched throughput run (for profilers: callgrind, perf).
+    const bool floodOnly = args.removeAll(QStringLiteral("--flood-only")) > 0;
     const qint64 messages = args.size() > 1 ? args.at(1).toLongLong() : 300000;
     const int devices = args.size() > 2 ? args.at(2).toInt() : 10000;
-    if (messages <= 0 || devices <= 0) {
-        std::fputs("usage: bench_ingest [messages] [devices]\n", stderr);
+    const int gateways = args.size() > 3 ? args.at(3).toInt() : 4;
+    if (messages <= 0 || devices <= 0 || gateways <= 0 || gateways > 64) {
+        std::fputs("usage: bench_ingest [messages] [devices] [gateways 1-64] [--flood-only]\n", stderr);
         return 2;
     }
-    std::printf("bench_ingest: %lld heartbeats from %d devices over loopback TCP, %d cores\n", qlonglong(messages),
-                devices, QThread::idealThreadCount());
-    measure("batched store (≤5,000 per commit)", 5000, messages, devices, 5);
+    std::printf("bench_ingest: %lld heartbeats from %d devices through %d gateway connection(s) over loopback "
+                "TCP, %d cores\n",
+                qlonglong(messages), devices, gateways, QThread::idealThreadCount());
+    measure("batched store (≤5,000 per commit)", 5000, messages, devices, gateways, floodOnly ? 0 : 5);
+    if (floodOnly)
+        return 0;
     // The naive store commits every message on its own: far fewer messages, same figures.
-    measure("naive store (1 commit per message)", 1, std::min<qint64>(messages, 5000), devices, 5);
+    measure("naive store (1 commit per message)", 1, std::min<qint64>(messages, 5000), devices, gateways, 5);
     return 0;
 }

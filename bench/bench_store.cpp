@@ -7,11 +7,10 @@
 //   bench_store <messages> <devices>   one run
 
 #include "store.h"
+#include "threadcpu.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -19,26 +18,6 @@
 using namespace relais;
 
 namespace {
-
-// CPU time in ns of this process's thread named name (Linux: /proc/self/task/*/schedstat);
-// -1 when it cannot be read.
-qint64 threadCpuNs(const QByteArray &name)
-{
-    const QDir tasks(QStringLiteral("/proc/self/task"));
-    const QStringList tids = tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &tid : tids) {
-        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
-        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
-            continue;
-        QFile stat(tasks.filePath(tid + QStringLiteral("/schedstat")));
-        if (!stat.open(QIODevice::ReadOnly))
-            return -1;
-        bool ok = false;
-        const qint64 ns = stat.readAll().split(' ').value(0).toLongLong(&ok);
-        return ok ? ns : -1;
-    }
-    return -1;
-}
 
 bool run(QCoreApplication &app, int messages, int devices)
 {
@@ -92,14 +71,14 @@ bool run(QCoreApplication &app, int messages, int devices)
     store.submit(1, registrations);
     QCoreApplication::exec();
     const quint64 transactionsBefore = store.committedTransactions();
-    const qint64 cpuBefore = threadCpuNs("relais-store-wr"); // the writer thread's name, as the kernel cuts it
+    const qint64 cpuBefore = bench::threadCpuNs("relais-store-wr"); // the writer thread's name, as the kernel cuts it
     timer.start();
     // Submitted in chunks of 1,000, as an ingest thread would.
     for (int i = 0; i < messages; i += 1000)
         store.submit(2, beats.mid(i, 1000));
     QCoreApplication::exec();
     const double seconds = timer.nsecsElapsed() / 1e9;
-    const qint64 cpuAfter = threadCpuNs("relais-store-wr");
+    const qint64 cpuAfter = bench::threadCpuNs("relais-store-wr");
     QObject::disconnect(counting);
     const quint64 transactions = store.committedTransactions() - transactionsBefore;
 
