@@ -2,7 +2,12 @@
 
 #include "gatewayerrors.h"
 
+#include <QJsonObject>
+
+#include <simdjson.h>
+
 #include <cmath>
+#include <string_view>
 
 namespace relais {
 
@@ -75,11 +80,21 @@ QDateTime parseRfc3339(const QString &s)
     return QDateTime(date, time, Qt::UTC).addSecs(-offsetS);
 }
 
+std::string_view view(QLatin1StringView key)
+{
+    return {key.data(), std::size_t(key.size())};
+}
+
+QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+}
+
 } // namespace
 
 bool JsonFieldReader::has(QLatin1StringView key) const
 {
-    return m_object.contains(key);
+    return m_object.at_key(view(key)).error() == simdjson::SUCCESS;
 }
 
 void JsonFieldReader::fail(QLatin1StringView code, const QString &message)
@@ -93,28 +108,28 @@ void JsonFieldReader::badField(QLatin1StringView key, const QString &why)
     fail(GatewayErrors::BadField, tr("Field “%1”: %2").arg(key, why));
 }
 
-QJsonValue JsonFieldReader::fetch(QLatin1StringView key, bool required)
+bool JsonFieldReader::fetch(QLatin1StringView key, bool required, simdjson::dom::element *out)
 {
     if (m_error)
-        return QJsonValue(QJsonValue::Undefined);
-    QJsonValue v = m_object.value(key);
-    if (!v.isUndefined())
-        ++m_known;
-    else if (required)
+        return false;
+    if (m_object.at_key(view(key)).get(*out) == simdjson::SUCCESS)
+        return true;
+    if (required)
         fail(GatewayErrors::MissingField, tr("The field “%1” is missing.").arg(key));
-    return v;
+    return false;
 }
 
 std::optional<QString> JsonFieldReader::fetchString(QLatin1StringView key, bool required)
 {
-    const QJsonValue v = fetch(key, required);
-    if (v.isUndefined())
+    simdjson::dom::element v;
+    if (!fetch(key, required, &v))
         return std::nullopt;
-    if (!v.isString()) {
+    std::string_view s;
+    if (v.get_string().get(s) != simdjson::SUCCESS) {
         badField(key, tr("must be a string."));
         return std::nullopt;
     }
-    return v.toString();
+    return toQString(s);
 }
 
 QString JsonFieldReader::id(QLatin1StringView key, qsizetype maxLength)
@@ -153,21 +168,29 @@ QString JsonFieldReader::string(QLatin1StringView key, bool required)
 
 std::optional<qint64> JsonFieldReader::integer(QLatin1StringView key, qint64 min, qint64 max, bool required)
 {
-    const QJsonValue v = fetch(key, required);
-    if (v.isUndefined())
+    simdjson::dom::element v;
+    if (!fetch(key, required, &v))
         return std::nullopt;
-    if (!v.isDouble()) {
+    if (!v.is_number()) {
         badField(key, tr("must be a number."));
         return std::nullopt;
     }
-    const double d = v.toDouble();
-    if (!std::isfinite(d) || d != std::floor(d)) {
-        badField(key, tr("must be a whole number."));
-        return std::nullopt;
+    // Exact when the JSON number was an integer (beyond 2^53 too), else checked as a double.
+    qint64 i = 0;
+    bool inRange = true;
+    if (v.is_int64()) {
+        i = v.get_int64().value_unsafe();
+    } else if (v.is_uint64()) {
+        inRange = false; // beyond 2^63
+    } else {
+        const double d = v.get_double().value_unsafe();
+        if (!std::isfinite(d) || d != std::floor(d)) {
+            badField(key, tr("must be a whole number."));
+            return std::nullopt;
+        }
+        inRange = d >= -9.2e18 && d <= 9.2e18;
+        i = inRange ? qint64(d) : 0;
     }
-    // Compared as integers when the JSON number was one (exact beyond 2^53), else as doubles.
-    const bool inRange = d >= -9.2e18 && d <= 9.2e18;
-    const qint64 i = inRange ? v.toInteger(qint64(d)) : 0;
     if (!inRange || i < min || i > max) {
         badField(key, tr("must be between %1 and %2.").arg(min).arg(max));
         return std::nullopt;
@@ -177,14 +200,14 @@ std::optional<qint64> JsonFieldReader::integer(QLatin1StringView key, qint64 min
 
 std::optional<double> JsonFieldReader::number(QLatin1StringView key, double min, double max, bool required)
 {
-    const QJsonValue v = fetch(key, required);
-    if (v.isUndefined())
+    simdjson::dom::element v;
+    if (!fetch(key, required, &v))
         return std::nullopt;
-    if (!v.isDouble()) {
+    if (!v.is_number()) {
         badField(key, tr("must be a number."));
         return std::nullopt;
     }
-    const double d = v.toDouble();
+    const double d = v.get_double().value_unsafe();
     if (!std::isfinite(d) || d < min || d > max) {
         badField(key, tr("must be between %1 and %2.").arg(min).arg(max));
         return std::nullopt;
@@ -194,31 +217,61 @@ std::optional<double> JsonFieldReader::number(QLatin1StringView key, double min,
 
 std::optional<bool> JsonFieldReader::boolean(QLatin1StringView key, bool required)
 {
-    const QJsonValue v = fetch(key, required);
-    if (v.isUndefined())
+    simdjson::dom::element v;
+    if (!fetch(key, required, &v))
         return std::nullopt;
-    if (!v.isBool()) {
+    bool b = false;
+    if (v.get_bool().get(b) != simdjson::SUCCESS) {
         badField(key, tr("must be true or false."));
         return std::nullopt;
     }
-    return v.toBool();
+    return b;
 }
 
 QDateTime JsonFieldReader::dateTime(QLatin1StringView key)
 {
-    const QJsonValue v = fetch(key, true);
-    if (v.isUndefined())
+    simdjson::dom::element v;
+    if (!fetch(key, true, &v))
         return {};
-    if (!v.isString()) {
+    std::string_view s;
+    if (v.get_string().get(s) != simdjson::SUCCESS) {
         badField(key, tr("must be a date-time string."));
         return {};
     }
-    const QDateTime t = parseRfc3339(v.toString());
+    const QDateTime t = parseRfc3339(toQString(s));
     if (!t.isValid()) {
         badField(key, tr("must be a date-time with seconds and an offset, like 2025-01-15T10:00:00Z."));
         return {};
     }
     return t;
+}
+
+void JsonFieldReader::copyTo(QJsonObject &payload, std::initializer_list<QLatin1StringView> keys) const
+{
+    for (QLatin1StringView key : keys) {
+        simdjson::dom::element v;
+        if (m_object.at_key(view(key)).get(v) != simdjson::SUCCESS)
+            continue;
+        switch (v.type()) {
+        case simdjson::dom::element_type::STRING:
+            payload.insert(key, toQString(v.get_string().value_unsafe()));
+            break;
+        case simdjson::dom::element_type::INT64:
+            payload.insert(key, qint64(v.get_int64().value_unsafe()));
+            break;
+        case simdjson::dom::element_type::UINT64:
+        case simdjson::dom::element_type::DOUBLE:
+            payload.insert(key, v.get_double().value_unsafe());
+            break;
+        case simdjson::dom::element_type::BOOL:
+            payload.insert(key, v.get_bool().value_unsafe());
+            break;
+        case simdjson::dom::element_type::NULL_VALUE:
+        case simdjson::dom::element_type::ARRAY:
+        case simdjson::dom::element_type::OBJECT:
+            break; // never kept: every kept field was read as a string, a number or a boolean
+        }
+    }
 }
 
 } // namespace relais

@@ -4,16 +4,23 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonObject>
 #include <QLatin1StringView>
 
 #include <optional>
+
+class QJsonObject;
+
+namespace simdjson::dom {
+class element;
+class object;
+} // namespace simdjson::dom
 
 namespace relais {
 
 // Reads the fields of one protocol message with the rules of docs/protocol.md §2, and keeps
 // the first error met (missing_field or bad_field, naming the field). Once an error is kept,
 // later reads return empty values without looking, so a decoder reads everything and checks once.
+// It reads an object parsed by simdjson (docs/gateways.md: why not QJsonDocument).
 class JsonFieldReader final
 {
     Q_DECLARE_TR_FUNCTIONS(relais::JsonFieldReader)
@@ -23,15 +30,11 @@ public:
     static constexpr qsizetype MaxIdLength = 64;
     static constexpr qsizetype MaxTextLength = 1000;
 
-    explicit JsonFieldReader(const QJsonObject &object) : m_object(object) {}
+    explicit JsonFieldReader(const simdjson::dom::object &object) : m_object(object) {}
 
     bool ok() const { return !m_error.has_value(); }
     const Error &error() const { return *m_error; }
     bool has(QLatin1StringView key) const;
-    // Counts a field read without this reader (the message type), for hasUnknownFields().
-    void markKnown() { ++m_known; }
-    // Whether the object holds fields that no read asked for (each field must be read once).
-    bool hasUnknownFields() const { return m_known < m_object.size(); }
 
     // A non-empty string of at most maxLength characters without control characters.
     QString id(QLatin1StringView key, qsizetype maxLength = MaxIdLength);
@@ -50,15 +53,18 @@ public:
     void fail(QLatin1StringView code, const QString &message);
     void badField(QLatin1StringView key, const QString &why);
 
+    // Copies the fields named in keys that are present (strings, numbers, booleans: read and
+    // checked before) into payload, under the same names.
+    void copyTo(QJsonObject &payload, std::initializer_list<QLatin1StringView> keys) const;
+
 private:
-    // The value, or undefined when absent (missing_field kept if required).
-    QJsonValue fetch(QLatin1StringView key, bool required);
+    // The value into *out; false when absent (missing_field kept if required) or after an error.
+    bool fetch(QLatin1StringView key, bool required, simdjson::dom::element *out);
     // The field as a string; reports bad_field when it is another type.
     std::optional<QString> fetchString(QLatin1StringView key, bool required);
 
-    const QJsonObject &m_object;
+    const simdjson::dom::object &m_object;
     std::optional<Error> m_error;
-    qsizetype m_known = 0; // fields read that were present
 };
 
 } // namespace relais

@@ -404,8 +404,9 @@ void TestGatewayCodec::errors_data()
         InvalidJson, none);
     row("deep nesting, unclosed", QByteArray(8000, '['), InvalidJson, none);
     row("number too large for a double", alarmLine(R"("alarm":"panic","lat":1e400)"), InvalidJson, none);
-    row("bare number", "42", InvalidJson, none);
-    row("bare string", R"("device.alarm")", InvalidJson, none);
+    row("bare number", "42", NotAnObject, none);
+    row("bare string", R"("device.alarm")", NotAnObject, none);
+    row("bare null", "null", NotAnObject, none);
     row("array", R"([{"type":"device.alarm"}])", NotAnObject, none);
     row("line too long", alarmLine(R"("alarm":"panic","details":")" + QByteArray(8200, 'a') + "\""), LineTooLong, none);
 
