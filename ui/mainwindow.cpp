@@ -1,13 +1,15 @@
 #include "mainwindow.h"
 
+#include "actionsink.h"
 #include "alarmtablemodel.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
 #include "displayformat.h"
 #include "gatewaytablemodel.h"
 #include "helpertablemodel.h"
+#include "itemroles.h"
 #include "livestate.h"
-#include "mapplaceholder.h"
+#include "mapwidget.h"
 #include "missiontablemodel.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
@@ -18,6 +20,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFile>
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,6 +28,7 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -43,6 +47,7 @@ constexpr QLatin1StringView kStateKey{"ui/state"};
 constexpr int kLayoutVersion = 3;
 constexpr int kErrorTimeoutMs = 30000;
 constexpr int kMessageTimeoutMs = 10000;
+const QString kDemoBasemap = QStringLiteral(":/demo/town.geojson");
 
 bool settingsEnabled()
 {
@@ -70,13 +75,20 @@ MainWindow::MainWindow(LiveState *state, const QString &dataDir, QWidget *parent
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
 
-    setCentralWidget(new MapPlaceholder(this));
+    m_map = new MapWidget(this);
+    m_map->setObjectName(QStringLiteral("map"));
+    m_map->setLiveState(m_state);
+    setCentralWidget(m_map);
+    if (QFile::exists(kDemoBasemap))
+        loadBasemap(kDemoBasemap);
+    m_map->fitMarkers(); // the devices and alarms, or the town: followed until the map is moved
     createModels();
     createDocks();
     createActions();
     createMenus();
     createStatusBar();
     placeDocks();
+    connectMap();
     restoreSettings();
     m_alarmTable->setFocus();
 }
@@ -136,6 +148,72 @@ void MainWindow::setOperatorName(const QString &name)
 QString MainWindow::operatorName() const
 {
     return m_devicePanel->operatorName();
+}
+
+void MainWindow::setOnlineTileSource(TileSource *source)
+{
+    m_map->setOnlineTileSource(source);
+}
+
+bool MainWindow::loadBasemap(const QString &path)
+{
+    if (m_map->loadBasemap(path))
+        return true;
+    showError(m_map->basemapError());
+    return false;
+}
+
+void MainWindow::connectMap()
+{
+    // Selection kept in step both ways: a row chosen in a list is highlighted on the map, a
+    // marker clicked on the map selects its row (and brings its list forward).
+    connect(m_alarmTable->selectionModel(), &QItemSelectionModel::currentRowChanged, m_map,
+            [this](const QModelIndex &current) {
+                m_map->setSelectedAlarm(current.isValid() ? current.data(ItemRoles::IdRole).toLongLong() : 0);
+            });
+    connect(m_helperTable->selectionModel(), &QItemSelectionModel::currentRowChanged, m_map,
+            [this](const QModelIndex &current) {
+                m_map->setSelectedHelper(current.isValid() ? current.data(ItemRoles::IdRole).toString() : QString());
+            });
+    connect(m_map, &MapWidget::alarmSelected, this, [this](qint64 id) {
+        const QModelIndex row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(id));
+        if (!row.isValid())
+            return;
+        m_alarmsDock->raise();
+        m_alarmTable->setCurrentIndex(row);
+        m_alarmTable->scrollTo(row);
+    });
+    connect(m_map, &MapWidget::helperSelected, this, [this](const QString &id) {
+        const QModelIndex row = m_helperProxy->mapFromSource(m_helperModel->indexOf(id));
+        if (!row.isValid())
+            return;
+        m_helpersDock->raise();
+        m_helperTable->setCurrentIndex(row);
+        m_helperTable->scrollTo(row);
+    });
+    // What the window can already do from the map's context menu. Dispatching (assign the
+    // nearest helper, offer to nearby helpers) and manual alarms come with their dialogs: their
+    // signals stay unconnected, so the map leaves those entries out.
+    connect(m_map, &MapWidget::acknowledgeRequested, this, &MainWindow::acknowledgeAlarm);
+}
+
+void MainWindow::acknowledgeAlarm(qint64 id)
+{
+    ActionSink *sink = actionSink();
+    if (!sink) {
+        showError(tr("Alarm %1 cannot be acknowledged: this window is read-only.").arg(id));
+        return;
+    }
+    JournalEntry e;
+    e.time = QDateTime::currentDateTimeUtc();
+    e.source = QStringLiteral("ui");
+    e.kind = EntryKind::AlarmAcknowledged;
+    e.actor = Actor::operatorNamed(operatorName());
+    e.payload = {{QStringLiteral("alarm"), id}};
+    sink->submit({e}, ActionSink::Mode::EachOnItsOwn, [self = QPointer<MainWindow>(this), id](const QList<Status> &r) {
+        if (self && !r.isEmpty() && !r.first().ok())
+            self->showError(tr("Alarm %1 was not acknowledged: %2").arg(id).arg(r.first().errorString()));
+    });
 }
 
 void MainWindow::setGatewayBoard(GatewayStatusBoard *board)
@@ -424,10 +502,20 @@ void MainWindow::createStatusBar()
     m_helperCountLabel = statusLabel(this, "helperCountLabel");
     m_gatewayCountLabel = statusLabel(this, "gatewayCountLabel");
     m_gatewayCountLabel->hide();
+    m_mapNoticeLabel = statusLabel(this, "mapNoticeLabel");
+    m_mapNoticeLabel->hide();
+    m_cursorLabel = statusLabel(this, "cursorLabel");
+    m_cursorLabel->setMinimumWidth(
+        QFontMetrics(m_cursorLabel->font())
+            .horizontalAdvance(DisplayFormat::coordinate(QGeoCoordinate(-89.99999, -179.99999)))
+        + 16);
     m_dataDirLabel = statusLabel(this, "dataDirLabel");
     m_dataDirLabel->setText(tr("Data: %1").arg(shortenedPath(m_dataDir)));
     m_dataDirLabel->setToolTip(QDir::toNativeSeparators(m_dataDir));
 
+    // The cursor's coordinates on the left, where messages take their place for a while.
+    statusBar()->addWidget(m_cursorLabel);
+    statusBar()->addPermanentWidget(m_mapNoticeLabel);
     statusBar()->addPermanentWidget(m_alarmCountLabel);
     statusBar()->addPermanentWidget(m_helperCountLabel);
     statusBar()->addPermanentWidget(m_gatewayCountLabel);
@@ -438,6 +526,17 @@ void MainWindow::createStatusBar()
     connect(m_helperModel, &HelperTableModel::countsChanged, this, &MainWindow::updateHelperCount);
     connect(m_gatewayModel, &GatewayTableModel::countsChanged, this, &MainWindow::updateGatewayCount);
     connect(m_gatewayModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateGatewayCount);
+    connect(m_map, &MapWidget::basemapNoticeChanged, this, [this](const QString &notice) {
+        m_mapNoticeLabel->setText(notice);
+        m_mapNoticeLabel->setToolTip(m_map->hasVectorBasemap()
+                                         ? tr("The online map cannot be reached: the offline street map is shown "
+                                              "instead. Relais tries the online map again every minute.")
+                                         : tr("The online map cannot be reached. Relais tries again every minute."));
+        m_mapNoticeLabel->setVisible(!notice.isEmpty());
+    });
+    connect(m_map, &MapWidget::cursorCoordinateChanged, this, [this](const QGeoCoordinate &where) {
+        m_cursorLabel->setText(where.isValid() ? DisplayFormat::coordinate(where) : QString());
+    });
     updateAlarmCount();
     updateHelperCount();
 }

@@ -16,11 +16,13 @@ class GatewayStatusBoard;
 class GatewayTableModel;
 class HelperTableModel;
 class LiveState;
+class MapWidget;
 class MissionTableModel;
 class TableProxyModel;
 class TableView;
+class TileSource;
 
-// The dispatcher's window: the map in the middle (a placeholder for now), the alarm queue,
+// The dispatcher's window: the live map in the middle, the alarm queue,
 // the helpers, the missions, the device registry and the gateway links in docks, counts and
 // the store's status in the status bar. It reads the desk state only through LiveState,
 // which must outlive it, and changes it only through an ActionSink (the device registry);
@@ -43,6 +45,15 @@ public:
     DeviceTableModel *deviceModel() const;
     GatewayTableModel *gatewayModel() const { return m_gatewayModel; }
     DevicePanel *devicePanel() const { return m_devicePanel; }
+    MapWidget *map() const { return m_map; }
+
+    // The map's online basemap (XYZ over HTTP, MBTiles), not owned; must outlive the window
+    // or be reset to nullptr first. Without one the map draws the offline vector basemap.
+    void setOnlineTileSource(TileSource *source);
+    // The offline vector basemap (a town's GeoJSON). False, with the map unchanged and the
+    // reason in the status bar, when the file cannot be read. The demo town's basemap
+    // (:/demo/town.geojson) is loaded at start when the executable carries it.
+    bool loadBasemap(const QString &path);
 
     // Where the operator's actions go (not owned; must outlive the window, or be reset to
     // nullptr first). Without one, the registry's actions are disabled.
@@ -90,9 +101,12 @@ private:
     void updateAlarmCount();
     void updateHelperCount();
     void updateGatewayCount();
+    void connectMap();
+    void acknowledgeAlarm(qint64 id);
 
     LiveState *m_state;
     QString m_dataDir;
+    MapWidget *m_map = nullptr;
 
     AlarmTableModel *m_alarmModel = nullptr;
     TableProxyModel *m_alarmProxy = nullptr;
@@ -126,6 +140,8 @@ private:
     QLabel *m_helperCountLabel = nullptr;
     QLabel *m_storeLabel = nullptr;
     QLabel *m_gatewayCountLabel = nullptr;
+    QLabel *m_mapNoticeLabel = nullptr;
+    QLabel *m_cursorLabel = nullptr;
 
     bool m_defaultSizesPending = false;
     int m_lastOpenAlarms = 0;

@@ -1,10 +1,13 @@
+#include "actionsink.h"
 #include "alarmtablemodel.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
 #include "gatewaytablemodel.h"
+#include "itemroles.h"
 #include "journalbuilder.h"
 #include "mainwindow.h"
-#include "mapplaceholder.h"
+#include "mapmarkers.h"
+#include "mapwidget.h"
 #include "tableview.h"
 
 #include <QAction>
@@ -12,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSet>
@@ -56,6 +60,8 @@ private slots:
     void paintsSomethingLegible();
     void keepsLayoutOnlyWithAnOrganisation();
     void shortensTheDataDir();
+    void mapAndAlarmListShareTheSelection();
+    void acknowledgesFromTheMap();
 
 private:
     std::unique_ptr<JournalBuilder> m_journal;
@@ -107,7 +113,7 @@ void TestMainWindow::cleanup()
 void TestMainWindow::showsTheDocksAndTheirRows()
 {
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Relais"));
-    QVERIFY(qobject_cast<MapPlaceholder *>(m_window->centralWidget()));
+    QVERIFY(qobject_cast<MapWidget *>(m_window->centralWidget()));
 
     const struct
     {
@@ -540,6 +546,73 @@ void TestMainWindow::shortensTheDataDir()
              QStringLiteral("…/desk-2/data"));
     // A sibling of the home directory is not under it.
     QCOMPARE(MainWindow::shortenedPath(home + QStringLiteral("x/data")), home + QStringLiteral("x/data"));
+}
+
+void TestMainWindow::mapAndAlarmListShareTheSelection()
+{
+    auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
+    QVERIFY(map);
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("alarmTable"));
+    // The list chooses: the map highlights.
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const qint64 id = table->model()->index(row, 0).data(ItemRoles::IdRole).toLongLong();
+        table->setCurrentIndex(table->model()->index(row, 1));
+        QCOMPARE(map->selectedAlarm(), id);
+    }
+    // The map chooses (a click on a marker): the list follows.
+    map->setCenter(QGeoCoordinate(45.76, 4.83));
+    map->setZoom(16);
+    QTest::mouseClick(map, Qt::LeftButton, Qt::NoModifier, map->toScreen(QGeoCoordinate(45.76, 4.83)).toPoint());
+    QCOMPARE(map->selectedAlarm(), 1);
+    QCOMPARE(table->currentIndex().data(ItemRoles::IdRole).toLongLong(), 1);
+
+    auto *helpers = m_window->findChild<QTableView *>(QStringLiteral("helperTable"));
+    helpers->setCurrentIndex(helpers->model()->index(0, 0));
+    QCOMPARE(map->selectedHelper(), helpers->model()->index(0, 0).data(ItemRoles::IdRole).toString());
+}
+
+void TestMainWindow::acknowledgesFromTheMap()
+{
+    // A sink that commits at once into the live state, as the store would.
+    struct Sink final : ActionSink
+    {
+        LiveState *state;
+        QList<JournalEntry> submitted;
+        qint64 seq = 1000;
+        void submit(const QList<JournalEntry> &entries, Mode, Done done) override
+        {
+            QList<JournalEntry> committed = entries;
+            for (JournalEntry &e : committed)
+                e.seq = ++seq;
+            submitted += committed;
+            state->applyCommitted(committed);
+            done(QList<Status>(entries.size()));
+        }
+    } sink;
+    sink.state = m_state.get();
+    auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
+    map->setView(QGeoCoordinate(45.76, 4.83), 16);
+    const QPointF alarmAt = map->toScreen(QGeoCoordinate(45.76, 4.83));
+
+    // Read-only window: no acknowledge entry would work, none is offered... the entry is
+    // there (the window handles it) and says why it cannot.
+    m_window->setActionSink(&sink);
+    std::unique_ptr<QMenu> menu(map->createContextMenu(alarmAt));
+    QAction *ack = menu->findChild<QAction *>(QStringLiteral("acknowledgeAction"));
+    QVERIFY(ack);
+    // Dispatching is not there yet: no dead entries for it.
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("assignNearestAction")));
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("offerNearbyAction")));
+    ack->trigger();
+    QCOMPARE(sink.submitted.size(), 1);
+    QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
+    QCOMPARE(sink.submitted.first().payload.value(QStringLiteral("alarm")).toInteger(), 1);
+    QCOMPARE(m_state->state().alarm(1)->state(), Alarm::State::Acknowledged);
+    // Acknowledged: no more entry for it.
+    map->markers()->flush();
+    menu.reset(map->createContextMenu(alarmAt));
+    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("acknowledgeAction")));
+    m_window->setActionSink(nullptr);
 }
 
 QTEST_MAIN(TestMainWindow)
