@@ -40,7 +40,14 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         QStringLiteral("sim-arg"),
         QCoreApplication::translate("relais::AppOptions", "With --demo: pass <arg> to relais-sim (repeatable)."),
         QCoreApplication::translate("relais::AppOptions", "arg"));
-    parser.addOptions({help, version, dataDir, lang, quitAfter, demo, gateways, simArg});
+    const QCommandLineOption mapSource(
+        QStringLiteral("map-source"),
+        QCoreApplication::translate("relais::AppOptions",
+                                    "Map background: osm (OpenStreetMap, the default), ign (Plan IGN v2), "
+                                    "xyz:<URL template with {z} {x} {y}>, mbtiles:<file> or vector (the offline "
+                                    "basemap). Overrides the setting map/source."),
+        QCoreApplication::translate("relais::AppOptions", "spec"));
+    parser.addOptions({help, version, dataDir, lang, quitAfter, demo, gateways, simArg, mapSource});
 
     AppOptions out;
     if (!parser.parse(arguments)) {
@@ -77,6 +84,15 @@ AppOptions AppOptions::parse(const QStringList &arguments)
             return out;
         }
     }
+    if (parser.isSet(mapSource)) {
+        const Result<TileSourceSpec> spec = TileSourceSpec::parse(parser.value(mapSource));
+        if (!spec) {
+            out.action = Action::Error;
+            out.text = QCoreApplication::translate("relais::AppOptions", "--map-source: %1").arg(spec.errorString());
+            return out;
+        }
+        out.mapSource = spec.value();
+    }
     if (parser.isSet(quitAfter)) {
         bool ok = false;
         const double seconds = parser.value(quitAfter).toDouble(&ok);
@@ -88,6 +104,20 @@ AppOptions AppOptions::parse(const QStringList &arguments)
         out.quitAfterMs = static_cast<int>(seconds * 1000);
     }
     return out;
+}
+
+Result<TileSourceSpec> AppOptions::chosenMapSource(const QString &setting) const
+{
+    if (mapSource)
+        return *mapSource;
+    if (setting.trimmed().isEmpty())
+        return TileSourceSpec();
+    const Result<TileSourceSpec> spec = TileSourceSpec::parse(setting);
+    if (!spec) {
+        return Error{spec.error().code, QCoreApplication::translate("relais::AppOptions", "The setting %1 is wrong: %2")
+                                            .arg(SettingsKeys::mapSource, spec.errorString())};
+    }
+    return spec;
 }
 
 } // namespace relais

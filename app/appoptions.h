@@ -1,9 +1,25 @@
 #pragma once
 
+#include "result.h"
+#include "tilesourcespec.h"
+
+#include <QLatin1String>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace relais {
+
+// The QSettings keys read at start, in one place until the typed settings wrapper (issue 6).
+namespace SettingsKeys {
+// The map source, in --map-source's syntax (docs/map-sources.md); absent: "osm".
+inline constexpr QLatin1String mapSource("map/source");
+// How tile servers' operators reach this desk (an e-mail address or a web page), sent in the
+// User-Agent of tile requests as the OpenStreetMap tile policy asks; absent: the User-Agent
+// says that no contact is configured.
+inline constexpr QLatin1String mapContact("map/contact");
+} // namespace SettingsKeys
 
 // What the command line asked for. Parsed before any window exists, so that
 // --version and --help work without a display.
@@ -20,7 +36,15 @@ struct AppOptions
     QStringList simulatorArgs; // --sim-arg: extra arguments for relais-sim in demo mode
     QString text;              // help text, version line or error message
 
+    // --map-source, checked; unset: the setting map/source decides.
+    std::optional<TileSourceSpec> mapSource;
+
     static AppOptions parse(const QStringList &arguments);
+
+    // The map source to use: --map-source when given, else the setting map/source (its value
+    // passed here), else "osm". A setting that does not parse is an error for the caller to
+    // report (the option was checked by parse()).
+    Result<TileSourceSpec> chosenMapSource(const QString &setting) const;
 };
 
 } // namespace relais

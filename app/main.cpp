@@ -12,6 +12,8 @@
 #include "storeactionsink.h"
 #include "supervisor.h"
 #include "systemclock.h"
+#include "tilesource.h"
+#include "tilesourcefactory.h"
 
 #include <QApplication>
 #include <QDir>
@@ -19,6 +21,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QRandomGenerator>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -86,6 +89,46 @@ GatewaySetup gatewaySetup(const relais::AppOptions &options, const QString &data
     return out;
 }
 
+// The map's tile source: --map-source, else the setting map/source, else OpenStreetMap.
+// Online sources cache their tiles under <cache>/tiles/<source>. "vector" has none: the map
+// draws its offline basemap. A source named on the command line must work; one from the
+// settings that does not is reported and the map falls back to the offline basemap.
+struct MapSetup
+{
+    std::unique_ptr<relais::TileSource> tiles;
+    QString problem;
+    bool fatal = false;
+};
+
+MapSetup mapSetup(const relais::AppOptions &options)
+{
+    MapSetup out;
+    const QSettings settings;
+    const relais::Result<relais::TileSourceSpec> spec =
+        options.chosenMapSource(settings.value(relais::SettingsKeys::mapSource).toString());
+    if (!spec) {
+        out.problem = QCoreApplication::translate("relais::main", "%1 The map shows the offline basemap.")
+                          .arg(spec.errorString());
+        return out;
+    }
+    if (!spec->usesTiles())
+        return out;
+    const QString cacheRoot =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("tiles"));
+    const QString contact = settings.value(relais::SettingsKeys::mapContact).toString().trimmed();
+    relais::Result<std::unique_ptr<relais::TileSource>> made =
+        relais::TileSourceFactory::create(spec.value(), cacheRoot, contact);
+    if (!made) {
+        out.fatal = options.mapSource.has_value();
+        out.problem = out.fatal ? made.errorString()
+                                : QCoreApplication::translate("relais::main", "%1 The map shows the offline basemap.")
+                                      .arg(made.errorString());
+        return out;
+    }
+    out.tiles = std::move(made.value());
+    return out;
+}
+
 void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("Relais"));
@@ -145,6 +188,10 @@ int main(int argc, char *argv[])
     const GatewaySetup setup = gatewaySetup(options, dataDir, &demoToken);
     if (setup.fatal)
         return refuseToStart(setup.problems.join(QLatin1Char('\n')));
+    // Declared before the window, which only borrows it.
+    const MapSetup map = mapSetup(options);
+    if (map.fatal)
+        return refuseToStart(map.problem);
 
     relais::SystemClock clock;
     relais::LiveState state;
@@ -156,6 +203,9 @@ int main(int argc, char *argv[])
     relais::MainWindow window(&state, dataDir);
     window.setActionSink(&actions);
     window.setGatewayBoard(&board);
+    window.setOnlineTileSource(map.tiles.get());
+    if (!map.problem.isEmpty())
+        window.showError(map.problem);
     QObject::connect(&store, &relais::Store::failed, &window, &relais::MainWindow::showError);
     QObject::connect(&state, &relais::LiveState::diverged, &window, [&window](qint64 seq, const QString &reason) {
         window.showError(QCoreApplication::translate("relais::main", "Display out of step at journal entry %1: %2")

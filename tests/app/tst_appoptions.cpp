@@ -41,6 +41,39 @@ private slots:
         QCOMPARE(o.quitAfterMs, 1500);
     }
 
+    void mapSource()
+    {
+        using relais::TileSourceSpec;
+        const AppOptions none = AppOptions::parse({QStringLiteral("relais")});
+        QVERIFY(!none.mapSource);
+        // Neither option nor setting: OpenStreetMap.
+        QCOMPARE(none.chosenMapSource(QString()).value().kind(), TileSourceSpec::Kind::OpenStreetMap);
+        // The setting when there is no option.
+        QCOMPARE(none.chosenMapSource(QStringLiteral("ign")).value().kind(), TileSourceSpec::Kind::PlanIgn);
+        const relais::Result<TileSourceSpec> broken = none.chosenMapSource(QStringLiteral("bing"));
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.errorString().contains(QLatin1String("map/source"))
+                     && broken.errorString().contains(QStringLiteral("“bing”")),
+                 qPrintable(broken.errorString()));
+
+        // The option wins over the setting, even a broken one.
+        const AppOptions o = AppOptions::parse(
+            {QStringLiteral("relais"), QStringLiteral("--map-source"), QStringLiteral("mbtiles:/srv/town.mbtiles")});
+        QCOMPARE(o.action, AppOptions::Action::Run);
+        QVERIFY(o.mapSource);
+        QCOMPARE(o.mapSource->kind(), TileSourceSpec::Kind::Mbtiles);
+        QCOMPARE(o.mapSource->argument(), QStringLiteral("/srv/town.mbtiles"));
+        QCOMPARE(o.chosenMapSource(QStringLiteral("bing")).value(), *o.mapSource);
+
+        const AppOptions v = AppOptions::parse({QStringLiteral("relais"), QStringLiteral("--map-source=vector")});
+        QCOMPARE(v.chosenMapSource(QStringLiteral("osm")).value().kind(), TileSourceSpec::Kind::Vector);
+
+        const AppOptions h = AppOptions::parse({QStringLiteral("relais"), QStringLiteral("--help")});
+        QVERIFY(h.text.contains(QLatin1String("--map-source")));
+        QCOMPARE(relais::SettingsKeys::mapSource, QLatin1String("map/source"));
+        QCOMPARE(relais::SettingsKeys::mapContact, QLatin1String("map/contact"));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -52,6 +85,13 @@ private slots:
         QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")} << QStringLiteral("extra");
         QTest::newRow("bad seconds") << QStringList{QStringLiteral("--quit-after"), QStringLiteral("soon")}
                                      << QStringLiteral("--quit-after");
+        QTest::newRow("unknown map source")
+            << QStringList{QStringLiteral("--map-source"), QStringLiteral("google")} << QStringLiteral("“google”");
+        QTest::newRow("map template without {y}")
+            << QStringList{QStringLiteral("--map-source=xyz:https://t.example.org/{z}/{x}.png")}
+            << QStringLiteral("--map-source: The tile URL template");
+        QTest::newRow("map source without value")
+            << QStringList{QStringLiteral("--map-source")} << QStringLiteral("map-source");
     }
 
     void errors()
