@@ -279,6 +279,57 @@
         <source>arg</source>
         <translation>arg</translation>
     </message>
+    <message>
+        <source>Map background: osm (OpenStreetMap, the default), ign (Plan IGN v2), xyz:&lt;URL template with {z} {x} {y}&gt;, mbtiles:&lt;file&gt; or vector (the offline basemap). Overrides the setting map/source.</source>
+        <translation>Fond de carte&#xa0;: osm (OpenStreetMap, par défaut), ign (Plan IGN v2), xyz:&lt;modèle d&apos;URL avec {z} {x} {y}&gt;, mbtiles:&lt;fichier&gt; ou vector (le plan hors ligne). Remplace le réglage map/source.</translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>--map-source: %1</source>
+        <translation>--map-source&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The setting %1 is wrong: %2</source>
+        <translation>Le réglage %1 est incorrect&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::BasemapData</name>
+    <message>
+        <source>Cannot read the basemap %1: %2</source>
+        <translation>Impossible de lire le plan %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Not valid JSON (at byte %1: %2).</source>
+        <translation>JSON non valide (à l&apos;octet %1&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>Not a GeoJSON FeatureCollection.</source>
+        <translation>Ce n&apos;est pas une FeatureCollection GeoJSON.</translation>
+    </message>
+    <message>
+        <source>The FeatureCollection has no “features” array.</source>
+        <translation>La FeatureCollection n&apos;a pas de tableau «&#xa0;features&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Feature %1 (%2): its %3 coordinates are malformed.</source>
+        <translation>Élément %1 (%2)&#xa0;: ses coordonnées %3 sont mal formées.</translation>
+    </message>
+    <message>
+        <source>The basemap has no street, water, park or building to draw.</source>
+        <translation>Le plan ne contient aucune rue, eau, parc ni bâtiment à dessiner.</translation>
+    </message>
+    <message>
+        <source>© OpenStreetMap contributors</source>
+        <translation>© les contributeurs d&apos;OpenStreetMap</translation>
+    </message>
 </context>
 <context>
     <name>relais::CsvReader</name>
@@ -775,11 +826,11 @@ Ils sont tous référencés, ou aucun si l&apos;un d&apos;eux est refusé.</tran
     </message>
     <message>
         <source>Nothing was imported from %1. Correct these problems, then import it again:</source>
-        <translation>Rien n&apos;a été importé de %1. Corrigez ces problèmes, puis importez-le de nouveau :</translation>
+        <translation>Rien n&apos;a été importé de %1. Corrigez ces problèmes, puis importez-le de nouveau&#xa0;:</translation>
     </message>
     <message>
         <source>Expected columns (header line): %1.</source>
-        <translation>Colonnes attendues (ligne d&apos;en-tête) : %1.</translation>
+        <translation>Colonnes attendues (ligne d&apos;en-tête)&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1712,20 +1763,203 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>Gateways: %1/%2 connected</source>
         <translation>Passerelles connectées&#xa0;: %1/%2</translation>
     </message>
+    <message>
+        <source>Alarm %1 cannot be acknowledged: this window is read-only.</source>
+        <translation>L&apos;alarme %1 ne peut pas être prise en compte&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not acknowledged: %2</source>
+        <translation>L&apos;alarme %1 n&apos;a pas été prise en compte&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The online map cannot be reached: the offline street map is shown instead. Relais tries the online map again every minute.</source>
+        <translation>La carte en ligne est injoignable&#xa0;: le plan hors ligne est affiché à la place. Relais réessaie la carte en ligne chaque minute.</translation>
+    </message>
+    <message>
+        <source>The online map cannot be reached. Relais tries again every minute.</source>
+        <translation>La carte en ligne est injoignable. Relais réessaie chaque minute.</translation>
+    </message>
 </context>
 <context>
-    <name>relais::MapPlaceholder</name>
+    <name>relais::MapWidget</name>
     <message>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <source>The map will appear here</source>
-        <translation>La carte s&apos;affichera ici</translation>
+        <source>Offline map</source>
+        <translation>Plan hors ligne</translation>
     </message>
     <message>
-        <source>© OpenStreetMap contributors</source>
-        <translation>© les contributeurs d&apos;OpenStreetMap</translation>
+        <source>Online map unreachable</source>
+        <translation>Carte en ligne injoignable</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1&#xa0;km</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1&#xa0;m</translation>
+    </message>
+    <message>
+        <source>%1 · about %2 min</source>
+        <translation>%1 · environ %2&#xa0;min</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Repeated %n times</source>
+        <translation>
+            <numerusform>Répétée %n fois</numerusform>
+            <numerusform>Répétée %n fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Helper: %1</source>
+        <translation>Intervenant&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alarms: click to zoom in</source>
+        <translation>
+            <numerusform>%n alarme ouverte&#xa0;: cliquez pour zoomer</numerusform>
+            <numerusform>%n alarmes ouvertes&#xa0;: cliquez pour zoomer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n helpers on duty: click to zoom in</source>
+        <translation>
+            <numerusform>%n intervenant en service&#xa0;: cliquez pour zoomer</numerusform>
+            <numerusform>%n intervenants en service&#xa0;: cliquez pour zoomer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n devices: click to zoom in</source>
+        <translation>
+            <numerusform>%n appareil&#xa0;: cliquez pour zoomer</numerusform>
+            <numerusform>%n appareils&#xa0;: cliquez pour zoomer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Alarme %1</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Assign the &amp;Nearest Helper</source>
+        <translation>Affecter l&apos;intervenant le plus &amp;proche</translation>
+    </message>
+    <message>
+        <source>&amp;Offer to Nearby Helpers</source>
+        <translation>Pr&amp;oposer aux intervenants proches</translation>
+    </message>
+    <message>
+        <source>&amp;Centre on This Alarm</source>
+        <translation>&amp;Centrer sur cette alarme</translation>
+    </message>
+    <message>
+        <source>&amp;Centre on This Helper</source>
+        <translation>&amp;Centrer sur cet intervenant</translation>
+    </message>
+    <message>
+        <source>Show Their &amp;Alarm</source>
+        <translation>Afficher son &amp;alarme</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom In Here</source>
+        <translation>&amp;Zoomer ici</translation>
+    </message>
+    <message>
+        <source>Create an Alarm &amp;Here…</source>
+        <translation>Créer une alarme &amp;ici…</translation>
+    </message>
+    <message>
+        <source>&amp;Centre Here</source>
+        <translation>&amp;Centrer ici</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Coordinates</source>
+        <translation>Copier les c&amp;oordonnées</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Open Alarms</source>
+        <translation>&amp;Voir toutes les alarmes ouvertes</translation>
+    </message>
+</context>
+<context>
+    <name>relais::MbtilesTileSource</name>
+    <message>
+        <source>The map file %1 does not exist.</source>
+        <translation>Le fichier de carte %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The map file %1 cannot be read.</source>
+        <translation>Le fichier de carte %1 est illisible.</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles map: it is not a SQLite database.</source>
+        <translation>%1 n&apos;est pas une carte MBTiles&#xa0;: ce n&apos;est pas une base SQLite.</translation>
+    </message>
+    <message>
+        <source>The map file %1 could not be opened: %2</source>
+        <translation>Le fichier de carte %1 n&apos;a pas pu être ouvert&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The map file %1 could not be read: %2</source>
+        <translation>Le fichier de carte %1 n&apos;a pas pu être lu&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>it has no “%1” table</source>
+        <translation>il n&apos;a pas de table «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>its “%1” table lacks the column(s) %2</source>
+        <translation>il manque à sa table «&#xa0;%1&#xa0;» la ou les colonnes %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an MBTiles map: %2.</source>
+        <translation>%1 n&apos;est pas une carte MBTiles&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The metadata of the map file %1 could not be read: %2</source>
+        <translation>Les métadonnées du fichier de carte %1 n&apos;ont pas pu être lues&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds vector tiles (%2), which Relais cannot draw: it needs png, jpg or webp tiles.</source>
+        <translation>%1 contient des tuiles vectorielles (%2), que Relais ne sait pas dessiner&#xa0;: il lui faut des tuiles png, jpg ou webp.</translation>
+    </message>
+    <message>
+        <source>%1 holds tiles of the unknown format “%2”: Relais draws png, jpg or webp tiles.</source>
+        <translation>%1 contient des tuiles au format inconnu «&#xa0;%2&#xa0;»&#xa0;: Relais dessine les tuiles png, jpg ou webp.</translation>
+    </message>
+    <message>
+        <source>%1 (the file names no attribution)</source>
+        <translation>%1 (le fichier ne mentionne aucune attribution)</translation>
+    </message>
+    <message>
+        <source>The tiles of the map file %1 could not be read: %2</source>
+        <translation>Les tuiles du fichier de carte %1 n&apos;ont pas pu être lues&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>There is no tile %1.</source>
+        <translation>Il n&apos;y a pas de tuile %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no tiles at zoom %2: its zooms go from %3 to %4.</source>
+        <translation>%1 n&apos;a pas de tuiles au zoom %2&#xa0;: ses zooms vont de %3 à %4.</translation>
+    </message>
+    <message>
+        <source>%1 has no tile %2.</source>
+        <translation>%1 n&apos;a pas de tuile %2.</translation>
+    </message>
+    <message>
+        <source>Tile %1 of %2 is not a PNG, JPEG or WebP image.</source>
+        <translation>La tuile %1 de %2 n&apos;est pas une image PNG, JPEG ou WebP.</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +2117,13 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::RasterTileProvider</name>
+    <message>
+        <source>The tile is not an image Relais can read.</source>
+        <translation>La tuile n&apos;est pas une image que Relais sait lire.</translation>
+    </message>
+</context>
+<context>
     <name>relais::SerialGatewayLine</name>
     <message>
         <source>Cannot open %1: %2</source>
@@ -2023,6 +2264,113 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::TileSourceFactory</name>
+    <message>
+        <source>The vector basemap is drawn by the map itself: it has no tile source.</source>
+        <translation>Le plan vectoriel est dessiné par la carte elle-même&#xa0;: il n&apos;a pas de source de tuiles.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::TileSourceSpec</name>
+    <message>
+        <source>“mbtiles:” needs the path of an MBTiles file, e.g. mbtiles:/srv/maps/town.mbtiles.</source>
+        <translation>«&#xa0;mbtiles:&#xa0;» demande le chemin d&apos;un fichier MBTiles, par exemple mbtiles:/srv/maps/ville.mbtiles.</translation>
+    </message>
+    <message>
+        <source>Unknown map source “%1”: use osm, ign, vector, xyz:&lt;URL template with {z} {x} {y}&gt; or mbtiles:&lt;file&gt;.</source>
+        <translation>Source de carte «&#xa0;%1&#xa0;» inconnue&#xa0;: utilisez osm, ign, vector, xyz:&lt;modèle d&apos;URL avec {z} {x} {y}&gt; ou mbtiles:&lt;fichier&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::VectorTileProvider</name>
+    <message>
+        <source>Offline street map</source>
+        <translation>Plan hors ligne</translation>
+    </message>
+    <message>
+        <source>No such tile.</source>
+        <translation>Tuile inexistante.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::XyzTemplate</name>
+    <message>
+        <source>The tile URL template is empty.</source>
+        <translation>Le modèle d&apos;URL des tuiles est vide.</translation>
+    </message>
+    <message>
+        <source>The tile URL template “%1” lacks %2: it needs {z}, {x} and {y}.</source>
+        <translation>Il manque %2 au modèle d&apos;URL des tuiles «&#xa0;%1&#xa0;»&#xa0;: il lui faut {z}, {x} et {y}.</translation>
+    </message>
+    <message>
+        <source>The tile URL template “%1” has %2, which Relais does not fill in: only {z}, {x} and {y} are allowed.</source>
+        <translation>Le modèle d&apos;URL des tuiles «&#xa0;%1&#xa0;» contient %2, que Relais ne remplit pas&#xa0;: seuls {z}, {x} et {y} sont permis.</translation>
+    </message>
+    <message>
+        <source>The tile URL template “%1” is not an http:// or https:// address of a server.</source>
+        <translation>Le modèle d&apos;URL des tuiles «&#xa0;%1&#xa0;» n&apos;est pas une adresse de serveur http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Tiles: %1</source>
+        <translation>Tuiles&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>relais::XyzTileSource</name>
+    <message>
+        <source>There is no tile %1.</source>
+        <translation>Il n&apos;y a pas de tuile %1.</translation>
+    </message>
+    <message>
+        <source>%1 has no tiles at zoom %2: its zooms go from %3 to %4.</source>
+        <translation>%1 n&apos;a pas de tuiles au zoom %2&#xa0;: ses zooms vont de %3 à %4.</translation>
+    </message>
+    <message>
+        <source>The tile server %1 has no tile %2.</source>
+        <translation>Le serveur de tuiles %1 n&apos;a pas de tuile %2.</translation>
+    </message>
+    <message>
+        <source>The tile server %1 is failing (HTTP %2).</source>
+        <translation>Le serveur de tuiles %1 est en panne (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The tile server %1 refused tile %2 (HTTP %3).</source>
+        <translation>Le serveur de tuiles %1 a refusé la tuile %2 (HTTP %3).</translation>
+    </message>
+    <message>
+        <source>The tile server %1 refused the connection.</source>
+        <translation>Le serveur de tuiles %1 a refusé la connexion.</translation>
+    </message>
+    <message>
+        <source>The tile server %1 could not be found: no network, or a wrong address.</source>
+        <translation>Le serveur de tuiles %1 est introuvable&#xa0;: pas de réseau, ou adresse erronée.</translation>
+    </message>
+    <message>
+        <source>The tile server %1 did not answer within %2 seconds.</source>
+        <translation>Le serveur de tuiles %1 n&apos;a pas répondu en %2 secondes.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the tile server %1 failed: %2.</source>
+        <translation>La connexion sécurisée au serveur de tuiles %1 a échoué&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The tile server %1 could not be reached: %2.</source>
+        <translation>Le serveur de tuiles %1 est injoignable&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>The tile server %1 sent an empty answer for tile %2.</source>
+        <translation>Le serveur de tuiles %1 a envoyé une réponse vide pour la tuile %2.</translation>
+    </message>
+    <message>
+        <source>The tile server %1 sent something that is not a PNG, JPEG or WebP image for tile %2 (%3).</source>
+        <translation>Le serveur de tuiles %1 a envoyé pour la tuile %2 autre chose qu&apos;une image PNG, JPEG ou WebP (%3).</translation>
+    </message>
+    <message>
+        <source>no content type</source>
+        <translation>sans type de contenu</translation>
+    </message>
+</context>
+<context>
     <name>relais::main</name>
     <message>
         <source>Cannot create the data folder %1.</source>
@@ -2043,6 +2391,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>The demo town could not be registered: %1</source>
         <translation>La ville de démonstration n&apos;a pas pu être référencée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 The map shows the offline basemap.</source>
+        <translation>%1 La carte affiche le plan hors ligne.</translation>
     </message>
 </context>
 </TS>
