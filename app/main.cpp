@@ -212,7 +212,10 @@ int main(int argc, char *argv[])
                              .arg(seq)
                              .arg(reason));
     });
-    window.showStoreStatus(QCoreApplication::translate("relais::main", "Journal: %1").arg(store.databasePath()));
+    // The journal's file name only: its folder is the data folder, shown next to it.
+    window.showStoreStatus(
+        QCoreApplication::translate("relais::main", "Journal: %1").arg(QFileInfo(store.databasePath()).fileName()),
+        QDir::toNativeSeparators(store.databasePath()));
     window.show();
 
     // Gateways, on a thread of their own; their status rows come back to the board.

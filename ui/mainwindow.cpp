@@ -21,7 +21,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
-#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -120,7 +119,7 @@ QString MainWindow::shortenedPath(const QString &path)
     if (!home.isEmpty() && home != QLatin1String("/") && (clean == home || clean.startsWith(home + QLatin1Char('/'))))
         clean = QLatin1Char('~') + clean.mid(home.size());
     const QStringList parts = clean.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (clean.size() > 40 && parts.size() > 2)
+    if (clean.size() > 24 && parts.size() > 2)
         clean = QStringLiteral("…/") + parts.mid(parts.size() - 2).join(QLatin1Char('/'));
     return QDir::toNativeSeparators(clean);
 }
@@ -222,9 +221,10 @@ void MainWindow::setGatewayBoard(GatewayStatusBoard *board)
     updateGatewayCount();
 }
 
-void MainWindow::showStoreStatus(const QString &text)
+void MainWindow::showStoreStatus(const QString &text, const QString &details)
 {
     m_storeLabel->setText(text);
+    m_storeLabel->setToolTip(details);
     m_storeLabel->setVisible(!text.isEmpty());
 }
 
@@ -504,11 +504,9 @@ void MainWindow::createStatusBar()
     m_gatewayCountLabel->hide();
     m_mapNoticeLabel = statusLabel(this, "mapNoticeLabel");
     m_mapNoticeLabel->hide();
+    // No width reserved for the coordinates: the counts on the right need it on a 1280-pixel
+    // screen, and they do not move when the coordinates come and go.
     m_cursorLabel = statusLabel(this, "cursorLabel");
-    m_cursorLabel->setMinimumWidth(
-        QFontMetrics(m_cursorLabel->font())
-            .horizontalAdvance(DisplayFormat::coordinate(QGeoCoordinate(-89.99999, -179.99999)))
-        + 16);
     m_dataDirLabel = statusLabel(this, "dataDirLabel");
     m_dataDirLabel->setText(tr("Data: %1").arg(shortenedPath(m_dataDir)));
     m_dataDirLabel->setToolTip(QDir::toNativeSeparators(m_dataDir));

@@ -69,12 +69,14 @@ public:
 
     // The About box's text (rich text): version, Qt version, licences, map data attribution.
     static QString aboutText();
-    // "~/relais/data" for a path under the home directory; long paths keep their last parts.
+    // "~/relais/data" for a path under the home directory; paths longer than 24 characters keep
+    // their last two parts ("…/relais/demo").
     static QString shortenedPath(const QString &path);
 
 public slots:
-    // The store's state in a few words ("Journal OK", "Store: disk full"), in the status bar.
-    void showStoreStatus(const QString &text);
+    // The store's state in a few words ("Journal: relais.sqlite", "Store: disk full"), in the
+    // status bar; details (a full path) in its tooltip.
+    void showStoreStatus(const QString &text, const QString &details = {});
     // An error nobody asked for (a device, a gateway, the store): shown in the status bar and
     // logged, never in a dialog.
     void showError(const QString &text);

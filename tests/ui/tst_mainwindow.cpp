@@ -382,8 +382,9 @@ void TestMainWindow::showsCountsAndStatusInTheStatusBar()
     QCOMPARE(dataDir->toolTip(), QDir::toNativeSeparators(QDir::homePath() + QStringLiteral("/relais/data")));
 
     QVERIFY(!store->isVisible());
-    m_window->showStoreStatus(QStringLiteral("Journal OK"));
-    QCOMPARE(store->text(), QStringLiteral("Journal OK"));
+    m_window->showStoreStatus(QStringLiteral("Journal: relais.sqlite"), QStringLiteral("/srv/relais/relais.sqlite"));
+    QCOMPARE(store->text(), QStringLiteral("Journal: relais.sqlite"));
+    QCOMPARE(store->toolTip(), QStringLiteral("/srv/relais/relais.sqlite"));
     QVERIFY(store->isVisible());
 
     m_window->showError(QStringLiteral("Gateway lora-1: connection refused"));
@@ -544,6 +545,8 @@ void TestMainWindow::shortensTheDataDir()
     QCOMPARE(MainWindow::shortenedPath(QStringLiteral("/var/lib/relais")), QStringLiteral("/var/lib/relais"));
     QCOMPARE(MainWindow::shortenedPath(QStringLiteral("/srv/associations/quartier-nord/relais/desk-2/data")),
              QStringLiteral("…/desk-2/data"));
+    QCOMPARE(MainWindow::shortenedPath(QStringLiteral("/tmp/shot/data/Relais/relais/demo")),
+             QStringLiteral("…/relais/demo"));
     // A sibling of the home directory is not under it.
     QCOMPARE(MainWindow::shortenedPath(home + QStringLiteral("x/data")), home + QStringLiteral("x/data"));
 }
