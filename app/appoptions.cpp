@@ -47,7 +47,13 @@ AppOptions AppOptions::parse(const QStringList &arguments)
                                     "xyz:<URL template with {z} {x} {y}>, mbtiles:<file> or vector (the offline "
                                     "basemap). Overrides the setting map/source."),
         QCoreApplication::translate("relais::AppOptions", "spec"));
-    parser.addOptions({help, version, dataDir, lang, quitAfter, demo, gateways, simArg, mapSource});
+    const QCommandLineOption basemap(
+        QStringLiteral("basemap"),
+        QCoreApplication::translate("relais::AppOptions",
+                                    "Offline street map: the town's GeoJSON <file>, drawn when the map source is "
+                                    "vector or unreachable. Overrides the setting map/basemap."),
+        QCoreApplication::translate("relais::AppOptions", "file"));
+    parser.addOptions({help, version, dataDir, lang, quitAfter, demo, gateways, simArg, mapSource, basemap});
 
     AppOptions out;
     if (!parser.parse(arguments)) {
@@ -74,6 +80,7 @@ AppOptions AppOptions::parse(const QStringList &arguments)
     out.dataDir = parser.value(dataDir);
     out.demo = parser.isSet(demo);
     out.gatewaysFile = parser.value(gateways);
+    out.basemapFile = parser.value(basemap);
     out.simulatorArgs = parser.values(simArg);
     if (parser.isSet(lang)) {
         out.language = parser.value(lang).toLower();
@@ -118,6 +125,15 @@ Result<TileSourceSpec> AppOptions::chosenMapSource(const QString &setting) const
                                             .arg(SettingsKeys::mapSource, spec.errorString())};
     }
     return spec;
+}
+
+QString AppOptions::chosenBasemap(const QString &setting, const QString &demoBasemap) const
+{
+    if (!basemapFile.isEmpty())
+        return basemapFile;
+    if (!setting.trimmed().isEmpty())
+        return setting.trimmed();
+    return demo ? demoBasemap : QString();
 }
 
 } // namespace relais

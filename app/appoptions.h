@@ -19,6 +19,9 @@ inline constexpr QLatin1String mapSource("map/source");
 // User-Agent of tile requests as the OpenStreetMap tile policy asks; absent: the User-Agent
 // says that no contact is configured.
 inline constexpr QLatin1String mapContact("map/contact");
+// The offline vector basemap: a town's GeoJSON file (docs/map.md); absent: none, except the
+// demo town's in demo mode.
+inline constexpr QLatin1String mapBasemap("map/basemap");
 } // namespace SettingsKeys
 
 // What the command line asked for. Parsed before any window exists, so that
@@ -38,6 +41,8 @@ struct AppOptions
 
     // --map-source, checked; unset: the setting map/source decides.
     std::optional<TileSourceSpec> mapSource;
+    // --basemap: the offline vector basemap's GeoJSON file; empty: the setting map/basemap.
+    QString basemapFile;
 
     static AppOptions parse(const QStringList &arguments);
 
@@ -45,6 +50,10 @@ struct AppOptions
     // passed here), else "osm". A setting that does not parse is an error for the caller to
     // report (the option was checked by parse()).
     Result<TileSourceSpec> chosenMapSource(const QString &setting) const;
+
+    // The offline basemap to load: --basemap when given, else the setting map/basemap (its
+    // value passed here), else in demo mode the demo town's (demoBasemap), else none (empty).
+    QString chosenBasemap(const QString &setting, const QString &demoBasemap) const;
 };
 
 } // namespace relais

@@ -30,6 +30,9 @@
 
 namespace {
 
+// The demo town's street map, carried by the executable (resources/demo).
+const QString kDemoBasemap = QStringLiteral(":/demo/town.geojson");
+
 int printAndExit(const QString &text, int code)
 {
     std::FILE *out = code == 0 ? stdout : stderr;
@@ -206,6 +209,12 @@ int main(int argc, char *argv[])
     window.setOnlineTileSource(map.tiles.get());
     if (!map.problem.isEmpty())
         window.showError(map.problem);
+    // The offline street map: --basemap, the setting map/basemap, or the demo town's. One named
+    // on the command line must load; one from the settings that does not is reported.
+    const QString basemap =
+        options.chosenBasemap(QSettings().value(relais::SettingsKeys::mapBasemap).toString(), kDemoBasemap);
+    if (!basemap.isEmpty() && !window.loadBasemap(basemap) && !options.basemapFile.isEmpty())
+        return refuseToStart(window.basemapError());
     QObject::connect(&store, &relais::Store::failed, &window, &relais::MainWindow::showError);
     QObject::connect(&state, &relais::LiveState::diverged, &window, [&window](qint64 seq, const QString &reason) {
         window.showError(QCoreApplication::translate("relais::main", "Display out of step at journal entry %1: %2")

@@ -20,7 +20,6 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -46,7 +45,6 @@ constexpr QLatin1StringView kStateKey{"ui/state"};
 constexpr int kLayoutVersion = 3;
 constexpr int kErrorTimeoutMs = 30000;
 constexpr int kMessageTimeoutMs = 10000;
-const QString kDemoBasemap = QStringLiteral(":/demo/town.geojson");
 
 bool settingsEnabled()
 {
@@ -78,9 +76,7 @@ MainWindow::MainWindow(LiveState *state, const QString &dataDir, QWidget *parent
     m_map->setObjectName(QStringLiteral("map"));
     m_map->setLiveState(m_state);
     setCentralWidget(m_map);
-    if (QFile::exists(kDemoBasemap))
-        loadBasemap(kDemoBasemap);
-    m_map->fitMarkers(); // the devices and alarms, or the town: followed until the map is moved
+    m_map->fitMarkers(); // the devices and alarms: followed until the map is moved
     createModels();
     createDocks();
     createActions();
@@ -156,10 +152,17 @@ void MainWindow::setOnlineTileSource(TileSource *source)
 
 bool MainWindow::loadBasemap(const QString &path)
 {
-    if (m_map->loadBasemap(path))
+    if (m_map->loadBasemap(path)) {
+        m_map->fitMarkers(); // the devices and alarms, or else the town
         return true;
+    }
     showError(m_map->basemapError());
     return false;
+}
+
+QString MainWindow::basemapError() const
+{
+    return m_map->basemapError();
 }
 
 void MainWindow::connectMap()

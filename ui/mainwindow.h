@@ -50,10 +50,11 @@ public:
     // The map's online basemap (XYZ over HTTP, MBTiles), not owned; must outlive the window
     // or be reset to nullptr first. Without one the map draws the offline vector basemap.
     void setOnlineTileSource(TileSource *source);
-    // The offline vector basemap (a town's GeoJSON). False, with the map unchanged and the
-    // reason in the status bar, when the file cannot be read. The demo town's basemap
-    // (:/demo/town.geojson) is loaded at start when the executable carries it.
+    // The offline vector basemap (a town's GeoJSON): the map shows it whole until it is moved,
+    // unless devices or alarms are there to show. False, with the map unchanged and the
+    // reason in basemapError() and the status bar, when the file cannot be read.
     bool loadBasemap(const QString &path);
+    QString basemapError() const;
 
     // Where the operator's actions go (not owned; must outlive the window, or be reset to
     // nullptr first). Without one, the registry's actions are disabled.

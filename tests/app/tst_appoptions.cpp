@@ -74,6 +74,32 @@ private slots:
         QCOMPARE(relais::SettingsKeys::mapContact, QLatin1String("map/contact"));
     }
 
+    void basemap()
+    {
+        const QString demoTown = QStringLiteral(":/demo/town.geojson");
+        // Outside the demo: only what the operator configured.
+        const AppOptions none = AppOptions::parse({QStringLiteral("relais")});
+        QVERIFY(none.basemapFile.isEmpty());
+        QCOMPARE(none.chosenBasemap(QString(), demoTown), QString());
+        QCOMPARE(none.chosenBasemap(QStringLiteral("  /srv/relais/ville.geojson "), demoTown),
+                 QStringLiteral("/srv/relais/ville.geojson"));
+        // The demo shows its town unless told otherwise.
+        const AppOptions demo = AppOptions::parse({QStringLiteral("relais"), QStringLiteral("--demo")});
+        QCOMPARE(demo.chosenBasemap(QString(), demoTown), demoTown);
+        QCOMPARE(demo.chosenBasemap(QStringLiteral("/srv/relais/ville.geojson"), demoTown),
+                 QStringLiteral("/srv/relais/ville.geojson"));
+        // The option wins over the setting.
+        const AppOptions o = AppOptions::parse({QStringLiteral("relais"), QStringLiteral("--demo"),
+                                                QStringLiteral("--basemap=/home/coord/quartier.geojson")});
+        QCOMPARE(o.action, AppOptions::Action::Run);
+        QCOMPARE(o.chosenBasemap(QStringLiteral("/srv/relais/ville.geojson"), demoTown),
+                 QStringLiteral("/home/coord/quartier.geojson"));
+
+        const AppOptions h = AppOptions::parse({QStringLiteral("relais"), QStringLiteral("--help")});
+        QVERIFY(h.text.contains(QLatin1String("--basemap")));
+        QCOMPARE(relais::SettingsKeys::mapBasemap, QLatin1String("map/basemap"));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QStringList>("args");

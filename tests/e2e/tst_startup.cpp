@@ -132,6 +132,27 @@ private slots:
         QVERIFY2(err.contains("gateways.json") && err.contains("token"), err.constData());
     }
 
+    void aBrokenBasemapNamedOnTheCommandLineRefusesToStart()
+    {
+        QTemporaryDir home;
+        const QString file = home.filePath(QStringLiteral("quartier.geojson"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"kind":"street"},)"
+                R"("geometry":{"type":"LineString","coordinates":[[2.35,48.85],[999,48.86]]}}]})");
+        f.close();
+        QProcess p;
+        p.setProcessEnvironment(environment(home.path()));
+        p.start(QStringLiteral(RELAIS_EXE),
+                {QStringLiteral("--data-dir"), home.filePath(QStringLiteral("desk")), QStringLiteral("--map-source"),
+                 QStringLiteral("vector"), QStringLiteral("--basemap"), file, QStringLiteral("--quit-after"),
+                 QStringLiteral("3")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("quartier.geojson") && err.contains("malformed"), err.constData());
+    }
+
     void versionNeedsNoDisplay()
     {
         QProcess p;
