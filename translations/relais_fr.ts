@@ -295,6 +295,10 @@
         <source>The setting %1 is wrong: %2</source>
         <translation>Le réglage %1 est incorrect&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>Offline street map: the town&apos;s GeoJSON &lt;file&gt;, drawn when the map source is vector or unreachable. Overrides the setting map/basemap.</source>
+        <translation>Plan hors ligne&#xa0;: le &lt;fichier&gt; GeoJSON de la commune, affiché quand la source de carte est vector ou injoignable. Remplace le réglage map/basemap.</translation>
+    </message>
 </context>
 <context>
     <name>relais::BasemapData</name>
@@ -1889,6 +1893,18 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>&amp;Fit Open Alarms</source>
         <translation>&amp;Voir toutes les alarmes ouvertes</translation>
+    </message>
+    <message>
+        <source>An offline street map can be set with --basemap or the setting map/basemap.</source>
+        <translation>Un plan hors ligne peut être indiqué avec --basemap ou le réglage map/basemap.</translation>
+    </message>
+    <message>
+        <source>The online map cannot be reached and there is no offline street map.</source>
+        <translation>La carte en ligne est injoignable et aucun plan hors ligne n&apos;est indiqué.</translation>
+    </message>
+    <message>
+        <source>There is no offline street map to draw.</source>
+        <translation>Aucun plan hors ligne à afficher.</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,7 @@ private slots:
     void cancelsTilesThatLeftTheView();
     void notFoundTilesAreNotAskedAgain();
     void fallsBackToTheVectorBasemapWhenUnreachable();
+    void saysSoWhenItHasNoBackground();
     void panAndZoomByMouseAndKeyboard();
     void refusesABrokenBasemapAndKeepsTheOldOne();
     void drawsACriticalAlarmWhereItIs();
@@ -687,6 +688,43 @@ void TestMapWidget::fallsBackToTheVectorBasemapWhenUnreachable()
     QCOMPARE(map.attribution(), source.attribution());
     QTRY_VERIFY(map.requestedTiles().isEmpty());
     QVERIFY(near(colourAt(map.grab().toImage(), QPointF(200, 150)), Qt::red, 2));
+}
+
+void TestMapWidget::saysSoWhenItHasNoBackground()
+{
+    // No source at all: the map says what to set, in its middle.
+    MapWidget map;
+    map.resize(400, 300);
+    map.setView(QGeoCoordinate(41.944, -85.633), 15);
+    map.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&map));
+    QVERIFY2(map.missingBasemapText().contains(QLatin1String("--basemap")), qPrintable(map.missingBasemapText()));
+    const auto darkPixelsInTheMiddle = [&map] {
+        const QImage image = map.grab().toImage();
+        int dark = 0;
+        for (int y = 100; y < 200; ++y) {
+            for (int x = 50; x < 350; ++x)
+                dark += qGray(image.pixel(QPoint(x, y) * image.devicePixelRatio())) < 140 ? 1 : 0;
+        }
+        return dark;
+    };
+    QVERIFY(darkPixelsInTheMiddle() > 50);
+
+    // An online source that cannot be reached and nothing offline: it says both.
+    FakeTileSource source;
+    source.mode = FakeTileSource::Mode::Unreachable;
+    map.setOnlineRetryInterval(60000);
+    map.setOnlineTileSource(&source);
+    QTRY_VERIFY(map.isFallingBack());
+    QVERIFY2(map.missingBasemapText().contains(QLatin1String("online map cannot be reached")),
+             qPrintable(map.missingBasemapText()));
+
+    // With the town's street map: nothing to say, nothing drawn over the middle.
+    map.setBasemap(m_town);
+    QVERIFY(map.missingBasemapText().isEmpty());
+    QTRY_VERIFY(map.requestedTiles().isEmpty());
+    map.setOnlineTileSource(nullptr);
+    QVERIFY(map.missingBasemapText().isEmpty());
 }
 
 void TestMapWidget::panAndZoomByMouseAndKeyboard()

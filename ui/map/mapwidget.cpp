@@ -166,6 +166,18 @@ QString MapWidget::attribution() const
     return m_active ? m_active->attribution() : QString();
 }
 
+QString MapWidget::missingBasemapText() const
+{
+    if (m_vector)
+        return {};
+    if (m_online && !m_fallingBack)
+        return {};
+    const QString hint = tr("An offline street map can be set with --basemap or the setting map/basemap.");
+    return m_online
+               ? tr("The online map cannot be reached and there is no offline street map.") + QLatin1Char('\n') + hint
+               : tr("There is no offline street map to draw.") + QLatin1Char('\n') + hint;
+}
+
 void MapWidget::setTileCacheLimit(int kib)
 {
     m_tiles.setMaxCost(std::max(kib, 1024));
@@ -518,6 +530,7 @@ void MapWidget::paintEvent(QPaintEvent *event)
     drawLayers(p, event->rect());
     drawScaleBar(p);
     drawAttribution(p);
+    drawMissingBasemap(p);
 }
 
 void MapWidget::drawTiles(QPainter &p, const QRect &dirty)
@@ -606,6 +619,20 @@ void MapWidget::drawAttribution(QPainter &p)
     p.fillRect(plate, QColor(255, 255, 255, 225));
     p.setPen(QColor(0x26, 0x26, 0x26));
     p.drawText(plate, Qt::AlignCenter, shown);
+}
+
+void MapWidget::drawMissingBasemap(QPainter &p)
+{
+    const QString text = missingBasemapText();
+    if (text.isEmpty())
+        return;
+    // Discreet, in the middle, under the markers' level of attention: not an error dialog.
+    const QFontMetricsF fm(font());
+    const QRectF area(24, 0, std::max(40, width() - 48), height());
+    QRectF box = fm.boundingRect(area, Qt::AlignCenter | Qt::TextWordWrap, text).adjusted(-12, -8, 12, 8);
+    p.fillRect(box, QColor(255, 255, 255, 200));
+    p.setPen(QColor(0x55, 0x55, 0x55));
+    p.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, text);
 }
 
 // --- interaction

@@ -78,6 +78,9 @@ public:
     TileProvider *activeProvider() const { return m_active; }
     // The text in the attribution corner: the drawn source's.
     QString attribution() const;
+    // What the map says in its middle when it has no background to draw (no online source
+    // reachable and no vector basemap); empty when it has one.
+    QString missingBasemapText() const;
     // The tile cache's bound, in KiB of decoded pixels.
     void setTileCacheLimit(int kib);
 
@@ -212,6 +215,7 @@ private:
     void drawTiles(QPainter &p, const QRect &dirty);
     void drawScaleBar(QPainter &p);
     void drawAttribution(QPainter &p);
+    void drawMissingBasemap(QPainter &p);
     void drawLayers(QPainter &p, const QRect &dirty);
     void drawMissions(QPainter &p, const QRectF &view0, double scale, QPointF origin);
     void onMarkersChanged();
