@@ -2,10 +2,13 @@
 // and 500 open alarms spread over 20 km x 20 km around the demo town (whose offline vector
 // basemap is drawn under them, its tiles rendered and cached first). Devices are shown at
 // every zoom (the worst case: normally only from zoom 16). Prints the median and p95 of a
-// full repaint of a 1280 x 800 map at a city zoom (14) and a country zoom (6), the time of a
-// pan frame (move by 8 px, then repaint), and of a hit-test under the cursor.
+// full repaint of a 1280 x 800 map at a city zoom (14) and a country zoom (6) (when nothing
+// changed since the last one, as when the halos pulse, and when the device clusters must be made
+// anew, as for the first frame at a new zoom), the time of a pan frame (move by 8 px, then
+// repaint), and of a hit-test under the cursor.
 //   bench_map              the figures above
 //   bench_map <repaints>   more or fewer repaints per figure (default 60)
+//   BENCH_NO_DEVICES=1     devices drawn only from zoom 16, as normally
 
 #include "alarm.h"
 #include "basemapdata.h"
@@ -85,7 +88,9 @@ DispatchState makeDesk(int devices, int helpers, int alarms)
 }
 
 // Repaints the whole map into an image, n times; milliseconds per repaint.
-std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::function<void(int)> &before = {})
+// before(i), when given, runs first each time; pan: move the map by 8 px, timed with the repaint.
+std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::function<void(int)> &before = {},
+                             bool pan = true)
 {
     std::vector<double> ms;
     QElapsedTimer t;
@@ -93,7 +98,7 @@ std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::f
         if (before)
             before(i);
         t.start();
-        if (before)
+        if (before && pan)
             map.setCenter(map.toCoordinate(QPointF(640 + 8, 400))); // the pan itself counts
         target.fill(Qt::transparent);
         QPainter p(&target);
@@ -137,9 +142,9 @@ int main(int argc, char *argv[])
     map.setLiveState(&state);
     map.setShowDevices(!qEnvironmentVariableIsSet("BENCH_NO_DEVICES"));
     map.show();
-    std::printf("bench_map: %d devices, %d helpers on duty, %d open alarms, 1280 x 800, devices shown; "
+    std::printf("bench_map: %d devices, %d helpers on duty, %d open alarms, 1280 x 800, devices %s; "
                 "set up in %lld ms\n",
-                devices, helpers, alarms, setup.elapsed());
+                devices, helpers, alarms, map.showDevices() ? "shown at every zoom" : "from zoom 16", setup.elapsed());
 
     QImage target(map.size() * map.devicePixelRatioF(), QImage::Format_ARGB32_Premultiplied);
     target.setDevicePixelRatio(map.devicePixelRatioF());
@@ -150,6 +155,13 @@ int main(int argc, char *argv[])
         const Figures f = figures(repaints(map, target, n));
         std::printf("full repaint at zoom %2.0f: median %6.2f ms, p95 %6.2f ms (%s clusters)\n", zoom, f.median, f.p95,
                     map.clustersAlarms() ? "alarm" : "no alarm");
+        // The same, with nothing reused from the repaint before: a zoom that differs by a
+        // millionth each time makes the map cluster the devices again (the first frame at a
+        // new zoom).
+        const Figures cold = figures(repaints(
+            map, target, n, [&map, zoom](int i) { map.setZoom(zoom + (i % 2) * 1e-6); }, false));
+        std::printf("full repaint at zoom %2.0f, clusters made anew: median %6.2f ms, p95 %6.2f ms\n", zoom,
+                    cold.median, cold.p95);
     }
 
     // Panning at zoom 14: move by 8 px, repaint; the tiles are cached (a dispatcher's pan).

@@ -100,6 +100,7 @@ void MapMarkers::rebuild()
     m_alarmGrid.clear();
     m_helperGrid.clear();
     m_deviceGrid.clear();
+    ++m_deviceGeneration;
     if (m_live) {
         const DispatchState &s = m_live->state();
         m_devices.reserve(s.devices().size());
@@ -235,16 +236,20 @@ void MapMarkers::updateDevice(const QString &id)
     const Device *d = m_live ? m_live->state().device(id) : nullptr;
     const int slot = m_deviceIndex.value(id, -1);
     if (!d || !d->position.isValid()) {
-        if (slot >= 0)
+        if (slot >= 0) {
+            ++m_deviceGeneration;
             removeAt(m_devices, m_deviceIndex, m_deviceGrid, slot, &deviceKey);
+        }
         return;
     }
     DeviceMarker m{id, WebMercator::toWorld(d->position, 0)};
     if (slot < 0) {
+        ++m_deviceGeneration;
         m_deviceIndex.insert(id, int(m_devices.size()));
         m_deviceGrid.insert(quint32(m_devices.size()), m.world0);
         m_devices.append(m);
     } else if (m_devices.at(slot).world0 != m.world0) {
+        ++m_deviceGeneration;
         m_deviceGrid.move(quint32(slot), m_devices.at(slot).world0, m.world0);
         m_devices[slot] = m;
     }

@@ -84,6 +84,9 @@ public:
 
     // The cell size of the grids, in world pixels of zoom 0 (a tile of zoom 15, about 1 km).
     static double gridCell();
+    // Changes whenever a device marker is added, moved or removed: what caches of the device
+    // layer key on (heartbeats change no device marker).
+    quint64 deviceGeneration() const { return m_deviceGeneration; }
 
 signals:
     void changed();
@@ -111,6 +114,7 @@ private:
     SpatialGrid m_alarmGrid;
     SpatialGrid m_helperGrid;
     SpatialGrid m_deviceGrid;
+    quint64 m_deviceGeneration = 0;
     DispatchState::Changes m_pending;
     QTimer m_timer;
 };

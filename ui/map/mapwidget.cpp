@@ -953,8 +953,44 @@ QList<MapWidget::Shape> MapWidget::deviceShapes(const QRectF &screenArea) const
 {
     if (!drawsDevices())
         return {};
-    return shapes(m_markers->deviceGrid(), m_zoom < kDeviceClusterBelow, kDeviceCellPx, screenArea,
-                  [](quint32) { return 0; });
+    const auto noRank = [](quint32) {
+        return 0;
+    };
+    if (m_zoom >= kDeviceClusterBelow)
+        return shapes(m_markers->deviceGrid(), false, kDeviceCellPx, screenArea, noRank);
+
+    // Clusters are made of whole cells fixed in the world at a zoom: those of a wider area,
+    // cut to the cells this area touches, are the ones this area would get.
+    const QPointF origin = viewOrigin();
+    const auto wholeCells = [](QRectF r) {
+        return QRectF(
+            QPointF(std::floor(r.left() / kDeviceCellPx), std::floor(r.top() / kDeviceCellPx)) * kDeviceCellPx,
+            QPointF(std::ceil(r.right() / kDeviceCellPx), std::ceil(r.bottom() / kDeviceCellPx)) * kDeviceCellPx);
+    };
+    const QRectF wanted = wholeCells(screenArea.translated(origin));
+    ClusterCache &cache = m_deviceClusters;
+    if (cache.zoom != m_zoom || cache.generation != m_markers->deviceGeneration() || !cache.area.contains(wanted)) {
+        // The view and a margin, so that a short pan needs no new clustering.
+        constexpr double kMarginPx = 160;
+        const QRectF wide =
+            wholeCells(QRectF(rect()).adjusted(-kMarginPx, -kMarginPx, kMarginPx, kMarginPx).translated(origin))
+                .united(wanted);
+        cache.zoom = m_zoom;
+        cache.generation = m_markers->deviceGeneration();
+        cache.area = wide;
+        cache.shapes = shapes(m_markers->deviceGrid(), true, kDeviceCellPx, wide.translated(-origin), noRank);
+        for (Shape &shape : cache.shapes)
+            shape.screen += origin;
+    }
+    QList<Shape> out;
+    for (const Shape &shape : std::as_const(cache.shapes)) {
+        // A cluster lies in its cell: keep those whose cell is one of the wanted ones.
+        const QPointF cell(std::floor(shape.screen.x() / kDeviceCellPx) * kDeviceCellPx,
+                           std::floor(shape.screen.y() / kDeviceCellPx) * kDeviceCellPx);
+        if (wanted.contains(cell + QPointF(kDeviceCellPx / 2, kDeviceCellPx / 2)))
+            out.append(Shape{shape.screen - origin, shape.count, shape.worstRank, shape.first, shape.bounds0});
+    }
+    return out;
 }
 
 namespace {

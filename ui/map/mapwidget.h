@@ -261,6 +261,17 @@ private:
     QList<Shape> alarmShapes(const QRectF &screenArea) const;
     QList<Shape> helperShapes(const QRectF &screenArea) const;
     QList<Shape> deviceShapes(const QRectF &screenArea) const;
+    // The device clusters of the last computation, kept while the zoom and the device markers
+    // stay the same: a repaint (the halos pulse 14 times a second) or a short pan reuses them
+    // instead of clustering tens of thousands of devices again.
+    struct ClusterCache
+    {
+        double zoom = -1;
+        quint64 generation = 0;
+        QRectF area;         // whole cells, world pixels at zoom
+        QList<Shape> shapes; // screen = world pixels at zoom
+    };
+    mutable ClusterCache m_deviceClusters;
     std::optional<Fit> m_fit;
     void applyFit();
     QRectF m_basemapBounds0;
