@@ -1499,6 +1499,11 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <comment>mission number</comment>
         <translation>n° %1</translation>
     </message>
+    <message>
+        <source>Maintenance</source>
+        <comment>can change a device&apos;s battery, check a silent device</comment>
+        <translation>Maintenance</translation>
+    </message>
 </context>
 <context>
     <name>relais::JournalReader</name>

@@ -41,6 +41,8 @@ QString HelperTableModel::skillLabel(const QString &key)
         return tr("First aid");
     if (key == QLatin1String("keys"))
         return tr("Keys", "holds the beneficiary's keys");
+    if (key == QLatin1String("maintenance"))
+        return tr("Maintenance", "can change a device's battery, check a silent device");
     return key;
 }
 

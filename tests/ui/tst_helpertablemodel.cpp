@@ -97,6 +97,7 @@ void TestHelperTableModel::showsEveryHelperWithItsTexts()
     QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::MissionColumn), QString());
     QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::SkillsColumn), QStringLiteral("First aid, Keys"));
     QCOMPARE(text(QStringLiteral("h3"), HelperTableModel::SkillsColumn), QStringLiteral("ladder")); // unknown key
+    QCOMPARE(HelperTableModel::skillLabel(QStringLiteral("maintenance")), QStringLiteral("Maintenance"));
     QCOMPARE(text(QStringLiteral("h2"), HelperTableModel::AvailabilityColumn), QStringLiteral("Off duty"));
     QCOMPARE(m_model->indexOf(QStringLiteral("h2")).data(ItemRoles::IdRole).toString(), QStringLiteral("h2"));
 
