@@ -1788,6 +1788,14 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>The online map cannot be reached. Relais tries again every minute.</source>
         <translation>La carte en ligne est injoignable. Relais réessaie chaque minute.</translation>
     </message>
+    <message>
+        <source>Show All &amp;Devices on the Map</source>
+        <translation>Afficher tous les &amp;appareils sur la carte</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Open Alarms on the Map</source>
+        <translation>&amp;Voir toutes les alarmes ouvertes sur la carte</translation>
+    </message>
 </context>
 <context>
     <name>relais::MapWidget</name>

@@ -449,6 +449,18 @@ void MainWindow::createActions()
     m_resetLayoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
 
+    // The map's device layer at every zoom (else only from street zoom).
+    m_showDevicesOnMapAction = new QAction(tr("Show All &Devices on the Map"), this);
+    m_showDevicesOnMapAction->setObjectName(QStringLiteral("showDevicesOnMapAction"));
+    m_showDevicesOnMapAction->setCheckable(true);
+    m_showDevicesOnMapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(m_showDevicesOnMapAction, &QAction::toggled, m_map, &MapWidget::setShowDevices);
+
+    m_fitOpenAlarmsAction = new QAction(tr("&Fit Open Alarms on the Map"), this);
+    m_fitOpenAlarmsAction->setObjectName(QStringLiteral("fitOpenAlarmsAction"));
+    m_fitOpenAlarmsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_fitOpenAlarmsAction, &QAction::triggered, m_map, [this] { m_map->fitOpenAlarms(); });
+
     m_aboutAction = new QAction(tr("&About Relais"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setShortcut(QKeySequence(Qt::Key_F1));
@@ -473,6 +485,9 @@ void MainWindow::createMenus()
     view->addAction(m_missionsDock->toggleViewAction());
     view->addAction(m_devicesDock->toggleViewAction());
     view->addAction(m_gatewaysDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_fitOpenAlarmsAction);
+    view->addAction(m_showDevicesOnMapAction);
     view->addSeparator();
     view->addAction(m_showClosedAlarmsAction);
     view->addAction(m_showFinishedMissionsAction);

@@ -135,6 +135,8 @@ private:
     QAction *m_showClosedAlarmsAction = nullptr;
     QAction *m_showFinishedMissionsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
+    QAction *m_showDevicesOnMapAction = nullptr;
+    QAction *m_fitOpenAlarmsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 

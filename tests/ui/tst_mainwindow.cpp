@@ -62,6 +62,7 @@ private slots:
     void shortensTheDataDir();
     void mapAndAlarmListShareTheSelection();
     void acknowledgesFromTheMap();
+    void viewMenuDrivesTheMap();
 
 private:
     std::unique_ptr<JournalBuilder> m_journal;
@@ -619,4 +620,30 @@ void TestMainWindow::acknowledgesFromTheMap()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::viewMenuDrivesTheMap()
+{
+    auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
+    auto *devices = m_window->findChild<QAction *>(QStringLiteral("showDevicesOnMapAction"));
+    auto *fit = m_window->findChild<QAction *>(QStringLiteral("fitOpenAlarmsAction"));
+    QVERIFY(map && devices && fit);
+    QVERIFY(!map->showDevices());
+    devices->trigger();
+    QVERIFY(map->showDevices());
+    devices->trigger();
+    QVERIFY(!map->showDevices());
+
+    // Far away and far out: fitting brings every open alarm into view.
+    map->setView(QGeoCoordinate(48.85, 2.35), 5);
+    fit->trigger();
+    const QRectF inside = QRectF(map->rect()).adjusted(10, 10, -10, -10);
+    int open = 0;
+    for (const Alarm &a : m_state->state().alarms()) {
+        if (!a.isOpen() || !a.position.isValid())
+            continue;
+        ++open;
+        QVERIFY2(inside.contains(map->toScreen(a.position)), qPrintable(QString::number(a.id())));
+    }
+    QVERIFY(open > 0);
+}
+
 #include "tst_mainwindow.moc"
