@@ -500,7 +500,13 @@ Result<DispatchState::Changes> DispatchState::applyMission(const JournalEntry &e
         return changes;
     }
 
-    const qint64 id = idFrom(p, "mission");
+    // An entry made together with its mission.created (the desk's "assign" and "offer", one
+    // submission) cannot know the mission's id: it names the alarm, whose mission it is.
+    qint64 id = idFrom(p, "mission");
+    if (id == 0 && p.contains(QLatin1String("alarm"))) {
+        const Alarm *of = alarm(idFrom(p, "alarm"));
+        id = of ? of->missionId : 0;
+    }
     if (!m_missions.contains(id))
         return refuse("unknown_mission", tr("Unknown mission %1.").arg(id));
     Mission m = m_missions.value(id);

@@ -46,7 +46,8 @@ inline constexpr QLatin1StringView AlarmResolved{"alarm.resolved"};   // outcome
 inline constexpr QLatin1StringView AlarmClosed{"alarm.closed"};
 inline constexpr QLatin1StringView AlarmCancelled{"alarm.cancelled"}; // reason
 inline constexpr QLatin1StringView AlarmNote{"alarm.note"};           // text
-// missions (payload: mission = id)
+// missions (payload: mission = id, or alarm = the id of the alarm whose mission it is, for entries
+// submitted with their mission.created)
 inline constexpr QLatin1StringView MissionCreated{"mission.created"};   // alarm, kind, fee_cents, currency
 inline constexpr QLatin1StringView MissionOffered{"mission.offered"};   // helper, distance_m
 inline constexpr QLatin1StringView MissionAnswered{"mission.answered"}; // helper, answer (accepted|declined|timeout)

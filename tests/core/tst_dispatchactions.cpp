@@ -1,0 +1,207 @@
+#include "dispatchactions.h"
+#include "dispatchstate.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace relais;
+
+// The dispatcher's commands, built from the state and applied back to it as the store does
+// with an all-or-nothing submission: every entry in order on a copy, kept only if all pass.
+class TestDispatchActions final : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QDateTime t0 = QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC);
+    const Actor lea = Actor::operatorNamed(QStringLiteral("Léa"));
+    DispatchState m_state;
+    qint64 m_seq = 0;
+
+    JournalEntry make(QLatin1StringView kind, const Actor &by, const QJsonObject &payload)
+    {
+        JournalEntry e;
+        e.seq = ++m_seq;
+        e.time = t0.addSecs(m_seq);
+        e.source = by.kind == Actor::Kind::Device ? QStringLiteral("gateway:test") : QStringLiteral("ui");
+        e.messageId = by.kind == Actor::Kind::Device ? QStringLiteral("m%1").arg(m_seq) : QString();
+        e.kind = kind;
+        e.actor = by;
+        e.payload = payload;
+        return e;
+    }
+    void must(QLatin1StringView kind, const Actor &by, const QJsonObject &payload)
+    {
+        const Result<DispatchState::Changes> r = m_state.apply(make(kind, by, payload));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.errorString()));
+    }
+    // As Store::submit in AllOrNothing mode.
+    QString applyAll(QList<JournalEntry> entries)
+    {
+        DispatchState copy = m_state;
+        for (JournalEntry &e : entries) {
+            e.seq = ++m_seq;
+            const Result<DispatchState::Changes> r = copy.apply(e);
+            if (!r)
+                return e.kind + QLatin1String(": ") + r.errorString();
+        }
+        m_state = copy;
+        return {};
+    }
+    // A helper on duty at a point, with skills.
+    void helperAt(const QString &id, double lat, double lon, const QStringList &skills = {})
+    {
+        must(EntryKind::HelperRegistered, lea,
+             {{QStringLiteral("helper"), id},
+              {QStringLiteral("name"), id.toUpper()},
+              {QStringLiteral("skills"), QJsonArray::fromStringList(skills)}});
+        must(EntryKind::HelperOnDuty, Actor::helper(id), {{QStringLiteral("helper"), id}});
+        must(EntryKind::HelperPosition, Actor::helper(id),
+             {{QStringLiteral("helper"), id}, {QStringLiteral("lat"), lat}, {QStringLiteral("lon"), lon}});
+    }
+    qint64 alarmAt(const QString &device, const QString &kind, double lat, double lon)
+    {
+        must(EntryKind::DeviceAlarm, Actor::device(device),
+             {{QStringLiteral("device"), device},
+              {QStringLiteral("alarm"), kind},
+              {QStringLiteral("lat"), lat},
+              {QStringLiteral("lon"), lon}});
+        qint64 newest = 0;
+        for (const Alarm &a : m_state.alarms())
+            newest = std::max(newest, a.id());
+        return newest;
+    }
+
+private slots:
+    void init()
+    {
+        m_state = DispatchState();
+        m_seq = 0;
+        // Around Place Bellecour, Lyon: 1 ≈ 110 m north, 2 ≈ 330 m, 3 ≈ 770 m, 4 ≈ 115 m east.
+        helperAt(QStringLiteral("h1"), 45.7590, 4.8320);
+        helperAt(QStringLiteral("h2"), 45.7610, 4.8320);
+        helperAt(QStringLiteral("h3"), 45.7650, 4.8320, {QStringLiteral("first_aid")});
+        helperAt(QStringLiteral("h4"), 45.7580, 4.8335, {QStringLiteral("first_aid")});
+    }
+
+    void assignsTheNearestAndAcknowledgesFirst()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d1"), QStringLiteral("smoke"), 45.7580, 4.8320);
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::New);
+        const Result<QList<JournalEntry>> r = DispatchActions::assignNearest(m_state, id, lea, t0.addSecs(100));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.errorString()));
+        QCOMPARE(r->size(), 3);
+        QCOMPARE(r->at(0).kind, EntryKind::AlarmAcknowledged);
+        QCOMPARE(r->at(1).kind, EntryKind::MissionCreated);
+        QCOMPARE(r->at(1).payload.value(QStringLiteral("kind")).toString(), QStringLiteral("verification"));
+        QCOMPARE(r->at(2).kind, EntryKind::MissionAssigned);
+        for (const JournalEntry &e : r.value())
+            QCOMPARE(e.actor, lea);
+
+        QCOMPARE(applyAll(r.value()), QString());
+        const Alarm &a = *m_state.alarm(id);
+        QCOMPARE(a.state(), Alarm::State::Assigned);
+        const Mission *m = m_state.mission(a.missionId);
+        QVERIFY(m);
+        // Smoke needs no skill: h1 is the nearest (110 m; h4 is 115 m away).
+        QCOMPARE(m->assignee(), QStringLiteral("h1"));
+        QCOMPARE(m_state.helper(QStringLiteral("h1"))->availability(), Helper::Availability::Assigned);
+
+        // Once under way, a second command is refused with the reason.
+        const Result<QList<JournalEntry>> again = DispatchActions::assignNearest(m_state, id, lea, t0.addSecs(110));
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().code, QStringLiteral("mission_exists"));
+    }
+
+    void skillsBreakTiesWithinFiftyMetres()
+    {
+        // A fall needs first aid: h4 (115 m, first aid) goes before h1 (110 m, none).
+        const qint64 id = alarmAt(QStringLiteral("d2"), QStringLiteral("fall"), 45.7580, 4.8320);
+        const Result<QList<JournalEntry>> r = DispatchActions::assignNearest(m_state, id, lea, t0.addSecs(100));
+        QVERIFY(r.ok());
+        QCOMPARE(applyAll(r.value()), QString());
+        QCOMPARE(m_state.mission(m_state.alarm(id)->missionId)->assignee(), QStringLiteral("h4"));
+    }
+
+    void offersToTheNearestWithinTheRadius()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d3"), QStringLiteral("water_leak"), 45.7580, 4.8320);
+        // 500 m: h1, h4, h2 (h3 is 770 m away); at most 3.
+        const Result<QList<JournalEntry>> r = DispatchActions::offerToNearby(m_state, id, 3, 500, lea, t0.addSecs(100));
+        QVERIFY(r.ok());
+        QStringList offered;
+        for (const JournalEntry &e : r.value()) {
+            if (e.kind == EntryKind::MissionOffered) {
+                offered.append(e.payload.value(QStringLiteral("helper")).toString());
+                QVERIFY(e.payload.value(QStringLiteral("distance_m")).toInt() > 100);
+            }
+        }
+        QCOMPARE(offered, (QStringList{QStringLiteral("h1"), QStringLiteral("h4"), QStringLiteral("h2")}));
+        QCOMPARE(applyAll(r.value()), QString());
+        const Alarm &a = *m_state.alarm(id);
+        QCOMPARE(a.state(), Alarm::State::Dispatching);
+        const Mission *m = m_state.mission(a.missionId);
+        QCOMPARE(m->pendingOfferHelpers().size(), 3);
+        QCOMPARE(m_state.helper(QStringLiteral("h2"))->availability(), Helper::Availability::Offered);
+        QCOMPARE(m_state.helper(QStringLiteral("h3"))->availability(), Helper::Availability::Available);
+
+        // The first to accept wins; the two others are told the offer is withdrawn.
+        const Result<DispatchState::Changes> won =
+            m_state.apply(make(EntryKind::MissionAnswered, Actor::helper(QStringLiteral("h2")),
+                               {{QStringLiteral("mission"), a.missionId},
+                                {QStringLiteral("helper"), QStringLiteral("h2")},
+                                {QStringLiteral("answer"), QStringLiteral("accepted")}}));
+        QVERIFY(won.ok());
+        QCOMPARE(QSet<QString>(won->cancelsToSend.cbegin(), won->cancelsToSend.cend()),
+                 (QSet<QString>{QStringLiteral("h1"), QStringLiteral("h4")}));
+
+        // A smaller radius leaves fewer; none within it is refused with the radius named.
+        const qint64 other = alarmAt(QStringLiteral("d4"), QStringLiteral("door"), 45.7650, 4.8320);
+        const Result<QList<JournalEntry>> near = DispatchActions::offerToNearby(m_state, other, 3, 50, lea, t0);
+        QVERIFY(near.ok()); // h3 stands on it
+        const qint64 far = alarmAt(QStringLiteral("d5"), QStringLiteral("door"), 45.80, 4.90);
+        const Result<QList<JournalEntry>> none = DispatchActions::offerToNearby(m_state, far, 3, 500, lea, t0);
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().code, QStringLiteral("no_helper"));
+        QVERIFY2(none.errorString().contains(QLatin1String("500")), qPrintable(none.errorString()));
+    }
+
+    void maintenanceAlarmsGetMaintenanceMissions()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d6"), QStringLiteral("low_battery"), 45.7580, 4.8320);
+        const Result<QList<JournalEntry>> r = DispatchActions::assignNearest(m_state, id, lea, t0);
+        QVERIFY(r.ok());
+        QCOMPARE(r->at(1).payload.value(QStringLiteral("kind")).toString(), QStringLiteral("maintenance"));
+        QCOMPARE(applyAll(r.value()), QString());
+        QCOMPARE(m_state.mission(m_state.alarm(id)->missionId)->kind(), MissionKind::Maintenance);
+    }
+
+    void refusesWhatCannotBeDispatched()
+    {
+        QCOMPARE(DispatchActions::assignNearest(m_state, 999, lea, t0).error().code, QStringLiteral("unknown_alarm"));
+        // Nobody available: all on missions or off duty.
+        for (const QString &h :
+             {QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"), QStringLiteral("h4")})
+            must(EntryKind::HelperOffDuty, Actor::helper(h), {{QStringLiteral("helper"), h}});
+        const qint64 id = alarmAt(QStringLiteral("d7"), QStringLiteral("panic"), 45.7580, 4.8320);
+        const Result<QList<JournalEntry>> r = DispatchActions::assignNearest(m_state, id, lea, t0);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("no_helper"));
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::New); // nothing was applied
+    }
+
+    void entriesNamingTheAlarmNeedItsMission()
+    {
+        // Without its mission.created, an entry naming the alarm is refused: no mission yet.
+        const qint64 id = alarmAt(QStringLiteral("d8"), QStringLiteral("smoke"), 45.7580, 4.8320);
+        must(EntryKind::AlarmAcknowledged, lea, {{QStringLiteral("alarm"), id}});
+        const Result<DispatchState::Changes> r =
+            m_state.apply(make(EntryKind::MissionAssigned, lea,
+                               {{QStringLiteral("alarm"), id}, {QStringLiteral("helper"), QStringLiteral("h1")}}));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("unknown_mission"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDispatchActions)
+#include "tst_dispatchactions.moc"
