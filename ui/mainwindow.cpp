@@ -4,8 +4,10 @@
 #include "alarmtablemodel.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
+#include "dispatchactions.h"
 #include "displayformat.h"
 #include "gatewaytablemodel.h"
+#include "helperranker.h"
 #include "helpertablemodel.h"
 #include "itemroles.h"
 #include "livestate.h"
@@ -193,10 +195,49 @@ void MainWindow::connectMap()
         m_helperTable->setCurrentIndex(row);
         m_helperTable->scrollTo(row);
     });
-    // What the window can already do from the map's context menu. Dispatching (assign the
-    // nearest helper, offer to nearby helpers) and manual alarms come with their dialogs: their
-    // signals stay unconnected, so the map leaves those entries out.
+    // What the window can do from the map's context menu (an entry whose signal is not
+    // connected is left out of the menu).
     connect(m_map, &MapWidget::acknowledgeRequested, this, &MainWindow::acknowledgeAlarm);
+    connect(m_map, &MapWidget::assignNearestRequested, this, &MainWindow::assignNearestHelper);
+    connect(m_map, &MapWidget::offerToNearbyRequested, this, &MainWindow::offerToNearbyHelpers);
+}
+
+void MainWindow::assignNearestHelper(qint64 alarmId)
+{
+    submitDispatch(alarmId,
+                   DispatchActions::assignNearest(m_state->state(), alarmId, Actor::operatorNamed(operatorName()),
+                                                  QDateTime::currentDateTimeUtc()));
+}
+
+void MainWindow::offerToNearbyHelpers(qint64 alarmId)
+{
+    submitDispatch(alarmId, DispatchActions::offerToNearby(m_state->state(), alarmId, HelperRanker::defaultOfferCount,
+                                                           HelperRanker::defaultOfferRadiusM,
+                                                           Actor::operatorNamed(operatorName()),
+                                                           QDateTime::currentDateTimeUtc()));
+}
+
+void MainWindow::submitDispatch(qint64 alarmId, const Result<QList<JournalEntry>> &entries)
+{
+    if (!entries) {
+        showError(tr("Alarm %1: %2").arg(alarmId).arg(entries.errorString()));
+        return;
+    }
+    ActionSink *sink = actionSink();
+    if (!sink) {
+        showError(tr("Alarm %1 cannot be dispatched: this window is read-only.").arg(alarmId));
+        return;
+    }
+    // Together or not at all: the mission and what is done with it.
+    sink->submit(entries.value(), ActionSink::Mode::AllOrNothing,
+                 [self = QPointer<MainWindow>(this), alarmId](const QList<Status> &r) {
+                     for (const Status &s : r) {
+                         if (self && !s.ok()) {
+                             self->showError(tr("Alarm %1 was not dispatched: %2").arg(alarmId).arg(s.errorString()));
+                             return;
+                         }
+                     }
+                 });
 }
 
 void MainWindow::acknowledgeAlarm(qint64 id)

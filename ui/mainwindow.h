@@ -1,5 +1,8 @@
 #pragma once
 
+#include "journalentry.h"
+#include "result.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -75,6 +78,11 @@ public:
     static QString shortenedPath(const QString &path);
 
 public slots:
+    // Dispatching from the map (DispatchActions): the nearest available helper, or an offer
+    // to the nearest few (3 within 500 m, the first to accept wins). Refusals go to the
+    // status bar.
+    void assignNearestHelper(qint64 alarmId);
+    void offerToNearbyHelpers(qint64 alarmId);
     // The store's state in a few words ("Journal: relais.sqlite", "Store: disk full"), in the
     // status bar; details (a full path) in its tooltip.
     void showStoreStatus(const QString &text, const QString &details = {});
@@ -91,6 +99,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void submitDispatch(qint64 alarmId, const Result<QList<JournalEntry>> &entries);
     void createModels();
     void createDocks();
     void createActions();

@@ -63,6 +63,7 @@ private slots:
     void mapAndAlarmListShareTheSelection();
     void acknowledgesFromTheMap();
     void viewMenuDrivesTheMap();
+    void dispatchesFromTheMap();
 
 private:
     std::unique_ptr<JournalBuilder> m_journal;
@@ -604,9 +605,9 @@ void TestMainWindow::acknowledgesFromTheMap()
     std::unique_ptr<QMenu> menu(map->createContextMenu(alarmAt));
     QAction *ack = menu->findChild<QAction *>(QStringLiteral("acknowledgeAction"));
     QVERIFY(ack);
-    // Dispatching is not there yet: no dead entries for it.
-    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("assignNearestAction")));
-    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("offerNearbyAction")));
+    // Dispatching is there too (dispatchesFromTheMap).
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("assignNearestAction")));
+    QVERIFY(menu->findChild<QAction *>(QStringLiteral("offerNearbyAction")));
     ack->trigger();
     QCOMPARE(sink.submitted.size(), 1);
     QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
@@ -644,6 +645,68 @@ void TestMainWindow::viewMenuDrivesTheMap()
         QVERIFY2(inside.contains(map->toScreen(a.position)), qPrintable(QString::number(a.id())));
     }
     QVERIFY(open > 0);
+}
+
+void TestMainWindow::dispatchesFromTheMap()
+{
+    // A sink that judges entries as the store does (all or nothing) and commits them.
+    struct Sink final : ActionSink
+    {
+        LiveState *state;
+        QList<JournalEntry> submitted;
+        qint64 seq = 1000;
+        void submit(const QList<JournalEntry> &entries, Mode, Done done) override
+        {
+            QList<JournalEntry> committed = entries;
+            DispatchState trial = state->state();
+            QList<Status> results;
+            for (JournalEntry &e : committed) {
+                e.seq = ++seq;
+                const Result<DispatchState::Changes> r = trial.apply(e);
+                results.append(r.ok() ? Status() : Status(r.error()));
+            }
+            if (std::all_of(results.cbegin(), results.cend(), [](const Status &st) { return st.ok(); })) {
+                submitted += committed;
+                state->applyCommitted(committed);
+            }
+            done(results);
+        }
+    } sink;
+    sink.state = m_state.get();
+    m_window->setActionSink(&sink);
+    auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
+    map->setView(QGeoCoordinate(45.76, 4.83), 16);
+    const QPointF doorAt = map->toScreen(QGeoCoordinate(45.76, 4.83)); // alarm 1, new
+
+    // Claire is on duty but has sent no position yet: nobody to send, said in the status bar.
+    std::unique_ptr<QMenu> menu(map->createContextMenu(doorAt));
+    menu->findChild<QAction *>(QStringLiteral("assignNearestAction"))->trigger();
+    QVERIFY(sink.submitted.isEmpty());
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("No helper is available")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    // 200 m away now: she is the nearest; the alarm is acknowledged, its mission made and hers.
+    m_state->applyCommitted(
+        {m_journal->helperAction(EntryKind::HelperPosition, QStringLiteral("h1"),
+                                 {{QStringLiteral("lat"), 45.7618}, {QStringLiteral("lon"), 4.83}})});
+    menu.reset(map->createContextMenu(doorAt));
+    menu->findChild<QAction *>(QStringLiteral("assignNearestAction"))->trigger();
+    QStringList kinds;
+    for (const JournalEntry &e : std::as_const(sink.submitted))
+        kinds.append(e.kind);
+    QCOMPARE(kinds, (QStringList{EntryKind::AlarmAcknowledged, EntryKind::MissionCreated, EntryKind::MissionAssigned}));
+    const Alarm *door = m_state->state().alarm(1);
+    QCOMPARE(door->state(), Alarm::State::Assigned);
+    QCOMPARE(m_state->state().mission(door->missionId)->assignee(), QStringLiteral("h1"));
+    QCOMPARE(sink.submitted.last().actor.kind, Actor::Kind::Operator);
+
+    // Nobody else is free: an offer for the fall (alarm 2, whose mission exists) is refused
+    // with the reason, and nothing is submitted.
+    sink.submitted.clear();
+    m_window->offerToNearbyHelpers(2);
+    QVERIFY(sink.submitted.isEmpty());
+    QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
+    m_window->setActionSink(nullptr);
 }
 
 #include "tst_mainwindow.moc"
