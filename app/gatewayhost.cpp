@@ -85,4 +85,30 @@ void GatewayHost::stop()
     m_ports.clear();
 }
 
+void GatewayHost::send(const Downlinks &downlinks)
+{
+    if (!m_context || downlinks.isEmpty())
+        return;
+    QMetaObject::invokeMethod(m_context, [this, downlinks] {
+        if (!m_ingest)
+            return;
+        for (const DownlinkOffer &offer : downlinks.offers) {
+            if (!m_ingest->sendOffer(offer)) {
+                emit logMessage(tr("Mission %1 could not be offered to helper %2: their handset has not spoken "
+                                   "through any gateway yet.")
+                                    .arg(offer.mission)
+                                    .arg(offer.helper));
+            }
+        }
+        for (const DownlinkCancel &cancel : downlinks.cancels) {
+            if (!m_ingest->sendCancel(cancel.helper, cancel.mission, cancel.reason)) {
+                emit logMessage(tr("Helper %1 could not be told that mission %2 is withdrawn: their handset has not "
+                                   "spoken through any gateway yet.")
+                                    .arg(cancel.helper)
+                                    .arg(cancel.mission));
+            }
+        }
+    });
+}
+
 } // namespace relais

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "downlinks.h"
 #include "gatewayconfig.h"
 #include "gatewaystatus.h"
 #include "writeresult.h"
@@ -39,6 +40,11 @@ public:
 
     // The ports really listened on, in the order of config.tcp (0 where listening failed).
     QList<quint16> ports() const { return m_ports; }
+
+    // Hands offers and cancels to the gateways that carry the helpers' handsets (on the
+    // gateways' thread). A helper whose handset has not spoken through any gateway yet cannot
+    // be reached: that is said through logMessage, once per downlink.
+    void send(const Downlinks &downlinks);
 
 signals:
     void statusChanged(const relais::GatewayStatus &status);

@@ -232,6 +232,14 @@ int main(int argc, char *argv[])
     QObject::connect(&gateways, &relais::GatewayHost::statusChanged, &board, &relais::GatewayStatusBoard::publish);
     QObject::connect(&gateways, &relais::GatewayHost::logMessage, &app,
                      [](const QString &message) { std::fprintf(stderr, "relais: %s\n", qPrintable(message)); });
+    // Offers and cancels to the helpers' handsets, from what was committed; the live state
+    // has applied it already (connected first). An offer stands 60 s (the default,
+    // settable with the dispatching settings to come).
+    constexpr int kOfferTimeoutS = 60;
+    QObject::connect(&store, &relais::Store::committed, &gateways,
+                     [&gateways, &state](const QList<relais::JournalEntry> &entries) {
+                         gateways.send(relais::downlinksFor(entries, state.state(), kOfferTimeoutS));
+                     });
     QStringList problems = setup.problems;
     problems += gateways.start(setup.config);
     for (const QString &p : std::as_const(problems))

@@ -1,0 +1,117 @@
+#include "dispatchactions.h"
+#include "dispatchstate.h"
+#include "downlinks.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace relais;
+
+// What the desk tells helpers' handsets after each commit, read from real reducer runs.
+class TestDownlinks final : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QDateTime t0 = QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC);
+    const Actor lea = Actor::operatorNamed(QStringLiteral("Léa"));
+    DispatchState m_state;
+    qint64 m_seq = 0;
+
+    // Applies entries as one commit; returns them as committed.
+    QList<JournalEntry> commit(QList<JournalEntry> entries)
+    {
+        for (JournalEntry &e : entries) {
+            e.seq = ++m_seq;
+            const Result<DispatchState::Changes> r = m_state.apply(e);
+            if (!r)
+                qFatal("%s refused: %s", qPrintable(e.kind), qPrintable(r.errorString()));
+        }
+        return entries;
+    }
+    JournalEntry make(QLatin1StringView kind, const Actor &by, const QJsonObject &payload, int second = 0)
+    {
+        JournalEntry e;
+        e.time = t0.addSecs(second);
+        e.source = QStringLiteral("test");
+        e.messageId = by.kind == Actor::Kind::Device ? QStringLiteral("m%1").arg(m_seq + 1) : QString();
+        e.kind = kind;
+        e.actor = by;
+        e.payload = payload;
+        return e;
+    }
+
+private slots:
+    void offersThenCancels()
+    {
+        for (const auto &[id, lat] :
+             {std::pair{QStringLiteral("h1"), 45.7590}, std::pair{QStringLiteral("h2"), 45.7600},
+              std::pair{QStringLiteral("h3"), 45.7610}}) {
+            commit(
+                {make(EntryKind::HelperRegistered, lea, {{QStringLiteral("helper"), id}, {QStringLiteral("name"), id}}),
+                 make(EntryKind::HelperOnDuty, Actor::helper(id), {{QStringLiteral("helper"), id}}),
+                 make(EntryKind::HelperPosition, Actor::helper(id),
+                      {{QStringLiteral("helper"), id}, {QStringLiteral("lat"), lat}, {QStringLiteral("lon"), 4.832}})});
+        }
+        const QList<JournalEntry> raised = commit({make(EntryKind::DeviceAlarm, Actor::device(QStringLiteral("d1")),
+                                                        {{QStringLiteral("device"), QStringLiteral("d1")},
+                                                         {QStringLiteral("alarm"), QStringLiteral("smoke")},
+                                                         {QStringLiteral("lat"), 45.758},
+                                                         {QStringLiteral("lon"), 4.832}})});
+        QVERIFY(downlinksFor(raised, m_state, 60).isEmpty());
+        const qint64 alarmId = m_state.alarms().constBegin()->id();
+
+        // Offered to the three: one offer each, with what the handset shows and nothing personal.
+        const Result<QList<JournalEntry>> offers =
+            DispatchActions::offerToNearby(m_state, alarmId, 3, 500, lea, t0.addSecs(10));
+        QVERIFY(offers.ok());
+        const Downlinks sent = downlinksFor(commit(offers.value()), m_state, 60);
+        QCOMPARE(sent.cancels.size(), 0);
+        QCOMPARE(sent.offers.size(), 3);
+        const qint64 missionId = m_state.alarm(alarmId)->missionId;
+        QStringList helpers;
+        for (const DownlinkOffer &o : sent.offers) {
+            helpers.append(o.helper);
+            QCOMPARE(o.mission, missionId);
+            QCOMPARE(o.alarm, AlarmKind::Smoke);
+            QCOMPARE(o.position, QGeoCoordinate(45.758, 4.832));
+            QCOMPARE(o.fee, m_state.mission(missionId)->fee());
+            QVERIFY(o.fee.cents() > 0);
+            QCOMPARE(o.expires, t0.addSecs(70));
+            QVERIFY(o.distanceM.has_value());
+            QVERIFY(o.id.isEmpty());
+        }
+        QCOMPARE(helpers, (QStringList{QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3")}));
+        QCOMPARE(sent.offers.first().distanceM.value(), 111);
+
+        // h3 declines: nothing to tell anyone.
+        const QList<JournalEntry> declined =
+            commit({make(EntryKind::MissionAnswered, Actor::helper(QStringLiteral("h3")),
+                         {{QStringLiteral("mission"), missionId},
+                          {QStringLiteral("helper"), QStringLiteral("h3")},
+                          {QStringLiteral("answer"), QStringLiteral("declined")}},
+                         20)});
+        QVERIFY(downlinksFor(declined, m_state, 60).isEmpty());
+
+        // h2 accepts: h1, still offered, is told the mission is taken; h3 is not told again.
+        const QList<JournalEntry> accepted =
+            commit({make(EntryKind::MissionAnswered, Actor::helper(QStringLiteral("h2")),
+                         {{QStringLiteral("mission"), missionId},
+                          {QStringLiteral("helper"), QStringLiteral("h2")},
+                          {QStringLiteral("answer"), QStringLiteral("accepted")}},
+                         30)});
+        const Downlinks taken = downlinksFor(accepted, m_state, 60);
+        QCOMPARE(taken.offers.size(), 0);
+        QCOMPARE(taken.cancels, (QList<DownlinkCancel>{{QStringLiteral("h1"), missionId, QStringLiteral("taken")}}));
+
+        // The mission is cancelled: its helper is told.
+        const QList<JournalEntry> cancelled = commit({make(
+            EntryKind::MissionCancelled, lea,
+            {{QStringLiteral("mission"), missionId}, {QStringLiteral("reason"), QStringLiteral("restored")}}, 40)});
+        QCOMPARE(downlinksFor(cancelled, m_state, 60).cancels,
+                 (QList<DownlinkCancel>{{QStringLiteral("h2"), missionId, QStringLiteral("mission_cancelled")}}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDownlinks)
+#include "tst_downlinks.moc"
