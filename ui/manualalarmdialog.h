@@ -1,0 +1,95 @@
+#pragma once
+
+#include "alarmkind.h"
+#include "journalentry.h"
+
+#include <QDialog>
+#include <QGeoCoordinate>
+#include <QJsonObject>
+
+#include <optional>
+
+class QComboBox;
+class QDialogButtonBox;
+class QGridLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace relais {
+
+// Creates an alarm nobody's device raised: someone phoned. Kind (the supervision kinds, low
+// battery and silent device, are not offered), severity (the kind's usual one until the
+// operator picks another), address, position (both coordinates or neither, typed with the
+// locale's decimal separator or a point), who called, and a note. An address or a position
+// is required. Problems are written under the field concerned once it has been typed in;
+// "Create Alarm" stays disabled until the alarm is valid. The dialog only builds the journal
+// entry: submitting it is the caller's business.
+class ManualAlarmDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ManualAlarmDialog)
+
+public:
+    explicit ManualAlarmDialog(QWidget *parent = nullptr);
+
+    // Fills latitude and longitude (the map's "create an alarm here"); an invalid
+    // coordinate clears them.
+    void setPosition(const QGeoCoordinate &where);
+
+    // Every field is valid: "Create Alarm" is enabled.
+    bool isValid() const { return m_valid; }
+    // The messages shown under the fields with a problem and the one at the bottom that says
+    // what is still needed, one a line; empty when the alarm can be created.
+    QString problemText() const;
+
+    AlarmKind kind() const;
+    Severity severity() const;
+
+    // kind, severity, and lat and lon when a position is given, address, caller and note when
+    // not empty: the payload of alarm.manual.
+    QJsonObject payload() const;
+    // alarm.manual, from source "ui".
+    JournalEntry entry(const Actor &by, const QDateTime &at) const;
+
+signals:
+    void validityChanged(bool valid);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    enum Field { LatitudeField, LongitudeField, NoteField, FieldCount };
+
+    void addField(const QString &label, QWidget *buddy);
+    void addHint(const QString &text);
+    QLabel *addErrorRow();
+    void touch(Field field);
+    void followKind();
+    void fitHeight();
+    void validate();
+    // A coordinate as the operator typed it, in the locale's format or with a point;
+    // nothing outside [min, max].
+    static std::optional<double> parseCoordinate(const QString &text, double min, double max);
+
+    bool m_valid = false;
+    bool m_touched[FieldCount] = {};
+    // The operator picked a severity: a change of kind no longer overrides it.
+    bool m_severityChosen = false;
+
+    QGridLayout *m_form = nullptr;
+    QComboBox *m_kind = nullptr;
+    QComboBox *m_severity = nullptr;
+    QLineEdit *m_address = nullptr;
+    QLineEdit *m_latitude = nullptr;
+    QLineEdit *m_longitude = nullptr;
+    QLineEdit *m_caller = nullptr;
+    QPlainTextEdit *m_note = nullptr;
+    QLabel *m_errors[FieldCount] = {};
+    QLabel *m_status = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_ok = nullptr;
+};
+
+} // namespace relais
