@@ -11,6 +11,7 @@
 #include "helpertablemodel.h"
 #include "itemroles.h"
 #include "livestate.h"
+#include "manualalarmdialog.h"
 #include "mapwidget.h"
 #include "missiontablemodel.h"
 #include "tableproxymodel.h"
@@ -22,6 +23,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QGeoCoordinate>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -200,6 +202,33 @@ void MainWindow::connectMap()
     connect(m_map, &MapWidget::acknowledgeRequested, this, &MainWindow::acknowledgeAlarm);
     connect(m_map, &MapWidget::assignNearestRequested, this, &MainWindow::assignNearestHelper);
     connect(m_map, &MapWidget::offerToNearbyRequested, this, &MainWindow::offerToNearbyHelpers);
+    connect(m_map, &MapWidget::createAlarmRequested, this, &MainWindow::createManualAlarm);
+}
+
+void MainWindow::createManualAlarm(const QGeoCoordinate &where)
+{
+    ActionSink *sink = actionSink();
+    if (!sink) {
+        showError(tr("No alarm can be created: this window is read-only."));
+        return;
+    }
+    auto *dialog = new ManualAlarmDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("manualAlarmDialog"));
+    if (where.isValid())
+        dialog->setPosition(where);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        ActionSink *target = actionSink();
+        if (!target)
+            return;
+        const JournalEntry e = dialog->entry(Actor::operatorNamed(operatorName()), QDateTime::currentDateTimeUtc());
+        target->submit({e}, ActionSink::Mode::EachOnItsOwn,
+                       [self = QPointer<MainWindow>(this)](const QList<Status> &r) {
+                           if (self && !r.isEmpty() && !r.first().ok())
+                               self->showError(tr("The alarm was not created: %1").arg(r.first().errorString()));
+                       });
+    });
+    dialog->open();
 }
 
 void MainWindow::assignNearestHelper(qint64 alarmId)
@@ -443,6 +472,11 @@ QDockWidget *MainWindow::createTableDock(const QString &title, const QString &ob
 
 void MainWindow::createActions()
 {
+    m_newAlarmAction = new QAction(tr("&New Alarm (Phone Call)…"), this);
+    m_newAlarmAction->setObjectName(QStringLiteral("newAlarmAction"));
+    m_newAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(m_newAlarmAction, &QAction::triggered, this, [this] { createManualAlarm(QGeoCoordinate()); });
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -518,6 +552,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAlarmAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QGeoCoordinate;
 class QDockWidget;
 class QLabel;
 
@@ -81,6 +82,9 @@ public slots:
     // Dispatching from the map (DispatchActions): the nearest available helper, or an offer
     // to the nearest few (3 within 500 m, the first to accept wins). Refusals go to the
     // status bar.
+    // A manual alarm (a phone call): the form, prefilled with a position when given (the
+    // map's "create an alarm here"); submitted when the operator confirms it.
+    void createManualAlarm(const QGeoCoordinate &where);
     void assignNearestHelper(qint64 alarmId);
     void offerToNearbyHelpers(qint64 alarmId);
     // The store's state in a few words ("Journal: relais.sqlite", "Store: disk full"), in the
@@ -141,6 +145,7 @@ private:
     QDockWidget *m_gatewaysDock = nullptr;
 
     QAction *m_quitAction = nullptr;
+    QAction *m_newAlarmAction = nullptr;
     QAction *m_showClosedAlarmsAction = nullptr;
     QAction *m_showFinishedMissionsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;

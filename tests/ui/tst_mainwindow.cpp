@@ -11,6 +11,7 @@
 #include "tableview.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
@@ -64,6 +65,7 @@ private slots:
     void acknowledgesFromTheMap();
     void viewMenuDrivesTheMap();
     void dispatchesFromTheMap();
+    void createsAManualAlarmFromTheMap();
 
 private:
     std::unique_ptr<JournalBuilder> m_journal;
@@ -706,6 +708,69 @@ void TestMainWindow::dispatchesFromTheMap()
     m_window->offerToNearbyHelpers(2);
     QVERIFY(sink.submitted.isEmpty());
     QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
+    m_window->setActionSink(nullptr);
+}
+
+void TestMainWindow::createsAManualAlarmFromTheMap()
+{
+    struct Sink final : ActionSink
+    {
+        LiveState *state;
+        QList<JournalEntry> submitted;
+        qint64 seq = 2000;
+        void submit(const QList<JournalEntry> &entries, Mode, Done done) override
+        {
+            QList<JournalEntry> committed = entries;
+            for (JournalEntry &e : committed)
+                e.seq = ++seq;
+            submitted += committed;
+            state->applyCommitted(committed);
+            done(QList<Status>(entries.size()));
+        }
+    } sink;
+    sink.state = m_state.get();
+    m_window->setActionSink(&sink);
+    auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
+    map->setView(QGeoCoordinate(45.70, 4.80), 15); // nothing there
+    const QPointF empty(100, 100);
+    const QGeoCoordinate where = map->toCoordinate(empty);
+
+    std::unique_ptr<QMenu> menu(map->createContextMenu(empty));
+    QAction *create = menu->findChild<QAction *>(QStringLiteral("createAlarmAction"));
+    QVERIFY(create);
+    create->trigger();
+    auto *dialog = m_window->findChild<QDialog *>(QStringLiteral("manualAlarmDialog"));
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    // The position is there: confirming creates the alarm where the operator clicked.
+    auto *caller = dialog->findChild<QLineEdit *>(QStringLiteral("callerEdit"));
+    QVERIFY(caller);
+    caller->setText(QStringLiteral("Mme Dupont, voisine"));
+    dialog->accept();
+    QCOMPARE(sink.submitted.size(), 1);
+    const JournalEntry &e = sink.submitted.first();
+    QCOMPARE(e.kind, QString(EntryKind::AlarmManual));
+    QCOMPARE(e.actor.kind, Actor::Kind::Operator);
+    qint64 newest = 0;
+    for (const Alarm &a : m_state->state().alarms())
+        newest = std::max(newest, a.id());
+    const Alarm *alarm = m_state->state().alarm(newest);
+    QVERIFY(alarm && alarm->isOpen() && alarm->deviceId().isEmpty());
+    QVERIFY2(alarm->position.distanceTo(where) < 1.0, qPrintable(QString::number(alarm->position.distanceTo(where))));
+    QVERIFY(alarm->notes.join(QLatin1Char(' ')).contains(QLatin1String("Mme Dupont")));
+
+    // The File menu opens the same form, empty.
+    auto *fromMenu = m_window->findChild<QAction *>(QStringLiteral("newAlarmAction"));
+    QVERIFY(fromMenu);
+    QCOMPARE(fromMenu->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the first form is gone
+    QVERIFY(!m_window->findChild<QDialog *>(QStringLiteral("manualAlarmDialog")));
+    fromMenu->trigger();
+    auto *second = m_window->findChild<QDialog *>(QStringLiteral("manualAlarmDialog"));
+    QTRY_VERIFY(second && second->isVisible());
+    QVERIFY(second->findChild<QLineEdit *>(QStringLiteral("latitudeEdit"))->text().isEmpty());
+    second->reject();
+    QCOMPARE(sink.submitted.size(), 1);
     m_window->setActionSink(nullptr);
 }
 
