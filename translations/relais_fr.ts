@@ -922,6 +922,33 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::DispatchActions</name>
+    <message>
+        <source>Unknown alarm %1.</source>
+        <translation>Alarme %1 inconnue.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 is no longer open.</source>
+        <translation>L&apos;alarme %1 n&apos;est plus ouverte.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 already has a helper or offers under way.</source>
+        <translation>L&apos;alarme %1 a déjà un intervenant ou des propositions en cours.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 has no position: choose the helper yourself.</source>
+        <translation>L&apos;alarme %1 n&apos;a pas de position&#xa0;: choisissez vous-même l&apos;intervenant.</translation>
+    </message>
+    <message>
+        <source>No helper is available.</source>
+        <translation>Aucun intervenant n&apos;est disponible.</translation>
+    </message>
+    <message>
+        <source>No helper is available within %1 m.</source>
+        <translation>Aucun intervenant n&apos;est disponible à moins de %1&#xa0;m.</translation>
+    </message>
+</context>
+<context>
     <name>relais::DispatchState</name>
     <message>
         <source>The entry has no time.</source>
@@ -1253,6 +1280,17 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Cannot read %1: %2.</source>
         <translation>Impossible de lire %1&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewayHost</name>
+    <message>
+        <source>Mission %1 could not be offered to helper %2: their handset has not spoken through any gateway yet.</source>
+        <translation>La mission %1 n&apos;a pas pu être proposée à l&apos;intervenant %2&#xa0;: son téléphone ne s&apos;est encore manifesté par aucune passerelle.</translation>
+    </message>
+    <message>
+        <source>Helper %1 could not be told that mission %2 is withdrawn: their handset has not spoken through any gateway yet.</source>
+        <translation>L&apos;intervenant %1 n&apos;a pas pu être prévenu du retrait de la mission %2&#xa0;: son téléphone ne s&apos;est encore manifesté par aucune passerelle.</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +1833,113 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>&amp;Fit Open Alarms on the Map</source>
         <translation>&amp;Voir toutes les alarmes ouvertes sur la carte</translation>
+    </message>
+    <message>
+        <source>Alarm %1: %2</source>
+        <translation>Alarme %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1 cannot be dispatched: this window is read-only.</source>
+        <translation>L&apos;alarme %1 ne peut pas être attribuée&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not dispatched: %2</source>
+        <translation>L&apos;alarme %1 n&apos;a pas été attribuée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>No alarm can be created: this window is read-only.</source>
+        <translation>Aucune alarme ne peut être créée&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The alarm was not created: %1</source>
+        <translation>L&apos;alarme n&apos;a pas été créée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New Alarm (Phone Call)…</source>
+        <translation>&amp;Nouvelle alarme (appel téléphonique)…</translation>
+    </message>
+</context>
+<context>
+    <name>relais::ManualAlarmDialog</name>
+    <message>
+        <source>Create a Manual Alarm</source>
+        <translation>Créer une alarme manuelle</translation>
+    </message>
+    <message>
+        <source>Where help is needed, e.g. 12 rue des Lilas, Lyon</source>
+        <translation>Où intervenir, par ex. 12 rue des Lilas, Lyon</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>par ex. %1</translation>
+    </message>
+    <message>
+        <source>Who phoned: a name or a phone number</source>
+        <translation>Qui a appelé&#xa0;: un nom ou un numéro de téléphone</translation>
+    </message>
+    <message>
+        <source>What the caller said</source>
+        <translation>Ce qu&apos;a dit l&apos;appelant</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Ty&amp;pe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>&amp;Gravité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>A&amp;dresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>La&amp;titude:</source>
+        <translation>La&amp;titude&#xa0;:</translation>
+    </message>
+    <message>
+        <source>L&amp;ongitude:</source>
+        <translation>L&amp;ongitude&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Decimal degrees. Both coordinates, or neither. An address or a position is required.</source>
+        <translation>Degrés décimaux. Les deux coordonnées, ou aucune. Une adresse ou une position est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ller:</source>
+        <translation>&amp;Appelant&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Create Alarm</source>
+        <translation>&amp;Créer l&apos;alarme</translation>
+    </message>
+    <message>
+        <source>The latitude is a number of degrees between -90 and 90.</source>
+        <translation>La latitude est un nombre de degrés entre -90 et 90.</translation>
+    </message>
+    <message>
+        <source>Enter the latitude too, or clear the longitude.</source>
+        <translation>Indiquez aussi la latitude, ou effacez la longitude.</translation>
+    </message>
+    <message>
+        <source>The longitude is a number of degrees between -180 and 180.</source>
+        <translation>La longitude est un nombre de degrés entre -180 et 180.</translation>
+    </message>
+    <message>
+        <source>Enter the longitude too, or clear the latitude.</source>
+        <translation>Indiquez aussi la longitude, ou effacez la latitude.</translation>
+    </message>
+    <message>
+        <source>The note is too long: %1 characters at most.</source>
+        <translation>La note est trop longue&#xa0;: %1 caractères au plus.</translation>
+    </message>
+    <message>
+        <source>Enter an address or a position, so that helpers can find the place.</source>
+        <translation>Saisissez une adresse ou une position, pour que les intervenants trouvent le lieu.</translation>
     </message>
 </context>
 <context>
