@@ -52,6 +52,23 @@ QString Helper::availabilityLabel(Availability a)
     return QCoreApplication::translate("relais::Helper", "On mission");
 }
 
+int Helper::availabilityRank(Availability a)
+{
+    switch (a) {
+    case Availability::Available:
+        return 0;
+    case Availability::Offered:
+        return 1;
+    case Availability::Assigned:
+        return 2;
+    case Availability::Busy:
+        return 3;
+    case Availability::OffDuty:
+        break;
+    }
+    return 4;
+}
+
 bool Helper::canTransition(Availability from, Availability to)
 {
     switch (from) {

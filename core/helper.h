@@ -24,6 +24,9 @@ public:
     static std::optional<Availability> availabilityFromKey(const QString &key);
     static QString availabilityLabel(Availability a);
     static bool canTransition(Availability from, Availability to);
+    // Available first, then offered, assigned, busy, off duty: the order a dispatcher looks
+    // for someone to send in (lists, map clusters).
+    static int availabilityRank(Availability a);
 
     const QString &id() const { return m_id; }
     Availability availability() const { return m_availability; }

@@ -8,28 +8,6 @@
 
 namespace relais {
 
-namespace {
-
-// Available first: the order a dispatcher looks for someone to send.
-int availabilityRank(Helper::Availability a)
-{
-    switch (a) {
-    case Helper::Availability::Available:
-        return 0;
-    case Helper::Availability::Offered:
-        return 1;
-    case Helper::Availability::Assigned:
-        return 2;
-    case Helper::Availability::Busy:
-        return 3;
-    case Helper::Availability::OffDuty:
-        break;
-    }
-    return 4;
-}
-
-} // namespace
-
 HelperTableModel::HelperTableModel(const LiveState *state, QObject *parent) : LiveTableModel<QString>(state, parent)
 {
     attach();
@@ -158,7 +136,7 @@ QVariant HelperTableModel::sortKey(const Helper &h, int column) const
 {
     switch (column) {
     case AvailabilityColumn:
-        return availabilityRank(h.availability());
+        return Helper::availabilityRank(h.availability());
     case MissionColumn:
         return h.missionId;
     default:

@@ -151,6 +151,7 @@ class TestHelper final : public QObject
 private slots:
     void construction();
     void availabilityKeys();
+    void availabilityRankPutsTheFreeFirst();
     void canTransition_data();
     void canTransition();
     void transitions_data();
@@ -379,6 +380,14 @@ void TestHelper::restore()
     loaded.restore(original.availability(), original.position(), original.positionAt(), original.lastChange());
     QVERIFY(loaded == original);
     QVERIFY(loaded.release(at(999), Actor::system()).ok());
+}
+
+void TestHelper::availabilityRankPutsTheFreeFirst()
+{
+    using A = Helper::Availability;
+    const QList<A> order{A::Available, A::Offered, A::Assigned, A::Busy, A::OffDuty};
+    for (qsizetype i = 1; i < order.size(); ++i)
+        QVERIFY(Helper::availabilityRank(order.at(i - 1)) < Helper::availabilityRank(order.at(i)));
 }
 
 QTEST_GUILESS_MAIN(TestHelper)

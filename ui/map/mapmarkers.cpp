@@ -11,23 +11,6 @@ namespace {
 
 constexpr double kMovingMetres = 5.0; // a smaller step is GPS noise, not a heading
 
-int availabilityRank(Helper::Availability a)
-{
-    switch (a) {
-    case Helper::Availability::Available:
-        return 0;
-    case Helper::Availability::Offered:
-        return 1;
-    case Helper::Availability::Assigned:
-        return 2;
-    case Helper::Availability::Busy:
-        return 3;
-    case Helper::Availability::OffDuty:
-        break;
-    }
-    return 4;
-}
-
 qint64 alarmKey(const MapMarkers::AlarmMarker &m)
 {
     return m.id;
@@ -212,7 +195,7 @@ void MapMarkers::updateHelper(const QString &id)
     m.name = h->name;
     m.world0 = WebMercator::toWorld(h->position(), 0);
     m.availability = h->availability();
-    m.rank = availabilityRank(m.availability);
+    m.rank = Helper::availabilityRank(m.availability);
     if (slot < 0) {
         m_helperIndex.insert(id, int(m_helpers.size()));
         m_helperGrid.insert(quint32(m_helpers.size()), m.world0);
