@@ -39,6 +39,36 @@ QDateTime start()
 
 } // namespace
 
+namespace {
+
+// An ActionSink that judges the entries as the store does (all of them on a copy of the state;
+// in either mode here, all or nothing) and commits them into the live state, numbered.
+struct StoreLikeSink final : ActionSink
+{
+    explicit StoreLikeSink(LiveState *live) : state(live) {}
+    LiveState *state;
+    QList<JournalEntry> submitted; // what was committed
+    qint64 seq = 1000;
+    void submit(const QList<JournalEntry> &entries, Mode, Done done) override
+    {
+        QList<JournalEntry> committed = entries;
+        DispatchState trial = state->state();
+        QList<Status> results;
+        for (JournalEntry &e : committed) {
+            e.seq = ++seq;
+            const Result<DispatchState::Changes> r = trial.apply(e);
+            results.append(r.ok() ? Status() : Status(r.error()));
+        }
+        if (std::all_of(results.cbegin(), results.cend(), [](const Status &st) { return st.ok(); })) {
+            submitted += committed;
+            state->applyCommitted(committed);
+        }
+        done(results);
+    }
+};
+
+} // namespace
+
 class TestMainWindow final : public QObject
 {
     Q_OBJECT
@@ -580,23 +610,7 @@ void TestMainWindow::mapAndAlarmListShareTheSelection()
 
 void TestMainWindow::acknowledgesFromTheMap()
 {
-    // A sink that commits at once into the live state, as the store would.
-    struct Sink final : ActionSink
-    {
-        LiveState *state;
-        QList<JournalEntry> submitted;
-        qint64 seq = 1000;
-        void submit(const QList<JournalEntry> &entries, Mode, Done done) override
-        {
-            QList<JournalEntry> committed = entries;
-            for (JournalEntry &e : committed)
-                e.seq = ++seq;
-            submitted += committed;
-            state->applyCommitted(committed);
-            done(QList<Status>(entries.size()));
-        }
-    } sink;
-    sink.state = m_state.get();
+    StoreLikeSink sink(m_state.get());
     auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
     map->setView(QGeoCoordinate(45.76, 4.83), 16);
     const QPointF alarmAt = map->toScreen(QGeoCoordinate(45.76, 4.83));
@@ -651,30 +665,7 @@ void TestMainWindow::viewMenuDrivesTheMap()
 
 void TestMainWindow::dispatchesFromTheMap()
 {
-    // A sink that judges entries as the store does (all or nothing) and commits them.
-    struct Sink final : ActionSink
-    {
-        LiveState *state;
-        QList<JournalEntry> submitted;
-        qint64 seq = 1000;
-        void submit(const QList<JournalEntry> &entries, Mode, Done done) override
-        {
-            QList<JournalEntry> committed = entries;
-            DispatchState trial = state->state();
-            QList<Status> results;
-            for (JournalEntry &e : committed) {
-                e.seq = ++seq;
-                const Result<DispatchState::Changes> r = trial.apply(e);
-                results.append(r.ok() ? Status() : Status(r.error()));
-            }
-            if (std::all_of(results.cbegin(), results.cend(), [](const Status &st) { return st.ok(); })) {
-                submitted += committed;
-                state->applyCommitted(committed);
-            }
-            done(results);
-        }
-    } sink;
-    sink.state = m_state.get();
+    StoreLikeSink sink(m_state.get());
     m_window->setActionSink(&sink);
     auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
     map->setView(QGeoCoordinate(45.76, 4.83), 16);
@@ -713,22 +704,7 @@ void TestMainWindow::dispatchesFromTheMap()
 
 void TestMainWindow::createsAManualAlarmFromTheMap()
 {
-    struct Sink final : ActionSink
-    {
-        LiveState *state;
-        QList<JournalEntry> submitted;
-        qint64 seq = 2000;
-        void submit(const QList<JournalEntry> &entries, Mode, Done done) override
-        {
-            QList<JournalEntry> committed = entries;
-            for (JournalEntry &e : committed)
-                e.seq = ++seq;
-            submitted += committed;
-            state->applyCommitted(committed);
-            done(QList<Status>(entries.size()));
-        }
-    } sink;
-    sink.state = m_state.get();
+    StoreLikeSink sink(m_state.get());
     m_window->setActionSink(&sink);
     auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
     map->setView(QGeoCoordinate(45.70, 4.80), 15); // nothing there
