@@ -5,9 +5,11 @@
 #include "gatewayconfig.h"
 #include "gatewayhost.h"
 #include "gatewaystatus.h"
+#include "helperranker.h"
 #include "livestate.h"
 #include "localisation.h"
 #include "mainwindow.h"
+#include "offerfollowup.h"
 #include "store.h"
 #include "storeactionsink.h"
 #include "supervisor.h"
@@ -260,6 +262,25 @@ int main(int argc, char *argv[])
                        [&supervising](const QList<relais::Status> &) { supervising = false; });
     });
     supervision.start();
+
+    // Offers keep moving: every second, offers older than their timeout are answered
+    // "timeout" and each mission out for offers is topped up with the next nearest helpers.
+    bool followingUp = false;
+    QTimer offerFollowUp;
+    offerFollowUp.setInterval(1000);
+    QObject::connect(&offerFollowUp, &QTimer::timeout, &app, [&] {
+        if (followingUp)
+            return;
+        const relais::OfferFollowUp::Settings offers{relais::HelperRanker::defaultOfferCount,
+                                                     relais::HelperRanker::defaultOfferRadiusM, kOfferTimeoutS};
+        const QList<relais::JournalEntry> due = relais::OfferFollowUp::due(state.state(), offers, clock.now());
+        if (due.isEmpty())
+            return;
+        followingUp = true;
+        actions.submit(due, relais::ActionSink::Mode::EachOnItsOwn,
+                       [&followingUp](const QList<relais::Status> &) { followingUp = false; });
+    });
+    offerFollowUp.start();
 
     // The demo: register the town's devices and helpers once, then start the simulator.
     relais::DemoMode demo;
