@@ -527,22 +527,6 @@
         <translation>Choisissez un type d&apos;appareil, ou saisissez-en un.</translation>
     </message>
     <message>
-        <source>The latitude is a number of degrees between -90 and 90.</source>
-        <translation>La latitude est un nombre de degrés compris entre -90 et 90.</translation>
-    </message>
-    <message>
-        <source>Enter the latitude too, or clear the longitude.</source>
-        <translation>Saisissez aussi la latitude, ou effacez la longitude.</translation>
-    </message>
-    <message>
-        <source>The longitude is a number of degrees between -180 and 180.</source>
-        <translation>La longitude est un nombre de degrés compris entre -180 et 180.</translation>
-    </message>
-    <message>
-        <source>Enter the longitude too, or clear the latitude.</source>
-        <translation>Saisissez aussi la longitude, ou effacez la latitude.</translation>
-    </message>
-    <message>
         <source>Enter an address or a position, so that helpers can find the place.</source>
         <translation>Saisissez une adresse ou une position, pour que les intervenants trouvent le lieu.</translation>
     </message>
@@ -1150,6 +1134,25 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>%1 %2</source>
         <comment>moment: day, time</comment>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::FormDialog</name>
+    <message>
+        <source>The latitude is a number of degrees between -90 and 90.</source>
+        <translation>La latitude est un nombre de degrés compris entre -90 et 90.</translation>
+    </message>
+    <message>
+        <source>Enter the latitude too, or clear the longitude.</source>
+        <translation>Saisissez aussi la latitude, ou effacez la longitude.</translation>
+    </message>
+    <message>
+        <source>The longitude is a number of degrees between -180 and 180.</source>
+        <translation>La longitude est un nombre de degrés compris entre -180 et 180.</translation>
+    </message>
+    <message>
+        <source>Enter the longitude too, or clear the latitude.</source>
+        <translation>Saisissez aussi la longitude, ou effacez la latitude.</translation>
     </message>
 </context>
 <context>
@@ -1916,22 +1919,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>&amp;Create Alarm</source>
         <translation>&amp;Créer l&apos;alarme</translation>
-    </message>
-    <message>
-        <source>The latitude is a number of degrees between -90 and 90.</source>
-        <translation>La latitude est un nombre de degrés entre -90 et 90.</translation>
-    </message>
-    <message>
-        <source>Enter the latitude too, or clear the longitude.</source>
-        <translation>Indiquez aussi la latitude, ou effacez la longitude.</translation>
-    </message>
-    <message>
-        <source>The longitude is a number of degrees between -180 and 180.</source>
-        <translation>La longitude est un nombre de degrés entre -180 et 180.</translation>
-    </message>
-    <message>
-        <source>Enter the longitude too, or clear the latitude.</source>
-        <translation>Indiquez aussi la longitude, ou effacez la latitude.</translation>
     </message>
     <message>
         <source>The note is too long: %1 characters at most.</source>

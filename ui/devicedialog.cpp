@@ -3,20 +3,15 @@
 #include "devicekinds.h"
 #include "dispatchstate.h"
 #include "supervisor.h"
-#include "uicolors.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 #include <algorithm>
-#include <cmath>
 
 namespace relais {
 
@@ -38,7 +33,7 @@ QString coordinateText(double value)
 
 } // namespace
 
-DeviceDialog::DeviceDialog(const DispatchState *state, QWidget *parent) : QDialog(parent), m_state(state)
+DeviceDialog::DeviceDialog(const DispatchState *state, QWidget *parent) : FormDialog(parent), m_state(state)
 {
     setObjectName(QStringLiteral("deviceDialog"));
     setWindowTitle(tr("Register a Device"));
@@ -95,10 +90,6 @@ DeviceDialog::DeviceDialog(const DispatchState *state, QWidget *parent) : QDialo
     interval->addWidget(m_interval, 1);
     interval->addWidget(m_intervalUnit, 1);
 
-    // A grid rather than a QFormLayout: its rows take the height wrapped messages need at the
-    // width they really get, so messages neither overlap nor float in blank space.
-    m_form = new QGridLayout;
-    m_form->setColumnStretch(1, 1);
     addField(tr("Device &id:"), m_id);
     m_errors[IdField] = addErrorRow();
     addField(tr("&Kind:"), m_kind);
@@ -116,29 +107,7 @@ DeviceDialog::DeviceDialog(const DispatchState *state, QWidget *parent) : QDialo
     addHint(tr("Silent for %1 times this interval, the device raises a maintenance alarm.")
                 .arg(QLocale().toString(Supervisor::kSilenceFactor)));
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    QPalette statusPalette = m_status->palette();
-    QColor dim = statusPalette.color(QPalette::WindowText);
-    dim.setAlphaF(0.7f);
-    statusPalette.setColor(QPalette::WindowText, dim);
-    m_status->setPalette(statusPalette);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_ok = m_buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(tr("&Register"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (m_ok->isEnabled())
-            accept();
-    });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(m_form);
-    layout->addSpacing(6);
-    layout->addWidget(m_status);
-    layout->addWidget(m_buttons);
+    finishLayout(tr("&Register"));
 
     connect(m_id, &QLineEdit::textEdited, this, [this] { touch(IdField); });
     connect(m_kind, &QComboBox::editTextChanged, this, [this] { touch(KindField); });
@@ -152,46 +121,6 @@ DeviceDialog::DeviceDialog(const DispatchState *state, QWidget *parent) : QDialo
     // Wide enough for a street address and for the longer French labels and hints.
     setMinimumWidth(fontMetrics().averageCharWidth() * 90);
     validate();
-}
-
-void DeviceDialog::addField(const QString &label, QWidget *buddy, QLayout *field)
-{
-    const int row = m_form->rowCount();
-    auto *text = new QLabel(label, this);
-    text->setBuddy(buddy);
-    m_form->addWidget(text, row, 0, Qt::AlignLeft | Qt::AlignVCenter);
-    if (field)
-        m_form->addLayout(field, row, 1);
-    else
-        m_form->addWidget(buddy, row, 1);
-}
-
-QLabel *DeviceDialog::addHint(const QString &text)
-{
-    auto *hint = new QLabel(text, this);
-    hint->setWordWrap(true);
-    QFont font = hint->font();
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    hint->setFont(font);
-    QPalette palette = hint->palette();
-    QColor dim = palette.color(QPalette::WindowText);
-    dim.setAlphaF(0.7f);
-    palette.setColor(QPalette::WindowText, dim);
-    hint->setPalette(palette);
-    m_form->addWidget(hint, m_form->rowCount(), 1);
-    return hint;
-}
-
-QLabel *DeviceDialog::addErrorRow()
-{
-    auto *error = new QLabel(this);
-    error->setWordWrap(true);
-    QPalette palette = error->palette();
-    palette.setColor(QPalette::WindowText, UiColors::attentionText());
-    error->setPalette(palette);
-    error->hide();
-    m_form->addWidget(error, m_form->rowCount(), 1);
-    return error;
 }
 
 void DeviceDialog::setDevice(const Device &device)
@@ -253,17 +182,6 @@ QString DeviceDialog::problemText() const
     return texts.join(QLatin1Char('\n'));
 }
 
-std::optional<double> DeviceDialog::parseCoordinate(const QString &text, double min, double max)
-{
-    QString t = text.trimmed();
-    t.replace(QLatin1Char(','), QLatin1Char('.'));
-    bool ok = false;
-    const double v = QLocale::c().toDouble(t, &ok);
-    if (!ok || !std::isfinite(v) || v < min || v > max)
-        return std::nullopt;
-    return v;
-}
-
 QJsonObject DeviceDialog::payload() const
 {
     QJsonObject p{
@@ -292,25 +210,6 @@ JournalEntry DeviceDialog::entry(const QDateTime &at, const Actor &by) const
     e.actor = by;
     e.payload = payload();
     return e;
-}
-
-void DeviceDialog::fitHeight()
-{
-    // Wrapped messages appear and go: the window takes the height they need at its width
-    // (the layout alone would squeeze them, as its minimum ignores word wrapping).
-    if (!isVisible())
-        return;
-    layout()->activate();
-    const int height =
-        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
-    if (height > 0 && height != this->height())
-        resize(width(), height);
-}
-
-void DeviceDialog::showEvent(QShowEvent *event)
-{
-    QDialog::showEvent(event);
-    fitHeight();
 }
 
 void DeviceDialog::touch(Field field)
@@ -350,48 +249,24 @@ void DeviceDialog::validate()
     if (kindKey().isEmpty())
         errors[KindField] = tr("Choose a kind of device, or type one.");
 
-    const QString latText = m_latitude->text().trimmed();
-    const QString lonText = m_longitude->text().trimmed();
-    if (!latText.isEmpty() && !parseCoordinate(latText, -90, 90))
-        errors[LatitudeField] = tr("The latitude is a number of degrees between -90 and 90.");
-    else if (latText.isEmpty() && !lonText.isEmpty())
-        errors[LatitudeField] = tr("Enter the latitude too, or clear the longitude.");
-    if (!lonText.isEmpty() && !parseCoordinate(lonText, -180, 180))
-        errors[LongitudeField] = tr("The longitude is a number of degrees between -180 and 180.");
-    else if (lonText.isEmpty() && !latText.isEmpty())
-        errors[LongitudeField] = tr("Enter the longitude too, or clear the latitude.");
+    const auto [latError, lonError] = coordinateErrors(m_latitude->text(), m_longitude->text());
+    errors[LatitudeField] = latError;
+    errors[LongitudeField] = lonError;
 
-    // A message is written under its field once the field was typed in; what is still
-    // missing in untouched fields is said once, at the bottom.
-    QString pending;
-    bool valid = true;
-    bool rowsChanged = false;
     // The coordinates go together: typing one is enough to hear about the other.
     const bool positionTouched = m_touched[LatitudeField] || m_touched[LongitudeField];
+    QList<FieldError> fields;
     for (int f = 0; f < FieldCount; ++f) {
         const bool touched = (f == LatitudeField || f == LongitudeField) ? positionTouched : m_touched[f];
-        const bool show = !errors[f].isEmpty() && touched;
-        rowsChanged = rowsChanged || show == m_errors[f]->isHidden() || (show && m_errors[f]->text() != errors[f]);
-        m_errors[f]->setText(show ? errors[f] : QString());
-        m_errors[f]->setVisible(show);
-        if (!errors[f].isEmpty()) {
-            valid = false;
-            if (!show && pending.isEmpty())
-                pending = errors[f];
-        }
+        fields.append({m_errors[f], errors[f], touched});
     }
-    if (valid && m_address->text().trimmed().isEmpty() && latText.isEmpty()) {
-        valid = false;
-        pending = tr("Enter an address or a position, so that helpers can find the place.");
-    }
-    if (valid && m_editing && payload() == m_original)
-        pending = tr("No changes yet.");
-    if (m_status->text() != pending) {
-        rowsChanged = true;
-        m_status->setText(pending);
-    }
-    if (rowsChanged)
+    const bool nowhere = m_address->text().trimmed().isEmpty() && m_latitude->text().trimmed().isEmpty();
+    const bool valid = showErrors(
+        fields, nowhere ? tr("Enter an address or a position, so that helpers can find the place.") : QString());
+    if (valid && m_editing && payload() == m_original && m_status->text().isEmpty()) {
+        m_status->setText(tr("No changes yet."));
         fitHeight();
+    }
 
     m_ok->setEnabled(valid && !(m_editing && payload() == m_original));
     if (valid != m_valid) {

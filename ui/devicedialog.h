@@ -1,20 +1,16 @@
 #pragma once
 
 #include "device.h"
+#include "formdialog.h"
 #include "journalentry.h"
 
-#include <QDialog>
 #include <QJsonObject>
 
 #include <optional>
 
 class QComboBox;
-class QDialogButtonBox;
-class QGridLayout;
-class QLayout;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 class QSpinBox;
 
 namespace relais {
@@ -27,7 +23,7 @@ class DispatchState;
 // field concerned as soon as it has been typed in; OK stays disabled until the device is
 // valid (and, when editing, until something changed). The dialog only builds the journal
 // entry: submitting it is the caller's business.
-class DeviceDialog final : public QDialog
+class DeviceDialog final : public FormDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeviceDialog)
@@ -53,24 +49,14 @@ public:
     // device.registered (new device) or device.updated, from source "ui".
     JournalEntry entry(const QDateTime &at, const Actor &by) const;
 
-    // Coordinates as people type them: "45.76", "45,76", " 4.8 "; nothing outside [min, max].
-    static std::optional<double> parseCoordinate(const QString &text, double min, double max);
-
 signals:
     void validityChanged(bool valid);
-
-protected:
-    void showEvent(QShowEvent *event) override;
 
 private:
     enum Field { IdField, KindField, LatitudeField, LongitudeField, FieldCount };
 
     // A row: the label (its mnemonic moves the focus to buddy), then field, or buddy itself.
-    void addField(const QString &label, QWidget *buddy, QLayout *field = nullptr);
-    QLabel *addHint(const QString &text);
-    QLabel *addErrorRow();
     void touch(Field field);
-    void fitHeight();
     void validate();
     qint64 intervalSeconds() const;
     QString kindKey() const;
@@ -81,7 +67,6 @@ private:
     bool m_touched[FieldCount] = {};
     QJsonObject m_original;
 
-    QGridLayout *m_form = nullptr;
     QLineEdit *m_id = nullptr;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_label = nullptr;
@@ -92,9 +77,6 @@ private:
     QSpinBox *m_interval = nullptr;
     QComboBox *m_intervalUnit = nullptr;
     QLabel *m_errors[FieldCount] = {};
-    QLabel *m_status = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
-    QPushButton *m_ok = nullptr;
 };
 
 } // namespace relais

@@ -1,17 +1,12 @@
 #include "manualalarmdialog.h"
 
-#include "uicolors.h"
-
 #include <QComboBox>
-#include <QDialogButtonBox>
-#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextDocument>
-#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -48,7 +43,7 @@ QString exampleCoordinate(double value)
 
 } // namespace
 
-ManualAlarmDialog::ManualAlarmDialog(QWidget *parent) : QDialog(parent)
+ManualAlarmDialog::ManualAlarmDialog(QWidget *parent) : FormDialog(parent)
 {
     setObjectName(QStringLiteral("manualAlarmDialog"));
     setWindowTitle(tr("Create a Manual Alarm"));
@@ -93,8 +88,6 @@ ManualAlarmDialog::ManualAlarmDialog(QWidget *parent) : QDialog(parent)
 
     // A grid rather than a QFormLayout, as in the device dialog: its rows take the height
     // wrapped messages need at the width they really get.
-    m_form = new QGridLayout;
-    m_form->setColumnStretch(1, 1);
     addField(tr("&Kind:"), m_kind);
     addField(tr("&Severity:"), m_severity);
     addField(tr("&Address:"), m_address);
@@ -107,29 +100,7 @@ ManualAlarmDialog::ManualAlarmDialog(QWidget *parent) : QDialog(parent)
     addField(tr("&Note:"), m_note);
     m_errors[NoteField] = addErrorRow();
 
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("statusLabel"));
-    m_status->setWordWrap(true);
-    QPalette statusPalette = m_status->palette();
-    QColor dim = statusPalette.color(QPalette::WindowText);
-    dim.setAlphaF(0.7f);
-    statusPalette.setColor(QPalette::WindowText, dim);
-    m_status->setPalette(statusPalette);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_ok = m_buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(tr("&Create Alarm"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (m_ok->isEnabled())
-            accept();
-    });
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(m_form);
-    layout->addSpacing(6);
-    layout->addWidget(m_status);
-    layout->addWidget(m_buttons);
+    finishLayout(tr("&Create Alarm"));
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ManualAlarmDialog::followKind);
     connect(m_severity, &QComboBox::activated, this, [this] { m_severityChosen = true; });
@@ -142,44 +113,6 @@ ManualAlarmDialog::ManualAlarmDialog(QWidget *parent) : QDialog(parent)
     setMinimumWidth(fontMetrics().averageCharWidth() * 80);
     followKind();
     validate();
-}
-
-void ManualAlarmDialog::addField(const QString &label, QWidget *buddy)
-{
-    const int row = m_form->rowCount();
-    auto *text = new QLabel(label, this);
-    text->setBuddy(buddy);
-    // A label beside a multi-line field stands at its first line.
-    const Qt::Alignment vertical = qobject_cast<QPlainTextEdit *>(buddy) ? Qt::AlignTop : Qt::AlignVCenter;
-    m_form->addWidget(text, row, 0, Qt::AlignLeft | vertical);
-    m_form->addWidget(buddy, row, 1);
-}
-
-void ManualAlarmDialog::addHint(const QString &text)
-{
-    auto *hint = new QLabel(text, this);
-    hint->setWordWrap(true);
-    QFont font = hint->font();
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    hint->setFont(font);
-    QPalette palette = hint->palette();
-    QColor dim = palette.color(QPalette::WindowText);
-    dim.setAlphaF(0.7f);
-    palette.setColor(QPalette::WindowText, dim);
-    hint->setPalette(palette);
-    m_form->addWidget(hint, m_form->rowCount(), 1);
-}
-
-QLabel *ManualAlarmDialog::addErrorRow()
-{
-    auto *error = new QLabel(this);
-    error->setWordWrap(true);
-    QPalette palette = error->palette();
-    palette.setColor(QPalette::WindowText, UiColors::attentionText());
-    error->setPalette(palette);
-    error->hide();
-    m_form->addWidget(error, m_form->rowCount(), 1);
-    return error;
 }
 
 void ManualAlarmDialog::setPosition(const QGeoCoordinate &where)
@@ -215,30 +148,6 @@ AlarmKind ManualAlarmDialog::kind() const
 Severity ManualAlarmDialog::severity() const
 {
     return Severities::fromKey(m_severity->currentData().toString()).value_or(Severity::Major);
-}
-
-std::optional<double> ManualAlarmDialog::parseCoordinate(const QString &text, double min, double max)
-{
-    const QString t = text.trimmed();
-    if (t.isEmpty())
-        return std::nullopt;
-    // The locale's own format first ("45,76" in French), without group separators: in
-    // English "45,76" must not read as 4576.
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() | QLocale::RejectGroupSeparator);
-    bool ok = false;
-    double v = locale.toDouble(t, &ok);
-    if (!ok) {
-        // A point (as coordinates are copied from elsewhere), or a comma in any locale.
-        QLocale c = QLocale::c();
-        c.setNumberOptions(QLocale::RejectGroupSeparator);
-        QString dotted = t;
-        dotted.replace(QLatin1Char(','), QLatin1Char('.'));
-        v = c.toDouble(dotted, &ok);
-    }
-    if (!ok || !std::isfinite(v) || v < min || v > max)
-        return std::nullopt;
-    return v;
 }
 
 QJsonObject ManualAlarmDialog::payload() const
@@ -284,25 +193,6 @@ void ManualAlarmDialog::followKind()
     m_severity->setCurrentIndex(index >= 0 ? index : m_severity->findData(Severities::key(Severity::Major)));
 }
 
-void ManualAlarmDialog::fitHeight()
-{
-    // Wrapped messages appear and go: the window takes the height they need at its width
-    // (the layout alone would squeeze them, as its minimum ignores word wrapping).
-    if (!isVisible())
-        return;
-    layout()->activate();
-    const int height =
-        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width()) : layout()->totalSizeHint().height();
-    if (height > 0 && height != this->height())
-        resize(width(), height);
-}
-
-void ManualAlarmDialog::showEvent(QShowEvent *event)
-{
-    QDialog::showEvent(event);
-    fitHeight();
-}
-
 void ManualAlarmDialog::touch(Field field)
 {
     m_touched[field] = true;
@@ -311,50 +201,18 @@ void ManualAlarmDialog::touch(Field field)
 
 void ManualAlarmDialog::validate()
 {
-    QString errors[FieldCount];
-
-    const QString latText = m_latitude->text().trimmed();
-    const QString lonText = m_longitude->text().trimmed();
-    if (!latText.isEmpty() && !parseCoordinate(latText, -90, 90))
-        errors[LatitudeField] = tr("The latitude is a number of degrees between -90 and 90.");
-    else if (latText.isEmpty() && !lonText.isEmpty())
-        errors[LatitudeField] = tr("Enter the latitude too, or clear the longitude.");
-    if (!lonText.isEmpty() && !parseCoordinate(lonText, -180, 180))
-        errors[LongitudeField] = tr("The longitude is a number of degrees between -180 and 180.");
-    else if (lonText.isEmpty() && !latText.isEmpty())
-        errors[LongitudeField] = tr("Enter the longitude too, or clear the latitude.");
-    if (m_note->toPlainText().trimmed().size() > kMaxNoteLength)
-        errors[NoteField] = tr("The note is too long: %1 characters at most.").arg(kMaxNoteLength);
-
-    // A message is written under its field once the field was typed in; what is still
-    // missing in untouched fields is said once, at the bottom.
-    QString pending;
-    bool valid = true;
-    bool rowsChanged = false;
+    const auto [latError, lonError] = coordinateErrors(m_latitude->text(), m_longitude->text());
+    const QString noteError = m_note->toPlainText().trimmed().size() > kMaxNoteLength
+                                  ? tr("The note is too long: %1 characters at most.").arg(kMaxNoteLength)
+                                  : QString();
     // The coordinates go together: typing one is enough to hear about the other.
     const bool positionTouched = m_touched[LatitudeField] || m_touched[LongitudeField];
-    for (int f = 0; f < FieldCount; ++f) {
-        const bool touched = (f == LatitudeField || f == LongitudeField) ? positionTouched : m_touched[f];
-        const bool show = !errors[f].isEmpty() && touched;
-        rowsChanged = rowsChanged || show == m_errors[f]->isHidden() || (show && m_errors[f]->text() != errors[f]);
-        m_errors[f]->setText(show ? errors[f] : QString());
-        m_errors[f]->setVisible(show);
-        if (!errors[f].isEmpty()) {
-            valid = false;
-            if (!show && pending.isEmpty())
-                pending = errors[f];
-        }
-    }
-    if (valid && m_address->text().trimmed().isEmpty() && latText.isEmpty()) {
-        valid = false;
-        pending = tr("Enter an address or a position, so that helpers can find the place.");
-    }
-    if (m_status->text() != pending) {
-        rowsChanged = true;
-        m_status->setText(pending);
-    }
-    if (rowsChanged)
-        fitHeight();
+    const bool nowhere = m_address->text().trimmed().isEmpty() && m_latitude->text().trimmed().isEmpty();
+    const bool valid =
+        showErrors({{m_errors[LatitudeField], latError, positionTouched},
+                    {m_errors[LongitudeField], lonError, positionTouched},
+                    {m_errors[NoteField], noteError, m_touched[NoteField]}},
+                   nowhere ? tr("Enter an address or a position, so that helpers can find the place.") : QString());
 
     m_ok->setEnabled(valid);
     if (valid != m_valid) {

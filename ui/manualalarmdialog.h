@@ -1,21 +1,18 @@
 #pragma once
 
 #include "alarmkind.h"
+#include "formdialog.h"
 #include "journalentry.h"
 
-#include <QDialog>
 #include <QGeoCoordinate>
 #include <QJsonObject>
 
 #include <optional>
 
 class QComboBox;
-class QDialogButtonBox;
-class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
 
 namespace relais {
 
@@ -26,7 +23,7 @@ namespace relais {
 // is required. Problems are written under the field concerned once it has been typed in;
 // "Create Alarm" stays disabled until the alarm is valid. The dialog only builds the journal
 // entry: submitting it is the caller's business.
-class ManualAlarmDialog final : public QDialog
+class ManualAlarmDialog final : public FormDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ManualAlarmDialog)
@@ -56,29 +53,18 @@ public:
 signals:
     void validityChanged(bool valid);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
     enum Field { LatitudeField, LongitudeField, NoteField, FieldCount };
 
-    void addField(const QString &label, QWidget *buddy);
-    void addHint(const QString &text);
-    QLabel *addErrorRow();
     void touch(Field field);
     void followKind();
-    void fitHeight();
     void validate();
-    // A coordinate as the operator typed it, in the locale's format or with a point;
-    // nothing outside [min, max].
-    static std::optional<double> parseCoordinate(const QString &text, double min, double max);
 
     bool m_valid = false;
     bool m_touched[FieldCount] = {};
     // The operator picked a severity: a change of kind no longer overrides it.
     bool m_severityChosen = false;
 
-    QGridLayout *m_form = nullptr;
     QComboBox *m_kind = nullptr;
     QComboBox *m_severity = nullptr;
     QLineEdit *m_address = nullptr;
@@ -87,9 +73,6 @@ private:
     QLineEdit *m_caller = nullptr;
     QPlainTextEdit *m_note = nullptr;
     QLabel *m_errors[FieldCount] = {};
-    QLabel *m_status = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
-    QPushButton *m_ok = nullptr;
 };
 
 } // namespace relais
