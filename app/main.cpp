@@ -2,6 +2,7 @@
 
 #include "appoptions.h"
 #include "demomode.h"
+#include "escalation.h"
 #include "gatewayconfig.h"
 #include "gatewayhost.h"
 #include "gatewaystatus.h"
@@ -281,6 +282,23 @@ int main(int argc, char *argv[])
                        [&followingUp](const QList<relais::Status> &) { followingUp = false; });
     });
     offerFollowUp.start();
+
+    // Escalation: alarms left unacknowledged, unaccepted or with nobody on scene for too long
+    // reach their stages (core/escalation.h), each recorded in the alarm's timeline.
+    bool escalating = false;
+    QTimer escalation;
+    escalation.setInterval(5000);
+    QObject::connect(&escalation, &QTimer::timeout, &app, [&] {
+        if (escalating)
+            return;
+        const QList<relais::JournalEntry> due = relais::Escalation::due(state.state(), clock.now());
+        if (due.isEmpty())
+            return;
+        escalating = true;
+        actions.submit(due, relais::ActionSink::Mode::EachOnItsOwn,
+                       [&escalating](const QList<relais::Status> &) { escalating = false; });
+    });
+    escalation.start();
 
     // The demo: register the town's devices and helpers once, then start the simulator.
     relais::DemoMode demo;

@@ -29,8 +29,15 @@ bool followsUp(const Mission &m, const Alarm &a)
         return false;
     if (m.state() == Mission::State::Offering)
         return true;
-    return m.state() == Mission::State::Open && !m.offers().isEmpty() && a.state() == Alarm::State::Acknowledged
-           && !a.timeline().isEmpty() && a.timeline().last().note == QLatin1String("offers_exhausted");
+    if (m.state() != Mission::State::Open || m.offers().isEmpty() || a.state() != Alarm::State::Acknowledged)
+        return false;
+    // The alarm's last change of state (escalation stages are recorded in between).
+    const QList<Transition> &timeline = a.timeline();
+    for (auto it = timeline.crbegin(); it != timeline.crend(); ++it) {
+        if (!it->note.startsWith(QLatin1String("escalation:")))
+            return it->note == QLatin1String("offers_exhausted");
+    }
+    return false;
 }
 
 } // namespace

@@ -126,6 +126,9 @@ private slots:
         // Both declined at once: the alarm is back with the dispatcher...
         QCOMPARE(m_state.alarm(m_alarm)->state(), Alarm::State::Acknowledged);
         QCOMPARE(m_state.alarm(m_alarm)->timeline().last().note, QStringLiteral("offers_exhausted"));
+        // An escalation stage recorded meanwhile changes nothing to that.
+        commit({make(EntryKind::AlarmEscalated, Actor::system(),
+                     {{QStringLiteral("alarm"), m_alarm}, {QStringLiteral("stage"), 2}}, 6)});
         // ...and the next round asks h3 and h4 (not h5, too far), going out again.
         commit(OfferFollowUp::due(m_state, settings, t0.addSecs(7)));
         QCOMPARE(pending(), (QStringList{QStringLiteral("h3"), QStringLiteral("h4")}));

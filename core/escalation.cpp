@@ -1,0 +1,62 @@
+#include "escalation.h"
+
+#include "dispatchstate.h"
+
+#include <algorithm>
+
+namespace relais {
+
+Escalation::Timers Escalation::defaults(Severity severity)
+{
+    switch (severity) {
+    case Severity::Critical:
+        return {60, 5 * 60, 15 * 60};
+    case Severity::Major:
+        return {2 * 60, 10 * 60, 30 * 60};
+    case Severity::Minor:
+        return {10 * 60, 30 * 60, 60 * 60};
+    case Severity::Warning:
+        break;
+    }
+    return {30 * 60, 2 * 3600, 4 * 3600};
+}
+
+QList<JournalEntry> Escalation::due(const DispatchState &state, const QDateTime &now, Timers (*timersFor)(Severity))
+{
+    using S = Alarm::State;
+    QList<JournalEntry> out;
+    QList<qint64> ids = state.alarms().keys();
+    std::sort(ids.begin(), ids.end());
+    for (qint64 id : std::as_const(ids)) {
+        const Alarm &a = *state.alarm(id);
+        if (!a.isOpen() || a.isMaintenance() || a.escalationStage() >= 3)
+            continue;
+        const Timers t = timersFor(a.severity());
+        const qint64 age = a.raisedAt().secsTo(now);
+        const S s = a.state();
+        // Whether each stage's condition still holds, and its time has come.
+        const bool stage[4] = {
+            false,
+            s == S::New && age >= t.notAcknowledgedS,
+            (s == S::New || s == S::Acknowledged || s == S::Dispatching) && age >= t.notAcceptedS,
+            (s == S::New || s == S::Acknowledged || s == S::Dispatching || s == S::Assigned || s == S::EnRoute)
+                && age >= t.notOnSceneS,
+        };
+        // Each stage due and not recorded yet, in order (a stage whose condition no longer
+        // holds, as "not acknowledged" for an acknowledged alarm, is not recorded).
+        for (int n = a.escalationStage() + 1; n <= 3; ++n) {
+            if (!stage[n])
+                continue;
+            JournalEntry e;
+            e.time = now;
+            e.source = QStringLiteral("dispatch");
+            e.kind = EntryKind::AlarmEscalated;
+            e.actor = Actor::system();
+            e.payload = {{QStringLiteral("alarm"), id}, {QStringLiteral("stage"), n}};
+            out.append(e);
+        }
+    }
+    return out;
+}
+
+} // namespace relais
