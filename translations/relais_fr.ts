@@ -1545,6 +1545,22 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <comment>can change a device&apos;s battery, check a silent device</comment>
         <translation>Maintenance</translation>
     </message>
+    <message>
+        <source>In a straight line: about %1 min on foot, %2 min by bicycle</source>
+        <translation>À vol d&apos;oiseau&#xa0;: environ %1&#xa0;min à pied, %2&#xa0;min à vélo</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1&#xa0;m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1&#xa0;km</translation>
+    </message>
 </context>
 <context>
     <name>relais::JournalReader</name>

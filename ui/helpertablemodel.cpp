@@ -1,10 +1,14 @@
 #include "helpertablemodel.h"
 
+#include "helperranker.h"
 #include "itemroles.h"
 #include "uicolors.h"
 
 #include <QGuiApplication>
+#include <QLocale>
 #include <QPalette>
+
+#include <limits>
 
 namespace relais {
 
@@ -41,6 +45,14 @@ QVariant HelperTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(*h, column);
     case Qt::ToolTipRole:
+        if (column == DistanceColumn) {
+            if (const std::optional<double> m = distanceM(*h)) {
+                return tr("In a straight line: about %1 min on foot, %2 min by bicycle")
+                    .arg(qMax(1, (HelperRanker::etaSeconds(*m, HelperRanker::walkingKmh) + 59) / 60))
+                    .arg(qMax(1, (HelperRanker::etaSeconds(*m, HelperRanker::cyclingKmh) + 59) / 60));
+            }
+            return {};
+        }
         if (column == NameColumn && !h->phone.isEmpty())
             return tr("Phone: %1").arg(h->phone);
         if (column == MissionColumn && h->missionId) {
@@ -78,6 +90,8 @@ QVariant HelperTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Name");
     case AvailabilityColumn:
         return tr("Availability");
+    case DistanceColumn:
+        return tr("Distance");
     case MissionColumn:
         return tr("Mission");
     case SkillsColumn:
@@ -104,9 +118,33 @@ QSet<QString> HelperTableModel::touchedKeys(const DispatchState::Changes &change
 
 void HelperTableModel::rowsUpdated(const QSet<QString> &touched, const DispatchState::Changes &changes)
 {
-    Q_UNUSED(changes)
     if (!touched.isEmpty())
         recount();
+    if (m_referenceAlarm && changes.alarms.contains(m_referenceAlarm))
+        distancesChanged(); // the alarm moved, or closed
+}
+
+void HelperTableModel::setReferenceAlarm(qint64 alarmId)
+{
+    if (alarmId == m_referenceAlarm)
+        return;
+    m_referenceAlarm = alarmId;
+    distancesChanged();
+}
+
+std::optional<double> HelperTableModel::distanceM(const Helper &helper) const
+{
+    const Alarm *a = m_referenceAlarm ? state().alarm(m_referenceAlarm) : nullptr;
+    if (!a || !a->isOpen() || !a->position.isValid() || !helper.isOnDuty() || !helper.position().isValid())
+        return std::nullopt;
+    return HelperRanker::distanceM(helper.position().latitude(), helper.position().longitude(), a->position.latitude(),
+                                   a->position.longitude());
+}
+
+void HelperTableModel::distancesChanged()
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, DistanceColumn), index(rowCount() - 1, DistanceColumn));
 }
 
 void HelperTableModel::rowsReset()
@@ -121,6 +159,13 @@ QVariant HelperTableModel::displayData(const Helper &h, int column) const
         return h.name;
     case AvailabilityColumn:
         return Helper::availabilityLabel(h.availability());
+    case DistanceColumn:
+        if (const std::optional<double> m = distanceM(h)) {
+            const QLocale locale;
+            return *m < 1000 ? tr("%1 m").arg(locale.toString(qRound(*m / 10) * 10))
+                             : tr("%1 km").arg(locale.toString(*m / 1000.0, 'f', 1));
+        }
+        return {};
     case MissionColumn:
         if (h.missionId)
             return tr("#%1", "mission number").arg(h.missionId);
@@ -137,6 +182,8 @@ QVariant HelperTableModel::sortKey(const Helper &h, int column) const
     switch (column) {
     case AvailabilityColumn:
         return Helper::availabilityRank(h.availability());
+    case DistanceColumn:
+        return distanceM(h).value_or(std::numeric_limits<double>::max()); // unknown: last
     case MissionColumn:
         return h.missionId;
     default:

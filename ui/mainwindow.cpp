@@ -177,6 +177,11 @@ void MainWindow::connectMap()
             [this](const QModelIndex &current) {
                 m_map->setSelectedAlarm(current.isValid() ? current.data(ItemRoles::IdRole).toLongLong() : 0);
             });
+    // The helpers' distances are to the alarm chosen.
+    connect(m_alarmTable->selectionModel(), &QItemSelectionModel::currentRowChanged, m_helperModel,
+            [this](const QModelIndex &current) {
+                m_helperModel->setReferenceAlarm(current.isValid() ? current.data(ItemRoles::IdRole).toLongLong() : 0);
+            });
     connect(m_helperTable->selectionModel(), &QItemSelectionModel::currentRowChanged, m_map,
             [this](const QModelIndex &current) {
                 m_map->setSelectedHelper(current.isValid() ? current.data(ItemRoles::IdRole).toString() : QString());
@@ -400,6 +405,7 @@ void MainWindow::createDocks()
     TableSetup::fitColumn(m_helperTable, HelperTableModel::AvailabilityColumn,
                           TableSetup::labels(availabilities, Helper::availabilityLabel), true);
     TableSetup::fitColumn(m_helperTable, HelperTableModel::MissionColumn, {QStringLiteral("#9999")});
+    TableSetup::fitColumn(m_helperTable, HelperTableModel::DistanceColumn, {QStringLiteral("88,8 km")});
     m_helpersDock = createTableDock(tr("Helpers"), QStringLiteral("helpersDock"), m_helperTable);
 
     m_missionTable = new TableView(this);

@@ -39,6 +39,7 @@ private slots:
     void insertsAndRemovesHelpers();
     void showsTheCurrentMission();
     void resetsWithTheLiveState();
+    void showsDistancesToTheChosenAlarm();
 
 private:
     void commit(const QList<JournalEntry> &entries) { QCOMPARE(JournalBuilder::commit(*m_state, entries), QString()); }
@@ -226,6 +227,46 @@ void TestHelperTableModel::resetsWithTheLiveState()
     QCOMPARE(m_proxy->rowCount(), 1);
     QCOMPARE(m_model->onDutyCount(), 0);
     QCOMPARE(counts.count(), 1);
+}
+
+void TestHelperTableModel::showsDistancesToTheChosenAlarm()
+{
+    JournalBuilder &j = *m_journal;
+    commit({j.registerDevice(QStringLiteral("d1"), QStringLiteral("B-1"), QStringLiteral("1 place Bellecour"), 45.758,
+                             4.832),
+            j.deviceAlarm(QStringLiteral("d1"), QStringLiteral("fall")),
+            j.helperAction(EntryKind::HelperPosition, QStringLiteral("h1"),
+                           {{QStringLiteral("lat"), 45.7610}, {QStringLiteral("lon"), 4.832}}),
+            j.helperAction(EntryKind::HelperPosition, QStringLiteral("h3"),
+                           {{QStringLiteral("lat"), 45.7780}, {QStringLiteral("lon"), 4.832}})});
+    const qint64 alarm = m_state->state().alarms().constBegin()->id();
+    // No alarm chosen: nothing to measure.
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::DistanceColumn), QString());
+
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_model->setReferenceAlarm(alarm);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::DistanceColumn), QStringLiteral("330 m")); // 333.6 m
+    QCOMPARE(text(QStringLiteral("h3"), HelperTableModel::DistanceColumn), QStringLiteral("2.2 km"));
+    // Off duty or without a position: nothing.
+    QCOMPARE(text(QStringLiteral("h2"), HelperTableModel::DistanceColumn), QString());
+    // The tooltip gives the time on foot (5 km/h) and by bicycle (15 km/h).
+    const QString tip =
+        m_model->indexOf(QStringLiteral("h1"), HelperTableModel::DistanceColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("5 min on foot")) && tip.contains(QLatin1String("2 min by bicycle")),
+             qPrintable(tip));
+    // Sorted by distance, the nearer first and the unknown last.
+    m_proxy->sort(HelperTableModel::DistanceColumn, Qt::AscendingOrder);
+    QCOMPARE(m_proxy->index(0, 0).data(ItemRoles::IdRole).toString(), QStringLiteral("h1"));
+    QCOMPARE(m_proxy->index(1, 0).data(ItemRoles::IdRole).toString(), QStringLiteral("h3"));
+
+    // She moves: her distance follows.
+    commit({j.helperAction(EntryKind::HelperPosition, QStringLiteral("h1"),
+                           {{QStringLiteral("lat"), 45.7590}, {QStringLiteral("lon"), 4.832}})});
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::DistanceColumn), QStringLiteral("110 m"));
+    // The alarm closes: the distances go.
+    commit({j.alarmAction(EntryKind::AlarmCancelled, alarm, {{QStringLiteral("reason"), QStringLiteral("test")}})});
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::DistanceColumn), QString());
 }
 
 QTEST_MAIN(TestHelperTableModel)
