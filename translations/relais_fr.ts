@@ -1877,6 +1877,26 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>&amp;New Alarm (Phone Call)…</source>
         <translation>&amp;Nouvelle alarme (appel téléphonique)…</translation>
     </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Assign the Nearest &amp;Helper</source>
+        <translation>Affecter l&apos;&amp;intervenant le plus proche</translation>
+    </message>
+    <message>
+        <source>&amp;Offer to Nearby Helpers</source>
+        <translation>Pr&amp;oposer aux intervenants proches</translation>
+    </message>
+    <message>
+        <source>&amp;Centre on the Map</source>
+        <translation>&amp;Centrer sur la carte</translation>
+    </message>
+    <message>
+        <source>A&amp;larm</source>
+        <translation>A&amp;larme</translation>
+    </message>
 </context>
 <context>
     <name>relais::ManualAlarmDialog</name>

@@ -36,6 +36,8 @@
 #include <QStatusBar>
 #include <QTableView>
 
+#include <functional>
+
 namespace relais {
 
 namespace {
@@ -177,6 +179,10 @@ void MainWindow::connectMap()
             [this](const QModelIndex &current) {
                 m_map->setSelectedAlarm(current.isValid() ? current.data(ItemRoles::IdRole).toLongLong() : 0);
             });
+    connect(m_alarmTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateAlarmActions);
+    connect(m_alarmProxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAlarmActions);
+    updateAlarmActions();
     // The helpers' distances are to the alarm chosen.
     connect(m_alarmTable->selectionModel(), &QItemSelectionModel::currentRowChanged, m_helperModel,
             [this](const QModelIndex &current) {
@@ -234,6 +240,23 @@ void MainWindow::createManualAlarm(const QGeoCoordinate &where)
                        });
     });
     dialog->open();
+}
+
+qint64 MainWindow::currentAlarm() const
+{
+    const QModelIndex current = m_alarmTable->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(ItemRoles::IdRole).toLongLong() : 0;
+}
+
+void MainWindow::updateAlarmActions()
+{
+    const Alarm *a = m_state->state().alarm(currentAlarm());
+    const bool open = a && a->isOpen();
+    const bool waiting = open && (a->state() == Alarm::State::New || a->state() == Alarm::State::Acknowledged);
+    m_acknowledgeAction->setEnabled(open && a->state() == Alarm::State::New);
+    m_assignNearestAction->setEnabled(waiting && a->position.isValid());
+    m_offerNearbyAction->setEnabled(waiting && a->position.isValid());
+    m_centreAlarmAction->setEnabled(open && a->position.isValid());
 }
 
 void MainWindow::assignNearestHelper(qint64 alarmId)
@@ -483,6 +506,30 @@ void MainWindow::createActions()
     m_newAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newAlarmAction, &QAction::triggered, this, [this] { createManualAlarm(QGeoCoordinate()); });
 
+    // The dispatcher's commands on the alarm chosen in the list, from the keyboard.
+    const auto alarmAction = [this](const QString &text, const char *name, const QKeySequence &key,
+                                    const std::function<void(qint64)> &run) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(QLatin1StringView(name));
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, [this, run] {
+            if (const qint64 id = currentAlarm())
+                run(id);
+        });
+        return action;
+    };
+    m_acknowledgeAction =
+        alarmAction(tr("&Acknowledge"), "acknowledgeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_Return),
+                    [this](qint64 id) { acknowledgeAlarm(id); });
+    m_assignNearestAction =
+        alarmAction(tr("Assign the Nearest &Helper"), "assignNearestAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_D),
+                    [this](qint64 id) { assignNearestHelper(id); });
+    m_offerNearbyAction =
+        alarmAction(tr("&Offer to Nearby Helpers"), "offerNearbyAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_O),
+                    [this](qint64 id) { offerToNearbyHelpers(id); });
+    m_centreAlarmAction = alarmAction(tr("&Centre on the Map"), "centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L),
+                                      [this](qint64 id) { m_map->centreOnAlarm(id); });
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -576,6 +623,16 @@ void MainWindow::createMenus()
     view->addAction(m_showFinishedMissionsAction);
     view->addSeparator();
     view->addAction(m_resetLayoutAction);
+
+    QMenu *alarm = menuBar()->addMenu(tr("A&larm"));
+    alarm->setObjectName(QStringLiteral("alarmMenu"));
+    alarm->addAction(m_acknowledgeAction);
+    alarm->addAction(m_assignNearestAction);
+    alarm->addAction(m_offerNearbyAction);
+    alarm->addSeparator();
+    alarm->addAction(m_centreAlarmAction);
+    alarm->addSeparator();
+    alarm->addAction(m_newAlarmAction);
 
     QMenu *devices = menuBar()->addMenu(tr("&Devices"));
     devices->setObjectName(QStringLiteral("devicesMenu"));

@@ -118,6 +118,9 @@ private:
     void updateHelperCount();
     void updateGatewayCount();
     void connectMap();
+    // The alarm chosen in the list (0: none).
+    qint64 currentAlarm() const;
+    void updateAlarmActions();
     void acknowledgeAlarm(qint64 id);
 
     LiveState *m_state;
@@ -146,6 +149,11 @@ private:
 
     QAction *m_quitAction = nullptr;
     QAction *m_newAlarmAction = nullptr;
+    // On the alarm chosen in the list.
+    QAction *m_acknowledgeAction = nullptr;
+    QAction *m_assignNearestAction = nullptr;
+    QAction *m_offerNearbyAction = nullptr;
+    QAction *m_centreAlarmAction = nullptr;
     QAction *m_showClosedAlarmsAction = nullptr;
     QAction *m_showFinishedMissionsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;

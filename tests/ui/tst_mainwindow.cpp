@@ -96,6 +96,7 @@ private slots:
     void viewMenuDrivesTheMap();
     void dispatchesFromTheMap();
     void createsAManualAlarmFromTheMap();
+    void alarmMenuActsOnTheChosenAlarm();
 
 private:
     std::unique_ptr<JournalBuilder> m_journal;
@@ -329,6 +330,13 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"showClosedAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
         {"showFinishedMissionsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
         {"resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+        {"fitOpenAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+        {"showDevicesOnMapAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
+        {"newAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_N)},
+        {"acknowledgeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_Return)},
+        {"assignNearestAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_D)},
+        {"offerNearbyAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_O)},
+        {"centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L)},
         {"aboutAction", QKeySequence(Qt::Key_F1)},
         {"aboutQtAction", QKeySequence(Qt::SHIFT | Qt::Key_F1)},
     };
@@ -348,8 +356,8 @@ void TestMainWindow::hasMenusWithShortcuts()
     const QList<QAction *> top = m_window->menuBar()->actions();
     for (const QAction *a : top)
         menus.append(a->text());
-    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Devices"),
-                                 QStringLiteral("&Help")}));
+    QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("A&larm"),
+                                 QStringLiteral("&Devices"), QStringLiteral("&Help")}));
     // The registry's actions are in the Devices menu, disabled while no ActionSink is set.
     for (const char *name : {"addDeviceAction", "editDeviceAction", "removeDeviceAction", "importDevicesAction"}) {
         auto *action = m_window->findChild<QAction *>(QLatin1StringView(name));
@@ -747,6 +755,55 @@ void TestMainWindow::createsAManualAlarmFromTheMap()
     QVERIFY(second->findChild<QLineEdit *>(QStringLiteral("latitudeEdit"))->text().isEmpty());
     second->reject();
     QCOMPARE(sink.submitted.size(), 1);
+    m_window->setActionSink(nullptr);
+}
+
+void TestMainWindow::alarmMenuActsOnTheChosenAlarm()
+{
+    StoreLikeSink sink(m_state.get());
+    m_window->setActionSink(&sink);
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("alarmTable"));
+    auto *ack = m_window->findChild<QAction *>(QStringLiteral("acknowledgeAlarmAction"));
+    auto *assign = m_window->findChild<QAction *>(QStringLiteral("assignNearestAlarmAction"));
+    auto *offer = m_window->findChild<QAction *>(QStringLiteral("offerNearbyAlarmAction"));
+    auto *centre = m_window->findChild<QAction *>(QStringLiteral("centreAlarmAction"));
+    QVERIFY(ack && assign && offer && centre);
+    QCOMPARE(ack->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QCOMPARE(assign->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
+    QCOMPARE(offer->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_O));
+    QCOMPARE(centre->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
+
+    // The door (alarm 1, new, at 45.76 4.83) chosen in the list.
+    const auto choose = [table](qint64 id) {
+        for (int row = 0; row < table->model()->rowCount(); ++row) {
+            if (table->model()->index(row, 0).data(ItemRoles::IdRole).toLongLong() == id) {
+                table->setCurrentIndex(table->model()->index(row, 1));
+                return true;
+            }
+        }
+        return false;
+    };
+    QVERIFY(choose(1));
+    QVERIFY(ack->isEnabled() && assign->isEnabled() && offer->isEnabled() && centre->isEnabled());
+    auto *map = m_window->findChild<MapWidget *>(QStringLiteral("map"));
+    map->setView(QGeoCoordinate(48.85, 2.35), 8);
+    centre->trigger();
+    QVERIFY(map->center().distanceTo(QGeoCoordinate(45.76, 4.83)) < 1.0);
+    ack->trigger();
+    QCOMPARE(sink.submitted.size(), 1);
+    QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
+    QCOMPARE(m_state->state().alarm(1)->state(), Alarm::State::Acknowledged);
+    QVERIFY(!ack->isEnabled()); // acknowledged: nothing more to acknowledge
+    QVERIFY(assign->isEnabled());
+
+    // The ghost smoke alarm (no position): nothing can be sent there from the keyboard.
+    qint64 ghost = 0;
+    for (const Alarm &a : m_state->state().alarms()) {
+        if (!a.position.isValid())
+            ghost = a.id();
+    }
+    QVERIFY(ghost && choose(ghost));
+    QVERIFY(!assign->isEnabled() && !offer->isEnabled() && !centre->isEnabled());
     m_window->setActionSink(nullptr);
 }
 
