@@ -1897,6 +1897,42 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>A&amp;larm</source>
         <translation>A&amp;larme</translation>
     </message>
+    <message>
+        <source>On the map</source>
+        <translation>Sur la carte</translation>
+    </message>
+    <message>
+        <source>Zoom in / out</source>
+        <translation>Zoomer / dézoomer</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>Flèches</translation>
+    </message>
+    <message>
+        <source>Move the map</source>
+        <translation>Déplacer la carte</translation>
+    </message>
+    <message>
+        <source>Fit every open alarm</source>
+        <translation>Voir toutes les alarmes ouvertes</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>Clic droit</translation>
+    </message>
+    <message>
+        <source>What can be done there: acknowledge, send a helper, create an alarm…</source>
+        <translation>Ce qui peut y être fait&#xa0;: prendre en compte, envoyer un intervenant, créer une alarme…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
 </context>
 <context>
     <name>relais::ManualAlarmDialog</name>

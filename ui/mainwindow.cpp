@@ -350,6 +350,41 @@ void MainWindow::showAbout()
     box->open();
 }
 
+QString MainWindow::shortcutsText() const
+{
+    const auto row = [](const QString &keys, const QString &what) {
+        return QStringLiteral("<tr><td style=\"padding-right:16px\"><b>%1</b></td><td>%2</td></tr>")
+            .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<table>");
+    const QList<QAction *> menus = menuBar()->actions();
+    for (const QAction *menuAction : menus) {
+        const QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        QString rows;
+        const QList<QAction *> actions = menu->actions();
+        for (const QAction *a : actions) {
+            if (!a->shortcut().isEmpty()) {
+                rows += row(a->shortcut().toString(QKeySequence::NativeText),
+                            QString(a->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+            }
+        }
+        if (!rows.isEmpty()) {
+            html += QStringLiteral("<tr><td colspan=\"2\"><br><i>%1</i></td></tr>")
+                        .arg(QString(menuAction->text()).remove(QLatin1Char('&')).toHtmlEscaped())
+                    + rows;
+        }
+    }
+    html += QStringLiteral("<tr><td colspan=\"2\"><br><i>%1</i></td></tr>").arg(tr("On the map").toHtmlEscaped());
+    html += row(QStringLiteral("+ / −"), tr("Zoom in / out"));
+    html += row(tr("Arrows"), tr("Move the map"));
+    html += row(QStringLiteral("F"), tr("Fit every open alarm"));
+    html += row(tr("Right-click"), tr("What can be done there: acknowledge, send a helper, create an alarm…"));
+    html += QStringLiteral("</table>");
+    return html;
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
@@ -589,6 +624,18 @@ void MainWindow::createActions()
     m_fitOpenAlarmsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_fitOpenAlarmsAction, &QAction::triggered, m_map, [this] { m_map->fitOpenAlarms(); });
 
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F1));
+    connect(m_shortcutsAction, &QAction::triggered, this, [this] {
+        auto *box =
+            new QMessageBox(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), shortcutsText(), QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("shortcutsBox"));
+        box->setTextFormat(Qt::RichText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+
     m_aboutAction = new QAction(tr("&About Relais"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setShortcut(QKeySequence(Qt::Key_F1));
@@ -648,6 +695,8 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
 }

@@ -74,6 +74,9 @@ public:
 
     // The About box's text (rich text): version, Qt version, licences, map data attribution.
     static QString aboutText();
+    // The Help menu's list of keyboard shortcuts (rich text): every menu's actions that have
+    // one, then the map's own keys.
+    QString shortcutsText() const;
     // "~/relais/data" for a path under the home directory; paths longer than 24 characters keep
     // their last two parts ("…/relais/demo").
     static QString shortenedPath(const QString &path);
@@ -159,6 +162,7 @@ private:
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_showDevicesOnMapAction = nullptr;
     QAction *m_fitOpenAlarmsAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 

@@ -337,11 +337,15 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"assignNearestAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_D)},
         {"offerNearbyAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_O)},
         {"centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L)},
+        {"shortcutsAction", QKeySequence(Qt::CTRL | Qt::Key_F1)},
         {"aboutAction", QKeySequence(Qt::Key_F1)},
         {"aboutQtAction", QKeySequence(Qt::SHIFT | Qt::Key_F1)},
     };
     QSet<QKeySequence> seen;
+    const QString listed = m_window->shortcutsText();
     for (const auto &e : expected) {
+        // Help lists every shortcut.
+        QVERIFY2(listed.contains(e.shortcut.toString(QKeySequence::NativeText).toHtmlEscaped()), e.name);
         auto *action = m_window->findChild<QAction *>(QLatin1StringView(e.name));
         QVERIFY2(action, e.name);
         QCOMPARE(action->shortcut(), e.shortcut);
