@@ -1933,6 +1933,29 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>Keyboard Shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2): nobody on scene yet. Call the helper, or the emergency services.</source>
+        <translation>Alarme %1 (%2)&#xa0;: personne sur place pour l&apos;instant. Appelez l&apos;intervenant, ou les secours.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2): no helper has accepted. Call the beneficiary&apos;s contacts or the emergency services.</source>
+        <translation>Alarme %1 (%2)&#xa0;: aucun intervenant n&apos;a accepté. Appelez les proches du bénéficiaire ou les secours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more alarm(s) waiting.</source>
+        <translation>
+            <numerusform>Et %n autre alarme en attente.</numerusform>
+            <numerusform>Et %n autres alarmes en attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency numbers: 15 (medical), 18 (fire), 112 (any emergency), 17 (police).</source>
+        <translation>Numéros d&apos;urgence&#xa0;: 15 (SAMU), 18 (pompiers), 112 (toute urgence), 17 (police).</translation>
+    </message>
 </context>
 <context>
     <name>relais::ManualAlarmDialog</name>

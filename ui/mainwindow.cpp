@@ -17,6 +17,7 @@
 #include "tableproxymodel.h"
 #include "tablesetup.h"
 #include "tableview.h"
+#include "uicolors.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,7 +36,9 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
 
+#include <algorithm>
 #include <functional>
 
 namespace relais {
@@ -90,6 +93,7 @@ MainWindow::MainWindow(LiveState *state, const QString &dataDir, QWidget *parent
     createStatusBar();
     placeDocks();
     connectMap();
+    createAttentionBar();
     restoreSettings();
     m_alarmTable->setFocus();
 }
@@ -240,6 +244,78 @@ void MainWindow::createManualAlarm(const QGeoCoordinate &where)
                        });
     });
     dialog->open();
+}
+
+void MainWindow::createAttentionBar()
+{
+    // Above the map, only while an escalated alarm needs a phone call: never a dialog.
+    m_attentionBar = new QToolBar(tr("Attention"), this);
+    m_attentionBar->setObjectName(QStringLiteral("attentionBar"));
+    m_attentionBar->setMovable(false);
+    m_attentionBar->setFloatable(false);
+    m_attentionBar->toggleViewAction()->setVisible(false);
+    m_attentionLabel = new QLabel(m_attentionBar);
+    m_attentionLabel->setObjectName(QStringLiteral("attentionLabel"));
+    m_attentionLabel->setWordWrap(true);
+    m_attentionLabel->setContentsMargins(8, 4, 8, 4);
+    m_attentionLabel->setAutoFillBackground(true);
+    QPalette palette = m_attentionLabel->palette();
+    palette.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
+    palette.setColor(QPalette::WindowText, UiColors::attentionText());
+    m_attentionLabel->setPalette(palette);
+    m_attentionLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_attentionBar->addWidget(m_attentionLabel);
+    addToolBar(Qt::TopToolBarArea, m_attentionBar);
+    m_attentionBar->hide();
+    connect(m_state, &LiveState::changed, this, &MainWindow::updateAttention);
+    connect(m_state, &LiveState::wasReset, this, &MainWindow::updateAttention);
+    updateAttention();
+}
+
+QString MainWindow::attentionText() const
+{
+    QList<const Alarm *> calls;
+    for (const Alarm &a : m_state->state().alarms()) {
+        using S = Alarm::State;
+        const bool noHelper = a.escalationStage() >= 2
+                              && (a.state() == S::New || a.state() == S::Acknowledged || a.state() == S::Dispatching);
+        const bool notThere = a.escalationStage() >= 3 && (a.state() == S::Assigned || a.state() == S::EnRoute);
+        if (a.isOpen() && (noHelper || notThere))
+            calls.append(&a);
+    }
+    if (calls.isEmpty())
+        return {};
+    // The most severe first, then the oldest.
+    std::sort(calls.begin(), calls.end(), [](const Alarm *x, const Alarm *y) {
+        const int rx = Severities::rank(x->severity()), ry = Severities::rank(y->severity());
+        return rx != ry ? rx < ry : x->id() < y->id();
+    });
+    QStringList lines;
+    for (qsizetype i = 0; i < std::min<qsizetype>(calls.size(), 3); ++i) {
+        const Alarm &a = *calls.at(i);
+        const QString where = a.address.isEmpty() ? AlarmKinds::label(a.kind())
+                                                  : AlarmKinds::label(a.kind()) + QStringLiteral(", ") + a.address;
+        lines.append(a.state() == Alarm::State::Assigned || a.state() == Alarm::State::EnRoute
+                         ? tr("Alarm %1 (%2): nobody on scene yet. Call the helper, or the emergency services.")
+                               .arg(a.id())
+                               .arg(where)
+                         : tr("Alarm %1 (%2): no helper has accepted. Call the beneficiary's contacts or the "
+                              "emergency services.")
+                               .arg(a.id())
+                               .arg(where));
+    }
+    if (calls.size() > 3)
+        lines.append(tr("And %n more alarm(s) waiting.", nullptr, int(calls.size() - 3)));
+    lines.append(tr("Emergency numbers: 15 (medical), 18 (fire), 112 (any emergency), 17 (police)."));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void MainWindow::updateAttention()
+{
+    const QString text = attentionText();
+    if (text != m_attentionLabel->text())
+        m_attentionLabel->setText(text);
+    m_attentionBar->setVisible(!text.isEmpty());
 }
 
 qint64 MainWindow::currentAlarm() const

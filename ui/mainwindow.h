@@ -6,6 +6,7 @@
 #include <QMainWindow>
 
 class QAction;
+class QToolBar;
 class QGeoCoordinate;
 class QDockWidget;
 class QLabel;
@@ -77,6 +78,8 @@ public:
     // The Help menu's list of keyboard shortcuts (rich text): every menu's actions that have
     // one, then the map's own keys.
     QString shortcutsText() const;
+    // What the attention banner says now (empty: hidden).
+    QString attentionText() const;
     // "~/relais/data" for a path under the home directory; paths longer than 24 characters keep
     // their last two parts ("…/relais/demo").
     static QString shortenedPath(const QString &path);
@@ -124,6 +127,8 @@ private:
     // The alarm chosen in the list (0: none).
     qint64 currentAlarm() const;
     void updateAlarmActions();
+    void createAttentionBar();
+    void updateAttention();
     void acknowledgeAlarm(qint64 id);
 
     LiveState *m_state;
@@ -172,6 +177,9 @@ private:
     QLabel *m_storeLabel = nullptr;
     QLabel *m_gatewayCountLabel = nullptr;
     QLabel *m_mapNoticeLabel = nullptr;
+    // Escalated alarms that need a call (stage 2: nobody accepted; stage 3: nobody on scene).
+    QToolBar *m_attentionBar = nullptr;
+    QLabel *m_attentionLabel = nullptr;
     QLabel *m_cursorLabel = nullptr;
 
     bool m_defaultSizesPending = false;

@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 using namespace relais;
 
@@ -97,6 +98,7 @@ private slots:
     void dispatchesFromTheMap();
     void createsAManualAlarmFromTheMap();
     void alarmMenuActsOnTheChosenAlarm();
+    void escalatedAlarmsAskForACall();
 
 private:
     std::unique_ptr<JournalBuilder> m_journal;
@@ -809,6 +811,36 @@ void TestMainWindow::alarmMenuActsOnTheChosenAlarm()
     QVERIFY(ghost && choose(ghost));
     QVERIFY(!assign->isEnabled() && !offer->isEnabled() && !centre->isEnabled());
     m_window->setActionSink(nullptr);
+}
+
+void TestMainWindow::escalatedAlarmsAskForACall()
+{
+    auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("attentionBar"));
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("attentionLabel"));
+    QVERIFY(bar && label);
+    QVERIFY(!bar->isVisible());
+    JournalBuilder &j = *m_journal;
+    // Stage 1 (not acknowledged) is for the sound and the flashing, not for a call.
+    QVERIFY(
+        JournalBuilder::commit(*m_state, {j.alarmAction(EntryKind::AlarmEscalated, 1, {{QStringLiteral("stage"), 1}})})
+            .isEmpty());
+    QVERIFY(!bar->isVisible());
+    // Stage 2 on the fall (acknowledged, nobody accepted): the banner asks for a call, with the numbers.
+    QVERIFY(
+        JournalBuilder::commit(*m_state, {j.alarmAction(EntryKind::AlarmEscalated, 2, {{QStringLiteral("stage"), 2}})})
+            .isEmpty());
+    QVERIFY(bar->isVisible());
+    QVERIFY2(label->text().contains(QLatin1String("Alarm 2")) && label->text().contains(QLatin1String("112"))
+                 && label->text().contains(QStringLiteral("3 place du Marché")),
+             qPrintable(label->text()));
+    QVERIFY(!label->text().contains(QLatin1String("Alarm 1 ")));
+    QVERIFY(QApplication::activeModalWidget() == nullptr); // never a dialog
+    // Cancelled: nothing more to call about.
+    QVERIFY(JournalBuilder::commit(*m_state, {j.alarmAction(EntryKind::AlarmCancelled, 2,
+                                                            {{QStringLiteral("reason"), QStringLiteral("test")}})})
+                .isEmpty());
+    QVERIFY(!bar->isVisible());
+    QVERIFY(m_window->attentionText().isEmpty());
 }
 
 #include "tst_mainwindow.moc"
