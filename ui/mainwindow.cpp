@@ -257,12 +257,11 @@ void MainWindow::createAttentionBar()
     m_attentionLabel = new QLabel(m_attentionBar);
     m_attentionLabel->setObjectName(QStringLiteral("attentionLabel"));
     m_attentionLabel->setWordWrap(true);
-    m_attentionLabel->setContentsMargins(8, 4, 8, 4);
-    m_attentionLabel->setAutoFillBackground(true);
-    QPalette palette = m_attentionLabel->palette();
-    palette.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
-    palette.setColor(QPalette::WindowText, UiColors::attentionText());
-    m_attentionLabel->setPalette(palette);
+    m_attentionLabel->setContentsMargins(10, 4, 8, 4);
+    // A style sheet, not a palette: the tool bar's style would paint over a palette's colours.
+    m_attentionLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fdecea; color: %1; border-left: 4px solid %1; }")
+            .arg(UiColors::attentionText().name()));
     m_attentionLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_attentionBar->addWidget(m_attentionLabel);
     addToolBar(Qt::TopToolBarArea, m_attentionBar);

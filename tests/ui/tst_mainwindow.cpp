@@ -834,6 +834,13 @@ void TestMainWindow::escalatedAlarmsAskForACall()
                  && label->text().contains(QStringLiteral("3 place du Marché")),
              qPrintable(label->text()));
     QVERIFY(!label->text().contains(QLatin1String("Alarm 1 ")));
+    // It stands out: a pale red band, with a red edge on its left.
+    const QImage band = label->grab().toImage();
+    const QColor back = band.pixelColor(band.width() - 3 * int(band.devicePixelRatio()), band.height() / 2);
+    QVERIFY2(back.red() > 240 && back.green() < 245 && back.blue() < 245 && back.red() - back.blue() > 10,
+             qPrintable(back.name()));
+    const QColor edge = band.pixelColor(1, band.height() / 2);
+    QVERIFY2(edge.red() > 150 && edge.green() < 60 && edge.blue() < 60, qPrintable(edge.name()));
     QVERIFY(QApplication::activeModalWidget() == nullptr); // never a dialog
     // Cancelled: nothing more to call about.
     QVERIFY(JournalBuilder::commit(*m_state, {j.alarmAction(EntryKind::AlarmCancelled, 2,
