@@ -170,18 +170,6 @@ QString DeviceDialog::deviceId() const
     return m_id->text().trimmed();
 }
 
-QString DeviceDialog::problemText() const
-{
-    QStringList texts;
-    for (QLabel *error : m_errors) {
-        if (!error->isHidden())
-            texts.append(error->text());
-    }
-    if (!m_status->text().isEmpty())
-        texts.append(m_status->text());
-    return texts.join(QLatin1Char('\n'));
-}
-
 QJsonObject DeviceDialog::payload() const
 {
     QJsonObject p{

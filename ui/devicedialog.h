@@ -39,9 +39,6 @@ public:
     QString deviceId() const;
     // Every field is valid (OK is enabled when, in addition, an edit changed something).
     bool isValid() const { return m_valid; }
-    // The message shown under each field with a problem (empty when there is none), and the
-    // one at the bottom that says what is still needed.
-    QString problemText() const;
 
     // device, kind, label, beneficiary, address, interval_s, and lat and lon when a position
     // is given: the payload of device.registered and device.updated.

@@ -122,7 +122,20 @@ QLabel *FormDialog::addErrorRow()
     error->setPalette(palette);
     error->hide();
     m_form->addWidget(error, m_form->rowCount(), 1);
+    m_errorRows.append(error);
     return error;
+}
+
+QString FormDialog::problemText() const
+{
+    QStringList texts;
+    for (const QLabel *error : m_errorRows) {
+        if (!error->isHidden())
+            texts.append(error->text());
+    }
+    if (!m_status->text().isEmpty())
+        texts.append(m_status->text());
+    return texts.join(QLatin1Char('\n'));
 }
 
 void FormDialog::finishLayout(const QString &okText)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QList>
 
 #include <optional>
 #include <utility>
@@ -30,6 +31,10 @@ public:
     // What is wrong with a latitude and a longitude typed as text (both or neither, each a
     // number in range): the latitude's message, then the longitude's; empty when right.
     static std::pair<QString, QString> coordinateErrors(const QString &latitude, const QString &longitude);
+
+    // The messages shown under the fields, then the status line's, one a line: what the form
+    // says is wrong or still needed.
+    QString problemText() const;
 
 protected:
     explicit FormDialog(QWidget *parent = nullptr);
@@ -64,6 +69,9 @@ protected:
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_ok = nullptr;
+
+private:
+    QList<QLabel *> m_errorRows;
 };
 
 } // namespace relais

@@ -128,18 +128,6 @@ void ManualAlarmDialog::setPosition(const QGeoCoordinate &where)
     validate();
 }
 
-QString ManualAlarmDialog::problemText() const
-{
-    QStringList texts;
-    for (QLabel *error : m_errors) {
-        if (!error->isHidden())
-            texts.append(error->text());
-    }
-    if (!m_status->text().isEmpty())
-        texts.append(m_status->text());
-    return texts.join(QLatin1Char('\n'));
-}
-
 AlarmKind ManualAlarmDialog::kind() const
 {
     return AlarmKinds::fromKey(m_kind->currentData().toString()).value_or(AlarmKind::Other);

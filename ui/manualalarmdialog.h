@@ -37,9 +37,6 @@ public:
 
     // Every field is valid: "Create Alarm" is enabled.
     bool isValid() const { return m_valid; }
-    // The messages shown under the fields with a problem and the one at the bottom that says
-    // what is still needed, one a line; empty when the alarm can be created.
-    QString problemText() const;
 
     AlarmKind kind() const;
     Severity severity() const;

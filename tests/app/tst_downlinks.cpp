@@ -1,8 +1,8 @@
 #include "dispatchactions.h"
 #include "dispatchstate.h"
 #include "downlinks.h"
+#include "journalbuilder.h"
 
-#include <QJsonArray>
 #include <QTest>
 
 using namespace relais;
@@ -16,29 +16,19 @@ private:
     const QDateTime t0 = QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC);
     const Actor lea = Actor::operatorNamed(QStringLiteral("Léa"));
     DispatchState m_state;
-    qint64 m_seq = 0;
+    JournalBuilder m_journal{t0};
 
     // Applies entries as one commit; returns them as committed.
-    QList<JournalEntry> commit(QList<JournalEntry> entries)
+    QList<JournalEntry> commit(const QList<JournalEntry> &entries)
     {
-        for (JournalEntry &e : entries) {
-            e.seq = ++m_seq;
-            const Result<DispatchState::Changes> r = m_state.apply(e);
-            if (!r)
-                qFatal("%s refused: %s", qPrintable(e.kind), qPrintable(r.errorString()));
-        }
+        const QString refusal = m_journal.commit(m_state, entries);
+        if (!refusal.isEmpty())
+            qFatal("refused: %s", qPrintable(refusal));
         return entries;
     }
     JournalEntry make(QLatin1StringView kind, const Actor &by, const QJsonObject &payload, int second = 0)
     {
-        JournalEntry e;
-        e.time = t0.addSecs(second);
-        e.source = QStringLiteral("test");
-        e.messageId = by.kind == Actor::Kind::Device ? QStringLiteral("m%1").arg(m_seq + 1) : QString();
-        e.kind = kind;
-        e.actor = by;
-        e.payload = payload;
-        return e;
+        return m_journal.at(t0.addSecs(second)).entry(kind, payload, by);
     }
 
 private slots:
@@ -46,18 +36,10 @@ private slots:
     {
         for (const auto &[id, lat] :
              {std::pair{QStringLiteral("h1"), 45.7590}, std::pair{QStringLiteral("h2"), 45.7600},
-              std::pair{QStringLiteral("h3"), 45.7610}}) {
-            commit(
-                {make(EntryKind::HelperRegistered, lea, {{QStringLiteral("helper"), id}, {QStringLiteral("name"), id}}),
-                 make(EntryKind::HelperOnDuty, Actor::helper(id), {{QStringLiteral("helper"), id}}),
-                 make(EntryKind::HelperPosition, Actor::helper(id),
-                      {{QStringLiteral("helper"), id}, {QStringLiteral("lat"), lat}, {QStringLiteral("lon"), 4.832}})});
-        }
-        const QList<JournalEntry> raised = commit({make(EntryKind::DeviceAlarm, Actor::device(QStringLiteral("d1")),
-                                                        {{QStringLiteral("device"), QStringLiteral("d1")},
-                                                         {QStringLiteral("alarm"), QStringLiteral("smoke")},
-                                                         {QStringLiteral("lat"), 45.758},
-                                                         {QStringLiteral("lon"), 4.832}})});
+              std::pair{QStringLiteral("h3"), 45.7610}})
+            commit(m_journal.at(t0).helperAt(id, lat, 4.832));
+        const QList<JournalEntry> raised =
+            commit({m_journal.at(t0).deviceAlarmAt(QStringLiteral("d1"), QStringLiteral("smoke"), 45.758, 4.832)});
         QVERIFY(downlinksFor(raised, m_state, 60).isEmpty());
         const qint64 alarmId = m_state.alarms().constBegin()->id();
 

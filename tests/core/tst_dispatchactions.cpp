@@ -1,7 +1,7 @@
 #include "dispatchactions.h"
 #include "dispatchstate.h"
+#include "journalbuilder.h"
 
-#include <QJsonArray>
 #include <QTest>
 
 using namespace relais;
@@ -16,56 +16,28 @@ private:
     const QDateTime t0 = QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC);
     const Actor lea = Actor::operatorNamed(QStringLiteral("Léa"));
     DispatchState m_state;
-    qint64 m_seq = 0;
+    JournalBuilder m_journal{t0};
 
     JournalEntry make(QLatin1StringView kind, const Actor &by, const QJsonObject &payload)
     {
-        JournalEntry e;
-        e.seq = ++m_seq;
-        e.time = t0.addSecs(m_seq);
-        e.source = by.kind == Actor::Kind::Device ? QStringLiteral("gateway:test") : QStringLiteral("ui");
-        e.messageId = by.kind == Actor::Kind::Device ? QStringLiteral("m%1").arg(m_seq) : QString();
-        e.kind = kind;
-        e.actor = by;
-        e.payload = payload;
-        return e;
+        return m_journal.entry(kind, payload, by);
     }
     void must(QLatin1StringView kind, const Actor &by, const QJsonObject &payload)
     {
-        const Result<DispatchState::Changes> r = m_state.apply(make(kind, by, payload));
-        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.errorString()));
+        QCOMPARE(m_journal.commit(m_state, {make(kind, by, payload)}), QString());
     }
     // As Store::submit in AllOrNothing mode.
-    QString applyAll(QList<JournalEntry> entries)
-    {
-        DispatchState copy = m_state;
-        for (JournalEntry &e : entries) {
-            e.seq = ++m_seq;
-            const Result<DispatchState::Changes> r = copy.apply(e);
-            if (!r)
-                return e.kind + QLatin1String(": ") + r.errorString();
-        }
-        m_state = copy;
-        return {};
-    }
+    QString applyAll(const QList<JournalEntry> &entries) { return m_journal.commitAll(m_state, entries); }
     // A helper on duty at a point, with skills.
     void helperAt(const QString &id, double lat, double lon, const QStringList &skills = {})
     {
-        must(EntryKind::HelperRegistered, lea,
-             {{QStringLiteral("helper"), id},
-              {QStringLiteral("name"), id.toUpper()},
-              {QStringLiteral("skills"), QJsonArray::fromStringList(skills)}});
-        must(EntryKind::HelperOnDuty, Actor::helper(id), {{QStringLiteral("helper"), id}});
-        must(EntryKind::HelperPosition, Actor::helper(id),
-             {{QStringLiteral("helper"), id}, {QStringLiteral("lat"), lat}, {QStringLiteral("lon"), lon}});
+        QCOMPARE(m_journal.commit(m_state, m_journal.helperAt(id, lat, lon, skills)), QString());
     }
     qint64 alarmAt(const QString &device, const QString &kind, double lat, double lon)
     {
-        must(EntryKind::DeviceAlarm, Actor::device(device),
-             {{QStringLiteral("device"), device},
-              {QStringLiteral("alarm"), kind},
-              {QStringLiteral("lat"), lat},
-              {QStringLiteral("lon"), lon}});
+        [&] {
+            QCOMPARE(m_journal.commit(m_state, {m_journal.deviceAlarmAt(device, kind, lat, lon)}), QString());
+        }();
         qint64 newest = 0;
         for (const Alarm &a : m_state.alarms())
             newest = std::max(newest, a.id());
@@ -76,7 +48,7 @@ private slots:
     void init()
     {
         m_state = DispatchState();
-        m_seq = 0;
+        m_journal = JournalBuilder(t0);
         // Around Place Bellecour, Lyon: 1 ≈ 110 m north, 2 ≈ 330 m, 3 ≈ 770 m, 4 ≈ 115 m east.
         helperAt(QStringLiteral("h1"), 45.7590, 4.8320);
         helperAt(QStringLiteral("h2"), 45.7610, 4.8320);

@@ -1,6 +1,7 @@
 #include "dispatchactions.h"
 #include "dispatchstate.h"
 #include "escalation.h"
+#include "journalbuilder.h"
 
 #include <QTest>
 
@@ -15,36 +16,16 @@ private:
     const QDateTime t0 = QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC);
     const Actor lea = Actor::operatorNamed(QStringLiteral("Léa"));
     DispatchState m_state;
-    qint64 m_seq = 0;
+    JournalBuilder m_journal{t0};
 
-    void commit(QList<JournalEntry> entries)
-    {
-        for (JournalEntry &e : entries) {
-            e.seq = ++m_seq;
-            const Result<DispatchState::Changes> r = m_state.apply(e);
-            QVERIFY2(r.ok(), qPrintable(e.kind + QLatin1String(": ") + (r.ok() ? QString() : r.errorString())));
-        }
-    }
+    void commit(const QList<JournalEntry> &entries) { QCOMPARE(m_journal.commit(m_state, entries), QString()); }
     JournalEntry make(QLatin1StringView kind, const Actor &by, const QJsonObject &payload, qint64 second)
     {
-        JournalEntry e;
-        e.time = t0.addSecs(second);
-        e.source = QStringLiteral("test");
-        e.messageId = by.kind == Actor::Kind::Device ? QStringLiteral("m%1").arg(m_seq + 1) : QString();
-        e.kind = kind;
-        e.actor = by;
-        e.payload = payload;
-        return e;
+        return m_journal.at(t0.addSecs(second)).entry(kind, payload, by);
     }
     qint64 raise(const QString &device, const QString &kind, const QString &severity)
     {
-        commit({make(EntryKind::DeviceAlarm, Actor::device(device),
-                     {{QStringLiteral("device"), device},
-                      {QStringLiteral("alarm"), kind},
-                      {QStringLiteral("severity"), severity},
-                      {QStringLiteral("lat"), 45.758},
-                      {QStringLiteral("lon"), 4.832}},
-                     0)});
+        commit({m_journal.at(t0).deviceAlarmAt(device, kind, 45.758, 4.832, severity)});
         qint64 newest = 0;
         for (const Alarm &a : m_state.alarms())
             newest = std::max(newest, a.id());
@@ -65,7 +46,7 @@ private slots:
     void init()
     {
         m_state = DispatchState();
-        m_seq = 0;
+        m_journal = JournalBuilder(t0);
     }
 
     void defaultsGrowWithLowerSeverity()

@@ -1,8 +1,8 @@
 #include "dispatchactions.h"
 #include "dispatchstate.h"
+#include "journalbuilder.h"
 #include "offerfollowup.h"
 
-#include <QJsonArray>
 #include <QTest>
 
 using namespace relais;
@@ -17,45 +17,20 @@ private:
     const Actor lea = Actor::operatorNamed(QStringLiteral("Léa"));
     const OfferFollowUp::Settings settings{2, 500, 60}; // two at once, 500 m, 60 s
     DispatchState m_state;
-    qint64 m_seq = 0;
+    JournalBuilder m_journal{t0};
     qint64 m_alarm = 0;
     qint64 m_mission = 0;
 
     JournalEntry make(QLatin1StringView kind, const Actor &by, const QJsonObject &payload, qint64 second)
     {
-        JournalEntry e;
-        e.time = t0.addSecs(second);
-        e.source = QStringLiteral("test");
-        e.messageId = by.kind == Actor::Kind::Device ? QStringLiteral("m%1").arg(m_seq + 1) : QString();
-        e.kind = kind;
-        e.actor = by;
-        e.payload = payload;
-        return e;
+        return m_journal.at(t0.addSecs(second)).entry(kind, payload, by);
     }
     // Applies each entry on its own, as the timer's submission does; all must pass here.
-    void commit(QList<JournalEntry> entries)
-    {
-        for (JournalEntry &e : entries) {
-            e.seq = ++m_seq;
-            const Result<DispatchState::Changes> r = m_state.apply(e);
-            QVERIFY2(r.ok(), qPrintable(e.kind + QLatin1String(": ") + (r.ok() ? QString() : r.errorString())));
-        }
-    }
-    void helperAt(const QString &id, double lat)
-    {
-        commit(
-            {make(EntryKind::HelperRegistered, lea, {{QStringLiteral("helper"), id}, {QStringLiteral("name"), id}}, 0),
-             make(EntryKind::HelperOnDuty, Actor::helper(id), {{QStringLiteral("helper"), id}}, 0),
-             make(EntryKind::HelperPosition, Actor::helper(id),
-                  {{QStringLiteral("helper"), id}, {QStringLiteral("lat"), lat}, {QStringLiteral("lon"), 4.832}}, 0)});
-    }
+    void commit(const QList<JournalEntry> &entries) { QCOMPARE(m_journal.commit(m_state, entries), QString()); }
+    void helperAt(const QString &id, double lat) { commit(m_journal.at(t0).helperAt(id, lat, 4.832)); }
     void answer(const QString &helper, const QString &what, qint64 second)
     {
-        commit({make(EntryKind::MissionAnswered, Actor::helper(helper),
-                     {{QStringLiteral("mission"), m_mission},
-                      {QStringLiteral("helper"), helper},
-                      {QStringLiteral("answer"), what}},
-                     second)});
+        commit({m_journal.at(t0.addSecs(second)).answer(m_mission, helper, what)});
     }
     QStringList pending() const { return m_state.mission(m_mission)->pendingOfferHelpers(); }
     static QStringList kindsAndHelpers(const QList<JournalEntry> &entries)
@@ -72,17 +47,12 @@ private slots:
     void init()
     {
         m_state = DispatchState();
-        m_seq = 0;
+        m_journal = JournalBuilder(t0);
         // Nearest first: h1 111 m, h2 222 m, h3 333 m, h4 444 m; h5 1.1 km (outside 500 m).
         for (int i = 1; i <= 4; ++i)
             helperAt(QStringLiteral("h%1").arg(i), 45.758 + 0.001 * i);
         helperAt(QStringLiteral("h5"), 45.768);
-        commit({make(EntryKind::DeviceAlarm, Actor::device(QStringLiteral("d1")),
-                     {{QStringLiteral("device"), QStringLiteral("d1")},
-                      {QStringLiteral("alarm"), QStringLiteral("smoke")},
-                      {QStringLiteral("lat"), 45.758},
-                      {QStringLiteral("lon"), 4.832}},
-                     0)});
+        commit({m_journal.at(t0).deviceAlarmAt(QStringLiteral("d1"), QStringLiteral("smoke"), 45.758, 4.832)});
         m_alarm = m_state.alarms().constBegin()->id();
         const Result<QList<JournalEntry>> offers = DispatchActions::offerToNearby(m_state, m_alarm, 2, 500, lea, t0);
         QVERIFY(offers.ok());

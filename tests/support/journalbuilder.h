@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dispatchstate.h"
 #include "journalentry.h"
 #include "livestate.h"
 
@@ -10,7 +11,8 @@
 namespace relais {
 
 // Writes journal entries the way the store would commit them (sequence numbers, times in
-// UTC, operator or device actors), so that UI tests drive LiveState through the real reducer.
+// UTC, operator or device actors), so that tests drive the real reducer: LiveState in UI
+// tests, a DispatchState in core and app tests.
 class JournalBuilder final
 {
 public:
@@ -20,6 +22,12 @@ public:
     JournalBuilder &advance(qint64 seconds)
     {
         m_now = m_now.addSecs(seconds);
+        return *this;
+    }
+    // The time of the entries made from now on.
+    JournalBuilder &at(const QDateTime &when)
+    {
+        m_now = when.toUTC();
         return *this;
     }
 
@@ -55,6 +63,24 @@ public:
         if (!severity.isEmpty())
             p.insert(QStringLiteral("severity"), severity);
         return entry(EntryKind::DeviceAlarm, p, Actor::device(device));
+    }
+
+    // An alarm with its own position (from a device the desk may not know).
+    JournalEntry deviceAlarmAt(const QString &device, const QString &alarmKind, double lat, double lon,
+                               const QString &severity = {})
+    {
+        JournalEntry e = deviceAlarm(device, alarmKind, severity);
+        e.payload.insert(QStringLiteral("lat"), lat);
+        e.payload.insert(QStringLiteral("lon"), lon);
+        return e;
+    }
+
+    // A helper on duty at a place: registered, on duty, position.
+    QList<JournalEntry> helperAt(const QString &id, double lat, double lon, const QStringList &skills = {})
+    {
+        return {
+            registerHelper(id, id.toUpper(), skills), helperAction(EntryKind::HelperOnDuty, id),
+            helperAction(EntryKind::HelperPosition, id, {{QStringLiteral("lat"), lat}, {QStringLiteral("lon"), lon}})};
     }
 
     JournalEntry deviceRestore(const QString &device, const QString &alarmKind)
@@ -122,6 +148,30 @@ public:
             });
         state.applyCommitted(entries);
         QObject::disconnect(c);
+        return refusal;
+    }
+
+    // Applies entries to a reducer in order, as committed; those without a sequence number
+    // (made by the code under test) get the next ones. Returns the first refusal ("kind:
+    // reason"), empty when all applied; what came before a refusal stays applied.
+    QString commit(DispatchState &state, QList<JournalEntry> entries)
+    {
+        for (JournalEntry &e : entries) {
+            if (e.seq == 0)
+                e.seq = ++m_seq;
+            const Result<DispatchState::Changes> r = state.apply(e);
+            if (!r)
+                return e.kind + QLatin1String(": ") + r.errorString();
+        }
+        return {};
+    }
+    // The same all or nothing, as a store's AllOrNothing submission: nothing applies if one is refused.
+    QString commitAll(DispatchState &state, const QList<JournalEntry> &entries)
+    {
+        DispatchState trial = state;
+        const QString refusal = commit(trial, entries);
+        if (refusal.isEmpty())
+            state = trial;
         return refusal;
     }
 
