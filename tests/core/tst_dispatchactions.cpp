@@ -173,6 +173,159 @@ private slots:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, QStringLiteral("unknown_mission"));
     }
+
+    // Applies a command's entries; its error text, or empty.
+    QString run(const Result<QList<JournalEntry>> &r)
+    {
+        if (!r)
+            return r.errorString();
+        return applyAll(r.value());
+    }
+
+    void assignsAChosenHelperAndReassigns()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d9"), QStringLiteral("fall"), 45.7580, 4.8320);
+        // The dispatcher's choice, not the nearest: h3.
+        const Result<QList<JournalEntry>> r = DispatchActions::assignTo(m_state, id, QStringLiteral("h3"), lea, t0);
+        QVERIFY(r.ok());
+        QCOMPARE(r->size(), 3); // acknowledged, mission created, assigned
+        QCOMPARE(applyAll(r.value()), QString());
+        const qint64 missionId = m_state.alarm(id)->missionId;
+        QCOMPARE(m_state.mission(missionId)->assignee(), QStringLiteral("h3"));
+        // The same helper again: refused, nothing to do.
+        QCOMPARE(DispatchActions::assignTo(m_state, id, QStringLiteral("h3"), lea, t0).error().code,
+                 QStringLiteral("already_assigned"));
+        // En route, then reassigned to h1: h3 is freed (and told), the mission counts a re-dispatch.
+        QCOMPARE(run(DispatchActions::recordProgress(m_state, id, DispatchActions::Progress::EnRoute, lea, t0)),
+                 QString());
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::EnRoute);
+        const Result<QList<JournalEntry>> again =
+            DispatchActions::assignTo(m_state, id, QStringLiteral("h1"), lea, t0.addSecs(60));
+        QVERIFY(again.ok());
+        QCOMPARE(again->size(), 2);
+        QCOMPARE(again->at(0).kind, EntryKind::MissionUnassigned);
+        QCOMPARE(applyAll(again.value()), QString());
+        const Mission &m = *m_state.mission(missionId);
+        QCOMPARE(m.assignee(), QStringLiteral("h1"));
+        QCOMPARE(m.redispatchCount(), 1);
+        QCOMPARE(m_state.helper(QStringLiteral("h3"))->availability(), Helper::Availability::Available);
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::Assigned);
+        QCOMPARE(m_state.alarm(id)->helperId, QStringLiteral("h1"));
+        // A helper busy elsewhere cannot be chosen.
+        const qint64 other = alarmAt(QStringLiteral("d10"), QStringLiteral("smoke"), 45.7580, 4.8320);
+        QCOMPARE(DispatchActions::assignTo(m_state, other, QStringLiteral("h1"), lea, t0).error().code,
+                 QStringLiteral("helper_busy"));
+        QCOMPARE(DispatchActions::assignTo(m_state, other, QStringLiteral("nobody"), lea, t0).error().code,
+                 QStringLiteral("unknown_helper"));
+    }
+
+    void assigningDuringOffersWithdrawsThem()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d11"), QStringLiteral("smoke"), 45.7580, 4.8320);
+        QCOMPARE(run(DispatchActions::offerToNearby(m_state, id, 2, 500, lea, t0)), QString());
+        const qint64 missionId = m_state.alarm(id)->missionId;
+        QCOMPARE(m_state.mission(missionId)->pendingOfferHelpers().size(), 2);
+        // h2 had no offer (h1 and h4 were nearer): the dispatcher sends h2 anyway.
+        QCOMPARE(run(DispatchActions::assignTo(m_state, id, QStringLiteral("h2"), lea, t0)), QString());
+        const Mission &m = *m_state.mission(missionId);
+        QCOMPARE(m.assignee(), QStringLiteral("h2"));
+        QVERIFY(m.pendingOfferHelpers().isEmpty());
+        QCOMPARE(m_state.helper(QStringLiteral("h1"))->availability(), Helper::Availability::Available);
+        QCOMPARE(m_state.helper(QStringLiteral("h4"))->availability(), Helper::Availability::Available);
+    }
+
+    void cancelsOffersBackToTheDispatcher()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d12"), QStringLiteral("smoke"), 45.7580, 4.8320);
+        QCOMPARE(DispatchActions::cancelOffers(m_state, id, lea, t0).error().code, QStringLiteral("no_offer"));
+        QCOMPARE(run(DispatchActions::offerToNearby(m_state, id, 3, 500, lea, t0)), QString());
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::Dispatching);
+        QCOMPARE(run(DispatchActions::cancelOffers(m_state, id, lea, t0.addSecs(20))), QString());
+        const Alarm &a = *m_state.alarm(id);
+        QCOMPARE(a.state(), Alarm::State::Acknowledged);
+        QCOMPARE(m_state.mission(a.missionId)->state(), Mission::State::Cancelled);
+        for (const QString &h : {QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h4")})
+            QCOMPARE(m_state.helper(h)->availability(), Helper::Availability::Available);
+        // Dispatched again afterwards: a new mission.
+        QCOMPARE(run(DispatchActions::assignNearest(m_state, id, lea, t0.addSecs(30))), QString());
+        QVERIFY(m_state.alarm(id)->missionId != 0);
+        QCOMPARE(m_state.mission(m_state.alarm(id)->missionId)->state(), Mission::State::Assigned);
+    }
+
+    void recordsProgressAndOutcomeOnTheHelpersBehalf()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d13"), QStringLiteral("fall"), 45.7580, 4.8320);
+        QCOMPARE(DispatchActions::recordProgress(m_state, id, DispatchActions::Progress::OnScene, lea, t0).error().code,
+                 QStringLiteral("not_assigned"));
+        QCOMPARE(run(DispatchActions::assignNearest(m_state, id, lea, t0)), QString());
+        // The outcome waits for the arrival.
+        QCOMPARE(DispatchActions::recordOutcome(m_state, id, Outcome::FalseAlarm, {}, lea, t0).error().code,
+                 QStringLiteral("not_on_scene"));
+        QCOMPARE(
+            run(DispatchActions::recordProgress(m_state, id, DispatchActions::Progress::OnScene, lea, t0.addSecs(300))),
+            QString());
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::OnScene);
+        QCOMPARE(DispatchActions::recordProgress(m_state, id, DispatchActions::Progress::EnRoute, lea, t0).error().code,
+                 QStringLiteral("illegal_transition"));
+        QCOMPARE(DispatchActions::close(m_state, id, lea, t0).error().code, QStringLiteral("not_resolved"));
+        QCOMPARE(run(DispatchActions::recordOutcome(m_state, id, Outcome::FalseAlarm, QStringLiteral("Pendentif tombé"),
+                                                    lea, t0.addSecs(600))),
+                 QString());
+        const Alarm &a = *m_state.alarm(id);
+        QCOMPARE(a.state(), Alarm::State::Resolved);
+        QCOMPARE(a.outcome(), Outcome::FalseAlarm);
+        const Mission &m = *m_state.mission(a.missionId);
+        QCOMPARE(m.state(), Mission::State::Completed);
+        QCOMPARE(m.note, QStringLiteral("Pendentif tombé"));
+        QCOMPARE(m.payout(), m.fee());
+        QCOMPARE(m.timeline().last().by, lea); // recorded by the operator, on the helper's behalf
+        QCOMPARE(run(DispatchActions::close(m_state, id, lea, t0.addSecs(700))), QString());
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::Closed);
+    }
+
+    void resolvesOnThePhoneWithoutAHelper()
+    {
+        // New, with offers out: the beneficiary calls back, all is well.
+        const qint64 id = alarmAt(QStringLiteral("d14"), QStringLiteral("panic"), 45.7580, 4.8320);
+        QCOMPARE(run(DispatchActions::offerToNearby(m_state, id, 2, 500, lea, t0)), QString());
+        const qint64 missionId = m_state.alarm(id)->missionId;
+        QCOMPARE(run(DispatchActions::recordOutcome(m_state, id, Outcome::FalseAlarm,
+                                                    QStringLiteral("Rappel: fausse manip"), lea, t0.addSecs(40))),
+                 QString());
+        const Alarm &a = *m_state.alarm(id);
+        QCOMPARE(a.state(), Alarm::State::Resolved);
+        QVERIFY(a.notes.contains(QStringLiteral("Rappel: fausse manip")));
+        QCOMPARE(m_state.mission(missionId)->state(), Mission::State::Cancelled);
+        QCOMPARE(m_state.mission(missionId)->payout(), Money()); // nobody went: nothing paid
+        QCOMPARE(m_state.helper(QStringLiteral("h1"))->availability(), Helper::Availability::Available);
+        // A brand-new alarm handled on the phone is acknowledged by the same stroke.
+        const qint64 fresh = alarmAt(QStringLiteral("d15"), QStringLiteral("panic"), 45.7580, 4.8320);
+        QCOMPARE(run(DispatchActions::recordOutcome(m_state, fresh, Outcome::EmergencyServicesCalled, {}, lea, t0)),
+                 QString());
+        QCOMPARE(m_state.alarm(fresh)->enteredAt(Alarm::State::Acknowledged), t0);
+        QCOMPARE(DispatchActions::recordOutcome(m_state, fresh, Outcome::FalseAlarm, {}, lea, t0).error().code,
+                 QStringLiteral("alarm_not_open"));
+    }
+
+    void cancelsWithAReasonAndTakesNotes()
+    {
+        const qint64 id = alarmAt(QStringLiteral("d16"), QStringLiteral("intrusion"), 45.7580, 4.8320);
+        QCOMPARE(run(DispatchActions::assignNearest(m_state, id, lea, t0)), QString());
+        QCOMPARE(DispatchActions::addNote(m_state, id, QStringLiteral("   "), lea, t0).error().code,
+                 QStringLiteral("missing_field"));
+        QCOMPARE(run(DispatchActions::addNote(m_state, id, QStringLiteral(" Code portail 1234B "), lea, t0)),
+                 QString());
+        QVERIFY(m_state.alarm(id)->notes.contains(QStringLiteral("Code portail 1234B")));
+        QCOMPARE(DispatchActions::cancelAlarm(m_state, id, QString(), lea, t0).error().code,
+                 QStringLiteral("missing_reason"));
+        const QString helper = m_state.alarm(id)->helperId;
+        QCOMPARE(run(DispatchActions::cancelAlarm(m_state, id, QStringLiteral("Test du voisin"), lea, t0)), QString());
+        const Alarm &a = *m_state.alarm(id);
+        QCOMPARE(a.state(), Alarm::State::Cancelled);
+        QCOMPARE(a.cancelReason, QStringLiteral("Test du voisin"));
+        QCOMPARE(m_state.mission(a.missionId)->state(), Mission::State::Cancelled);
+        QCOMPARE(m_state.helper(helper)->availability(), Helper::Availability::Available);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDispatchActions)
