@@ -12,4 +12,6 @@ RELAIS_BUILD_PACKAGES=(
 # To run the whole test suite (real servers and tools started by the tests).
 RELAIS_TEST_PACKAGES=(
     clang-format sqlite3 xvfb xauth python3 socat openssl
+    # packaging tests (tests/packaging): the .deb, the AppDir, the MSI, desktop metadata
+    dpkg-dev patchelf wixl msitools desktop-file-utils appstream libqt6sql6-psql
 )
