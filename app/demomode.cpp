@@ -78,7 +78,12 @@ QList<JournalEntry> DemoMode::seedEntries(const DispatchState &state, const QDat
 QString DemoMode::findSimulator()
 {
     const QString here = QCoreApplication::applicationDirPath();
-    const QStringList candidates{here + QStringLiteral("/relais-sim"), here + QStringLiteral("/../sim/relais-sim")};
+#if defined(Q_OS_WIN)
+    const QString name = QStringLiteral("relais-sim.exe");
+#else
+    const QString name = QStringLiteral("relais-sim");
+#endif
+    const QStringList candidates{here + QLatin1Char('/') + name, here + QStringLiteral("/../sim/") + name};
     for (const QString &candidate : candidates) {
         if (QFileInfo(candidate).isExecutable())
             return QDir::cleanPath(candidate);

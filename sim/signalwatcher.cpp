@@ -3,11 +3,57 @@
 #include <QSocketNotifier>
 
 #include <csignal>
+
+#if defined(Q_OS_WIN)
+#include <QMetaObject>
+
+#include <atomic>
+#include <qt_windows.h>
+#else
 #include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 namespace relais::sim {
+
+#if defined(Q_OS_WIN)
+
+// Windows has no SIGTERM and runs console control handlers on a thread of their own: Ctrl+C
+// and Ctrl+Break are reported as SIGINT, closing the console, logging off and shutting down
+// as SIGTERM, each queued to the watcher's thread.
+namespace {
+std::atomic<SignalWatcher *> g_watcher{nullptr};
+
+BOOL WINAPI onConsoleEvent(DWORD type)
+{
+    SignalWatcher *watcher = g_watcher.load();
+    if (!watcher)
+        return FALSE;
+    const int number = (type == CTRL_C_EVENT || type == CTRL_BREAK_EVENT) ? SIGINT : SIGTERM;
+    QMetaObject::invokeMethod(
+        watcher, [watcher, number] { emit watcher->received(number); }, Qt::QueuedConnection);
+    // Windows ends the process when the handler of a close, logoff or shutdown returns:
+    // give the event loop a moment to finish first.
+    if (number == SIGTERM)
+        ::Sleep(3000);
+    return TRUE;
+}
+} // namespace
+
+SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
+{
+    g_watcher.store(this);
+    ::SetConsoleCtrlHandler(onConsoleEvent, TRUE);
+}
+
+SignalWatcher::~SignalWatcher()
+{
+    ::SetConsoleCtrlHandler(onConsoleEvent, FALSE);
+    g_watcher.store(nullptr);
+}
+
+#else
 
 namespace {
 int g_fds[2] = {-1, -1};
@@ -50,5 +96,7 @@ SignalWatcher::~SignalWatcher()
         fd = -1;
     }
 }
+
+#endif
 
 } // namespace relais::sim

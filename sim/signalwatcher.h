@@ -7,7 +7,8 @@ class QSocketNotifier;
 namespace relais::sim {
 
 // SIGINT and SIGTERM as a Qt signal, through a self-pipe (nothing but write() runs in the
-// signal handler).
+// signal handler). On Windows: the console's Ctrl+C and Ctrl+Break as SIGINT, its closing,
+// logoff and shutdown as SIGTERM.
 class SignalWatcher final : public QObject
 {
     Q_OBJECT
