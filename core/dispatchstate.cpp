@@ -1,5 +1,7 @@
 #include "dispatchstate.h"
 
+#include "runningcost.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -744,6 +746,12 @@ Result<DispatchState::Changes> DispatchState::applyOrganisation(const JournalEnt
         it->endedAt = e.time;
         it->handover = stringFrom(p, "handover");
         changes.shifts.insert(id);
+        return changes;
+    }
+    if (e.kind == EntryKind::CostsRecorded) {
+        // Kept in the journal only (docs/exports.md): checked here, no state to change.
+        if (const Result<RunningCost> cost = RunningCost::fromPayload(p); !cost)
+            return cost.error();
         return changes;
     }
     if (e.kind == EntryKind::GatewayRefused)

@@ -68,6 +68,9 @@ inline constexpr QLatin1StringView HelperPosition{"helper.position"}; // lat, lo
 inline constexpr QLatin1StringView FeeSet{"fees.set"};            // kind (mission kind), fee_cents, currency
 inline constexpr QLatin1StringView ShiftStarted{"shift.started"}; // operator
 inline constexpr QLatin1StringView ShiftEnded{"shift.ended"};     // shift, handover
+// a running cost entered by the coordinator (from, to: "YYYY-MM-DD", both included; label, amount_cents,
+// currency); checked, no state change: reports read them from the journal (core/runningcost.h)
+inline constexpr QLatin1StringView CostsRecorded{"costs.recorded"};
 // gateways: a refused hello (gateway, peer, reason); recorded for audit, no state change
 inline constexpr QLatin1StringView GatewayRefused{"gateway.refused"};
 } // namespace EntryKind
