@@ -1,5 +1,6 @@
 #include "helpertablemodel.h"
 
+#include "displayformat.h"
 #include "helperranker.h"
 #include "itemroles.h"
 #include "uicolors.h"
@@ -8,6 +9,7 @@
 #include <QLocale>
 #include <QPalette>
 
+#include <algorithm>
 #include <limits>
 
 namespace relais {
@@ -59,6 +61,16 @@ QVariant HelperTableModel::data(const QModelIndex &index, int role) const
             if (const Mission *m = state().mission(h->missionId))
                 return tr("Mission %1: %2").arg(m->id()).arg(MissionKinds::label(m->kind()));
         }
+        if (column == TodayColumn) {
+            auto figures = [](const Earnings &e) {
+                return e.isEmpty() ? tr("none") : earningsText(e);
+            };
+            return QStringList{tr("Completed missions · earnings"),
+                               tr("Today: %1").arg(figures(earningsToday(h->id()))),
+                               tr("Last 7 days: %1").arg(figures(earningsLastDays(h->id()))),
+                               tr("This month: %1").arg(figures(earningsThisMonth(h->id())))}
+                .join(QLatin1Char('\n'));
+        }
         return {};
     case Qt::DecorationRole:
         if (column == AvailabilityColumn)
@@ -96,6 +108,8 @@ QVariant HelperTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Mission");
     case SkillsColumn:
         return tr("Skills");
+    case TodayColumn:
+        return tr("Today", "the missions a helper completed today and what they earn");
     default:
         return {};
     }
@@ -122,6 +136,76 @@ void HelperTableModel::rowsUpdated(const QSet<QString> &touched, const DispatchS
         recount();
     if (m_referenceAlarm && changes.alarms.contains(m_referenceAlarm))
         distancesChanged(); // the alarm moved, or closed
+    // Only a completion changes what anyone earned (a completed mission never changes again).
+    for (qint64 id : changes.missions) {
+        const Mission *m = state().mission(id);
+        if (m && m->state() == Mission::State::Completed) {
+            recomputeEarnings(true);
+            break;
+        }
+    }
+}
+
+void HelperTableModel::setNow(const QDateTime &now)
+{
+    if (!now.isValid())
+        return;
+    m_now = now.toUTC();
+    if (Earnings::today(m_now, m_zone) != m_todayPeriod)
+        recomputeEarnings(true); // a new day: today, the last 7 days, maybe the month
+}
+
+void HelperTableModel::setTimeZone(const QTimeZone &zone)
+{
+    if (!zone.isValid() || zone == m_zone)
+        return;
+    m_zone = zone;
+    recomputeEarnings(true);
+}
+
+void HelperTableModel::recomputeEarnings(bool notify)
+{
+    m_todayPeriod = Earnings::today(m_now, m_zone);
+    const QList<QHash<QString, Earnings>> figures = Earnings::perHelper(
+        state(), {m_todayPeriod, Earnings::lastDays(7, m_now, m_zone), Earnings::month(m_now, m_zone)});
+    QList<int> rows;
+    if (notify) {
+        // The helpers whose figures changed, in any period (what the tooltip shows too).
+        QSet<QString> ids;
+        const QList<const QHash<QString, Earnings> *> before{&m_today, &m_week, &m_month};
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            const QHash<QString, Earnings> &old = *before.at(i);
+            const QHash<QString, Earnings> &after = figures.at(i);
+            for (auto it = after.cbegin(); it != after.cend(); ++it) {
+                if (old.value(it.key()) != it.value())
+                    ids.insert(it.key());
+            }
+            for (auto it = old.cbegin(); it != old.cend(); ++it) {
+                if (!after.contains(it.key()))
+                    ids.insert(it.key());
+            }
+        }
+        for (const QString &id : std::as_const(ids)) {
+            if (const int row = rowOf(id); row >= 0)
+                rows.append(row);
+        }
+    }
+    m_today = figures.at(0);
+    m_week = figures.at(1);
+    m_month = figures.at(2);
+    emitRowsChanged(rows, TodayColumn, TodayColumn);
+}
+
+QString HelperTableModel::earningsText(const Earnings &earnings)
+{
+    if (earnings.isEmpty())
+        return {};
+    QStringList amounts;
+    for (const Money &m : earnings.amounts())
+        amounts.append(DisplayFormat::money(m));
+    return tr("%1 · %2", "completed missions · earnings")
+        .arg(earnings.missions())
+        .arg(amounts.join(QLatin1String(" + ")));
 }
 
 void HelperTableModel::setReferenceAlarm(qint64 alarmId)
@@ -150,6 +234,7 @@ void HelperTableModel::distancesChanged()
 void HelperTableModel::rowsReset()
 {
     recount();
+    recomputeEarnings(false); // all rows are new
 }
 
 QVariant HelperTableModel::displayData(const Helper &h, int column) const
@@ -172,6 +257,8 @@ QVariant HelperTableModel::displayData(const Helper &h, int column) const
         return {};
     case SkillsColumn:
         return skills(h);
+    case TodayColumn:
+        return earningsText(earningsToday(h.id()));
     default:
         return {};
     }
@@ -186,6 +273,11 @@ QVariant HelperTableModel::sortKey(const Helper &h, int column) const
         return distanceM(h).value_or(std::numeric_limits<double>::max()); // unknown: last
     case MissionColumn:
         return h.missionId;
+    case TodayColumn: {
+        // By earnings, then by the number of missions (some may pay nothing).
+        const Earnings e = earningsToday(h.id());
+        return e.sortCents() * 10000 + std::min(e.missions(), 9999);
+    }
     default:
         return displayData(h, column);
     }

@@ -1,3 +1,4 @@
+#include "displayformat.h"
 #include "helpertablemodel.h"
 #include "itemroles.h"
 #include "journalbuilder.h"
@@ -13,6 +14,12 @@ using namespace relais;
 namespace {
 
 const QDateTime kStart(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC);
+const QTimeZone kParis(QByteArrayLiteral("Europe/Paris"));
+
+QDateTime utc(int month, int day, int hour, int minute = 0)
+{
+    return QDateTime(QDate(2026, month, day), QTime(hour, minute), Qt::UTC);
+}
 
 QStringList namesInOrder(const QAbstractItemModel &model)
 {
@@ -40,8 +47,16 @@ private slots:
     void showsTheCurrentMission();
     void resetsWithTheLiveState();
     void showsDistancesToTheChosenAlarm();
+    void showsTodaysMissionsAndEarnings();
+    void followsCompletedMissions();
+    void rollsOverAtLocalMidnight();
+    void sortsByTodaysEarnings();
 
 private:
+    // A manual alarm at `from`, its mission assigned to the helper and completed at `to`
+    // (fee_cents and currency in fee, if any); returns the mission id.
+    qint64 completeMission(const QString &helper, const QDateTime &from, const QDateTime &to,
+                           const QJsonObject &fee = {});
     void commit(const QList<JournalEntry> &entries) { QCOMPARE(JournalBuilder::commit(*m_state, entries), QString()); }
     QString text(const QString &id, int column) const { return m_model->indexOf(id, column).data().toString(); }
 
@@ -68,7 +83,10 @@ void TestHelperTableModel::init()
         j.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h3")),
     });
 
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     m_model = std::make_unique<HelperTableModel>(m_state.get());
+    m_model->setTimeZone(kParis);
+    m_model->setNow(kStart);
     m_modelTester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
                                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_proxy = std::make_unique<TableProxyModel>();
@@ -267,6 +285,182 @@ void TestHelperTableModel::showsDistancesToTheChosenAlarm()
     // The alarm closes: the distances go.
     commit({j.alarmAction(EntryKind::AlarmCancelled, alarm, {{QStringLiteral("reason"), QStringLiteral("test")}})});
     QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::DistanceColumn), QString());
+}
+
+qint64 TestHelperTableModel::completeMission(const QString &helper, const QDateTime &from, const QDateTime &to,
+                                             const QJsonObject &fee)
+{
+    JournalBuilder &j = *m_journal;
+    j.at(from);
+    commit({j.entry(EntryKind::AlarmManual, {{QStringLiteral("kind"), QStringLiteral("fall")},
+                                             {QStringLiteral("address"), QStringLiteral("12 rue des Lilas")}})});
+    qint64 alarm = 0;
+    for (const Alarm &a : m_state->state().alarms())
+        alarm = std::max(alarm, a.id());
+    const JournalEntry acknowledged = j.alarmAction(EntryKind::AlarmAcknowledged, alarm);
+    JournalEntry created = j.createMission(alarm);
+    for (auto it = fee.begin(); it != fee.end(); ++it)
+        created.payload.insert(it.key(), it.value());
+    commit({acknowledged, created,
+            j.entry(EntryKind::MissionAssigned, {{QStringLiteral("alarm"), alarm}, {QStringLiteral("helper"), helper}}),
+            j.entry(EntryKind::MissionOnScene, {{QStringLiteral("alarm"), alarm}})});
+    const qint64 mission = m_state->state().alarm(alarm)->missionId;
+    j.at(to);
+    commit({j.missionAction(EntryKind::MissionCompleted, mission,
+                            {{QStringLiteral("outcome"), QStringLiteral("false_alarm")}})});
+    return mission;
+}
+
+void TestHelperTableModel::showsTodaysMissionsAndEarnings()
+{
+    QCOMPARE(HelperTableModel::TodayColumn, 5);
+    QCOMPARE(m_model->headerData(HelperTableModel::TodayColumn, Qt::Horizontal).toString(), QStringLiteral("Today"));
+    QCOMPARE(m_model->timeZone(), kParis);
+    QCOMPARE(m_model->now(), kStart);
+    // Nobody did anything yet: nothing shown.
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn), QString());
+
+    // Claire: one on 20 February, one on the 28th, one taken before midnight and completed
+    // after (23:50 → 00:20 in Paris), one this morning.
+    completeMission(QStringLiteral("h1"), utc(2, 20, 10), utc(2, 20, 10, 30));
+    completeMission(QStringLiteral("h1"), utc(2, 28, 20), utc(2, 28, 20, 30));
+    completeMission(QStringLiteral("h1"), utc(3, 1, 22, 50), utc(3, 1, 23, 20));
+    completeMission(QStringLiteral("h1"), utc(3, 2, 7), utc(3, 2, 7, 30));
+
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn), QStringLiteral("2 · €20.00"));
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn),
+             QStringLiteral("2 · ") + DisplayFormat::money(Money::euros(2000)));
+    QCOMPARE(m_model->earningsToday(QStringLiteral("h1")).missions(), 2);
+    QCOMPARE(m_model->earningsLastDays(QStringLiteral("h1")).missions(), 3);
+    QCOMPARE(m_model->earningsThisMonth(QStringLiteral("h1")).missions(), 2);
+    const QString tip =
+        m_model->indexOf(QStringLiteral("h1"), HelperTableModel::TodayColumn).data(Qt::ToolTipRole).toString();
+    QCOMPARE(tip, QStringLiteral("Completed missions · earnings\nToday: 2 · €20.00\nLast 7 days: 3 · €30.00\n"
+                                 "This month: 2 · €20.00"));
+    // Amélie did nothing.
+    QCOMPARE(text(QStringLiteral("h3"), HelperTableModel::TodayColumn), QString());
+    QCOMPARE(m_model->indexOf(QStringLiteral("h3"), HelperTableModel::TodayColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Completed missions · earnings\nToday: none\nLast 7 days: none\nThis month: none"));
+
+    // In French, as the dispatcher reads it.
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    const QString french = text(QStringLiteral("h1"), HelperTableModel::TodayColumn);
+    QVERIFY2(french.startsWith(QStringLiteral("2 · 20,00")) && french.endsWith(QStringLiteral("€")),
+             qPrintable(french));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+    // A model made later reads the same from the state.
+    HelperTableModel later(m_state.get());
+    later.setTimeZone(kParis);
+    later.setNow(kStart);
+    QCOMPARE(later.indexOf(QStringLiteral("h1"), HelperTableModel::TodayColumn).data().toString(),
+             text(QStringLiteral("h1"), HelperTableModel::TodayColumn));
+}
+
+void TestHelperTableModel::followsCompletedMissions()
+{
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    auto todayChanges = [&changed, this](const QString &id) {
+        int n = 0;
+        for (const QList<QVariant> &args : std::as_const(changed)) {
+            const auto from = args.at(0).value<QModelIndex>(), to = args.at(1).value<QModelIndex>();
+            if (from.column() == HelperTableModel::TodayColumn && to.column() == HelperTableModel::TodayColumn
+                && from.row() <= m_model->rowOf(id) && m_model->rowOf(id) <= to.row())
+                ++n;
+        }
+        return n;
+    };
+    completeMission(QStringLiteral("h3"), utc(3, 2, 7), utc(3, 2, 7, 30));
+    QCOMPARE(text(QStringLiteral("h3"), HelperTableModel::TodayColumn),
+             QStringLiteral("1 · ") + DisplayFormat::money(Money::euros(1000)));
+    QCOMPARE(todayChanges(QStringLiteral("h3")), 1);
+    QCOMPARE(todayChanges(QStringLiteral("h1")), 0); // hers only
+
+    // Work under way earns nothing yet, and changes nobody's figures; nor does a cancellation.
+    changed.clear();
+    JournalBuilder &j = *m_journal;
+    j.at(utc(3, 2, 8));
+    commit({j.entry(EntryKind::AlarmManual, {{QStringLiteral("kind"), QStringLiteral("smoke")},
+                                             {QStringLiteral("address"), QStringLiteral("3 place Bellecour")}})});
+    qint64 alarm = 0;
+    for (const Alarm &a : m_state->state().alarms())
+        alarm = std::max(alarm, a.id());
+    commit({j.alarmAction(EntryKind::AlarmAcknowledged, alarm), j.createMission(alarm),
+            j.entry(EntryKind::MissionAssigned,
+                    {{QStringLiteral("alarm"), alarm}, {QStringLiteral("helper"), QStringLiteral("h1")}})});
+    commit({j.entry(EntryKind::MissionCancelled,
+                    {{QStringLiteral("alarm"), alarm}, {QStringLiteral("reason"), QStringLiteral("restored")}})});
+    QVERIFY(!changed.isEmpty()); // h1's row: her availability
+    QCOMPARE(todayChanges(QStringLiteral("h1")), 0);
+    QCOMPARE(todayChanges(QStringLiteral("h3")), 0);
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn), QString());
+
+    // Another currency is summed apart, never mixed.
+    completeMission(QStringLiteral("h3"), utc(3, 2, 9), utc(3, 2, 9, 30),
+                    {{QStringLiteral("fee_cents"), 1250}, {QStringLiteral("currency"), QStringLiteral("CHF")}});
+    QCOMPARE(
+        text(QStringLiteral("h3"), HelperTableModel::TodayColumn),
+        QStringLiteral("2 · %1 + %2")
+            .arg(DisplayFormat::money(Money(1250, QStringLiteral("CHF"))), DisplayFormat::money(Money::euros(1000))));
+}
+
+void TestHelperTableModel::rollsOverAtLocalMidnight()
+{
+    completeMission(QStringLiteral("h1"), utc(3, 1, 22, 50), utc(3, 1, 23, 20)); // 00:20 in Paris
+    completeMission(QStringLiteral("h1"), utc(3, 2, 20), utc(3, 2, 20, 30));
+    const QString two = QStringLiteral("2 · ") + DisplayFormat::money(Money::euros(2000));
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn), two);
+
+    QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+    // 23:59 in Paris: still today, nothing to redo.
+    m_model->setNow(utc(3, 2, 22, 59));
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn), two);
+    // Midnight in Paris: a new day, nothing done yet.
+    m_model->setNow(utc(3, 2, 23, 0));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>(),
+             m_model->indexOf(QStringLiteral("h1"), HelperTableModel::TodayColumn));
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn), QString());
+    QVERIFY(m_model->indexOf(QStringLiteral("h1"), HelperTableModel::TodayColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Last 7 days: ") + two));
+    // In April, March is over too.
+    m_model->setNow(utc(4, 2, 10));
+    QVERIFY(m_model->earningsThisMonth(QStringLiteral("h1")).isEmpty());
+    QVERIFY(m_model->earningsLastDays(QStringLiteral("h1")).isEmpty());
+
+    // In UTC, the mission completed at 23:20 UTC on 1 March belongs to the 1st.
+    m_model->setNow(utc(3, 2, 10));
+    m_model->setTimeZone(QTimeZone::utc());
+    QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::TodayColumn),
+             QStringLiteral("1 · ") + DisplayFormat::money(Money::euros(1000)));
+    // An invalid moment is ignored.
+    m_model->setNow(QDateTime());
+    QCOMPARE(m_model->now(), utc(3, 2, 10));
+}
+
+void TestHelperTableModel::sortsByTodaysEarnings()
+{
+    commit({m_journal->helperAction(EntryKind::HelperOnDuty, QStringLiteral("h4"))});
+    // Claire: two missions (€20); Amélie: one that pays €15; Zoé: none.
+    completeMission(QStringLiteral("h1"), utc(3, 2, 6), utc(3, 2, 6, 30));
+    completeMission(QStringLiteral("h1"), utc(3, 2, 7), utc(3, 2, 7, 30));
+    completeMission(QStringLiteral("h3"), utc(3, 2, 7), utc(3, 2, 7, 30),
+                    {{QStringLiteral("fee_cents"), 1500}, {QStringLiteral("currency"), QStringLiteral("EUR")}});
+    m_proxy->sort(HelperTableModel::TodayColumn, Qt::DescendingOrder);
+    QCOMPARE(namesInOrder(*m_proxy), (QStringList{QStringLiteral("Claire Martin"), QStringLiteral("Amélie Roux"),
+                                                  QStringLiteral("Zoé Bernard"), QStringLiteral("Bruno Petit")}));
+    m_proxy->sort(HelperTableModel::TodayColumn, Qt::AscendingOrder);
+    QCOMPARE(namesInOrder(*m_proxy), (QStringList{QStringLiteral("Zoé Bernard"), QStringLiteral("Amélie Roux"),
+                                                  QStringLiteral("Claire Martin"), QStringLiteral("Bruno Petit")}));
+    // A mission that pays nothing still counts for more than none.
+    completeMission(QStringLiteral("h4"), utc(3, 2, 8), utc(3, 2, 8, 30),
+                    {{QStringLiteral("fee_cents"), 0}, {QStringLiteral("currency"), QStringLiteral("EUR")}});
+    QVERIFY(
+        m_model->indexOf(QStringLiteral("h4"), HelperTableModel::TodayColumn).data(ItemRoles::SortRole).toLongLong()
+        > m_model->indexOf(QStringLiteral("h2"), HelperTableModel::TodayColumn).data(ItemRoles::SortRole).toLongLong());
 }
 
 QTEST_MAIN(TestHelperTableModel)
