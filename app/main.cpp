@@ -3,6 +3,7 @@
 #include "appoptions.h"
 #include "demomode.h"
 #include "escalation.h"
+#include "exportcommand.h"
 #include "gatewayconfig.h"
 #include "gatewayhost.h"
 #include "gatewaystatus.h"
@@ -146,6 +147,10 @@ void setIdentity()
 
 int main(int argc, char *argv[])
 {
+    // `relais export …`, `relais costs …`: scheduled jobs, no window, no display needed.
+    if (relais::ExportCommand::handles(argc, argv))
+        return relais::ExportCommand::run(argc, argv);
+
     // --help and --version must work without a display: decide before any GUI exists.
     relais::AppOptions options;
     {
