@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "actionsink.h"
+#include "alarmdetailpane.h"
 #include "alarmtablemodel.h"
+#include "clock.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
 #include "dispatchactions.h"
@@ -14,18 +16,21 @@
 #include "manualalarmdialog.h"
 #include "mapwidget.h"
 #include "missiontablemodel.h"
+#include "shiftdialogs.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
 #include "tableview.h"
 #include "uicolors.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QGeoCoordinate>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -36,7 +41,10 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <functional>
@@ -51,7 +59,7 @@ Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 constexpr QLatin1StringView kGeometryKey{"ui/geometry"};
 constexpr QLatin1StringView kStateKey{"ui/state"};
 // Bump when the docks change so that an old saved layout is ignored.
-constexpr int kLayoutVersion = 3;
+constexpr int kLayoutVersion = 4;
 constexpr int kErrorTimeoutMs = 30000;
 constexpr int kMessageTimeoutMs = 10000;
 
@@ -150,6 +158,16 @@ void MainWindow::setOperatorName(const QString &name)
     m_devicePanel->setOperatorName(name);
 }
 
+void MainWindow::setClock(const Clock *clock)
+{
+    m_clock = clock;
+}
+
+QDateTime MainWindow::now() const
+{
+    return m_clock ? m_clock->now() : QDateTime::currentDateTimeUtc();
+}
+
 QString MainWindow::operatorName() const
 {
     return m_devicePanel->operatorName();
@@ -185,6 +203,12 @@ void MainWindow::connectMap()
             });
     connect(m_alarmTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::updateAlarmActions);
+    connect(m_alarmTable->selectionModel(), &QItemSelectionModel::currentRowChanged, m_detailPane,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_detailPane->setAlarm(current.data(ItemRoles::IdRole).toLongLong());
+            });
+    connect(m_detailPane, &AlarmDetailPane::noteEntered, this, &MainWindow::addNote);
     connect(m_alarmProxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAlarmActions);
     updateAlarmActions();
     // The helpers' distances are to the alarm chosen.
@@ -196,14 +220,7 @@ void MainWindow::connectMap()
             [this](const QModelIndex &current) {
                 m_map->setSelectedHelper(current.isValid() ? current.data(ItemRoles::IdRole).toString() : QString());
             });
-    connect(m_map, &MapWidget::alarmSelected, this, [this](qint64 id) {
-        const QModelIndex row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(id));
-        if (!row.isValid())
-            return;
-        m_alarmsDock->raise();
-        m_alarmTable->setCurrentIndex(row);
-        m_alarmTable->scrollTo(row);
-    });
+    connect(m_map, &MapWidget::alarmSelected, this, [this](qint64 id) { selectAlarm(id); });
     connect(m_map, &MapWidget::helperSelected, this, [this](const QString &id) {
         const QModelIndex row = m_helperProxy->mapFromSource(m_helperModel->indexOf(id));
         if (!row.isValid())
@@ -236,7 +253,7 @@ void MainWindow::createManualAlarm(const QGeoCoordinate &where)
         ActionSink *target = actionSink();
         if (!target)
             return;
-        const JournalEntry e = dialog->entry(Actor::operatorNamed(operatorName()), QDateTime::currentDateTimeUtc());
+        const JournalEntry e = dialog->entry(Actor::operatorNamed(operatorName()), now());
         target->submit({e}, ActionSink::Mode::EachOnItsOwn,
                        [self = QPointer<MainWindow>(this)](const QList<Status> &r) {
                            if (self && !r.isEmpty() && !r.first().ok())
@@ -267,6 +284,8 @@ void MainWindow::createAttentionBar()
     addToolBar(Qt::TopToolBarArea, m_attentionBar);
     m_attentionBar->hide();
     connect(m_state, &LiveState::changed, this, &MainWindow::updateAttention);
+    connect(m_state, &LiveState::changed, this,
+            [this](const DispatchState::Changes &changes) { noticeChanges(changes.alarms); });
     connect(m_state, &LiveState::wasReset, this, &MainWindow::updateAttention);
     updateAttention();
 }
@@ -309,6 +328,22 @@ QString MainWindow::attentionText() const
     return lines.join(QLatin1Char('\n'));
 }
 
+void MainWindow::noticeChanges(const QSet<qint64> &alarms)
+{
+    for (qint64 id : alarms) {
+        const Alarm *a = m_state->state().alarm(id);
+        if (!a || a->state() != Alarm::State::Acknowledged || a->timeline().isEmpty()
+            || a->timeline().last().note != QLatin1String("offers_exhausted"))
+            continue;
+        // Once per return to the dispatcher (the timeline's length tells them apart).
+        const qint64 mark = id * 1000 + a->timeline().size();
+        if (m_toldExhausted.contains(mark))
+            continue;
+        m_toldExhausted.insert(mark);
+        showError(tr("Alarm %1: no helper accepted and nobody else is near enough. Choose a helper, or call.").arg(id));
+    }
+}
+
 void MainWindow::updateAttention()
 {
     const QString text = attentionText();
@@ -332,21 +367,239 @@ void MainWindow::updateAlarmActions()
     m_assignNearestAction->setEnabled(waiting && a->position.isValid());
     m_offerNearbyAction->setEnabled(waiting && a->position.isValid());
     m_centreAlarmAction->setEnabled(open && a->position.isValid());
+    using S = Alarm::State;
+    const Mission *m = a && a->missionId ? m_state->state().mission(a->missionId) : nullptr;
+    const bool assigned = m && m->state() == Mission::State::Assigned;
+    m_assignToAction->setEnabled(open && a->state() != S::OnScene);
+    m_cancelOffersAction->setEnabled(open && m && m->state() == Mission::State::Offering);
+    m_enRouteAction->setEnabled(open && assigned && a->state() == S::Assigned);
+    m_onSceneAction->setEnabled(open && assigned && (a->state() == S::Assigned || a->state() == S::EnRoute));
+    m_outcomeAction->setEnabled(open && (!assigned || a->state() == S::OnScene));
+    m_closeAlarmAction->setEnabled(a && a->state() == S::Resolved);
+    m_cancelAlarmAction->setEnabled(open);
+    m_noteAction->setEnabled(a != nullptr);
+}
+
+void MainWindow::selectAlarm(qint64 alarmId, bool centre)
+{
+    QModelIndex row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(alarmId));
+    if (!row.isValid() && m_state->state().alarm(alarmId)) {
+        // Hidden by the queue's filter: show them all rather than lose the choice.
+        setAlarmFilter(AlarmFilter::All);
+        row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(alarmId));
+    }
+    if (!row.isValid())
+        return;
+    m_alarmsDock->raise();
+    m_alarmTable->setCurrentIndex(row);
+    m_alarmTable->scrollTo(row);
+    m_detailPane->setAlarm(alarmId);
+    if (m_detailDock->toggleViewAction()->isChecked())
+        m_detailDock->raise();
+    if (centre)
+        m_map->centreOnAlarm(alarmId);
+}
+
+void MainWindow::setAlarmFilter(AlarmFilter filter)
+{
+    m_alarmFilter = filter;
+    QAction *checked = filter == AlarmFilter::Open  ? m_filterOpenAction
+                       : filter == AlarmFilter::All ? m_filterAllAction
+                                                    : m_filterMineAction;
+    if (!checked->isChecked())
+        checked->setChecked(true);
+    m_alarmProxy->setOpenOnly(filter == AlarmFilter::Open);
+    if (filter == AlarmFilter::Mine) {
+        // The alarms this operator acknowledged, dispatched or recorded anything on, open or not.
+        m_alarmProxy->setRowFilter([this](const QModelIndex &index) {
+            const Alarm *a = m_state->state().alarm(index.data(ItemRoles::IdRole).toLongLong());
+            if (!a)
+                return false;
+            const Actor me = currentActor();
+            return std::any_of(a->timeline().cbegin(), a->timeline().cend(),
+                               [&me](const Transition &t) { return t.by == me; });
+        });
+    } else {
+        m_alarmProxy->setRowFilter({});
+    }
+    m_alarmTable->setPlaceholderText(filter == AlarmFilter::Open  ? tr("No open alarms")
+                                     : filter == AlarmFilter::All ? tr("No alarms")
+                                                                  : tr("No alarms handled by you"));
+}
+
+Actor MainWindow::currentActor() const
+{
+    return Actor::operatorNamed(operatorName());
+}
+
+void MainWindow::popUpMenu(QMenu *menu, QAction *action)
+{
+    QPoint where;
+    QWidget *button = nullptr;
+    const QList<QObject *> users = action->associatedObjects();
+    for (QObject *o : users) {
+        auto *w = qobject_cast<QToolButton *>(o);
+        if (w && w->isVisible()) {
+            button = w;
+            break;
+        }
+    }
+    if (button)
+        where = button->mapToGlobal(QPoint(0, button->height()));
+    else
+        where = m_alarmTable->viewport()->mapToGlobal(QPoint(20, 20));
+    menu->popup(where);
+}
+
+void MainWindow::fillAssignMenu()
+{
+    m_assignMenu->clear();
+    const qint64 id = currentAlarm();
+    const Alarm *a = m_state->state().alarm(id);
+    if (!a)
+        return;
+    // Available helpers, nearest first (skills break near ties); without a position, by name.
+    QList<HelperRanker::Candidate> ranked;
+    if (a->position.isValid()) {
+        ranked = HelperRanker::rank(m_state->state().helpers(), a->position, a->kind(), {8, 0, true});
+    } else {
+        for (const Helper &h : m_state->state().helpers()) {
+            if (h.availability() == Helper::Availability::Available)
+                ranked.append({h.id(), -1, 0});
+        }
+        std::sort(ranked.begin(), ranked.end(), [this](const auto &x, const auto &y) {
+            return QString::localeAwareCompare(m_state->state().helper(x.helperId)->name,
+                                               m_state->state().helper(y.helperId)->name)
+                   < 0;
+        });
+        ranked = ranked.mid(0, 8);
+    }
+    if (ranked.isEmpty()) {
+        m_assignMenu->addAction(tr("No helper is available"))->setEnabled(false);
+        return;
+    }
+    for (const HelperRanker::Candidate &c : ranked) {
+        const Helper *h = m_state->state().helper(c.helperId);
+        const QString text = c.distanceM >= 0 ? tr("%1 — %2 m").arg(h->name).arg(qRound(c.distanceM)) : h->name;
+        QAction *choice = m_assignMenu->addAction(text);
+        choice->setObjectName(QStringLiteral("assignTo_") + c.helperId);
+        connect(choice, &QAction::triggered, this, [this, id, helper = c.helperId] { assignHelper(id, helper); });
+    }
+}
+
+void MainWindow::fillOutcomeMenu()
+{
+    m_outcomeMenu->clear();
+    const qint64 id = currentAlarm();
+    for (Outcome o : Outcomes::all()) {
+        if (o == Outcome::Cancelled)
+            continue;
+        QAction *choice = m_outcomeMenu->addAction(Outcomes::label(o));
+        choice->setObjectName(QStringLiteral("outcome_") + Outcomes::key(o));
+        connect(choice, &QAction::triggered, this, [this, id, o] { recordOutcome(id, o); });
+    }
+}
+
+void MainWindow::assignHelper(qint64 alarmId, const QString &helperId)
+{
+    submitCommand(alarmId, DispatchActions::assignTo(m_state->state(), alarmId, helperId, currentActor(), now()),
+                  tr("Alarm %1 was not assigned").arg(alarmId));
+}
+
+void MainWindow::cancelOffers(qint64 alarmId)
+{
+    submitCommand(alarmId, DispatchActions::cancelOffers(m_state->state(), alarmId, currentActor(), now()),
+                  tr("The offers of alarm %1 were not withdrawn").arg(alarmId));
+}
+
+void MainWindow::recordEnRoute(qint64 alarmId)
+{
+    submitCommand(alarmId,
+                  DispatchActions::recordProgress(m_state->state(), alarmId, DispatchActions::Progress::EnRoute,
+                                                  currentActor(), now()),
+                  tr("Alarm %1: “en route” was not recorded").arg(alarmId));
+}
+
+void MainWindow::recordOnScene(qint64 alarmId)
+{
+    submitCommand(alarmId,
+                  DispatchActions::recordProgress(m_state->state(), alarmId, DispatchActions::Progress::OnScene,
+                                                  currentActor(), now()),
+                  tr("Alarm %1: “on scene” was not recorded").arg(alarmId));
+}
+
+void MainWindow::recordOutcome(qint64 alarmId, Outcome outcome)
+{
+    submitCommand(alarmId,
+                  DispatchActions::recordOutcome(m_state->state(), alarmId, outcome, QString(), currentActor(), now()),
+                  tr("Alarm %1: the outcome was not recorded").arg(alarmId));
+}
+
+void MainWindow::closeAlarm(qint64 alarmId)
+{
+    submitCommand(alarmId, DispatchActions::close(m_state->state(), alarmId, currentActor(), now()),
+                  tr("Alarm %1 was not closed").arg(alarmId));
+}
+
+void MainWindow::cancelAlarm(qint64 alarmId)
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("cancelAlarmDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Cancel Alarm %1").arg(alarmId));
+    dialog->setLabelText(tr("Why is the alarm cancelled? (kept in its timeline)"));
+    dialog->setOkButtonText(tr("Cancel the Alarm"));
+    dialog->setCancelButtonText(tr("Keep It"));
+    connect(dialog, &QInputDialog::textValueSelected, this,
+            [this, alarmId](const QString &reason) { cancelAlarmBecause(alarmId, reason); });
+    dialog->open();
+}
+
+void MainWindow::cancelAlarmBecause(qint64 alarmId, const QString &reason)
+{
+    submitCommand(alarmId, DispatchActions::cancelAlarm(m_state->state(), alarmId, reason, currentActor(), now()),
+                  tr("Alarm %1 was not cancelled").arg(alarmId));
+}
+
+void MainWindow::addNote(qint64 alarmId, const QString &text)
+{
+    submitCommand(alarmId, DispatchActions::addNote(m_state->state(), alarmId, text, currentActor(), now()),
+                  tr("The note on alarm %1 was not kept").arg(alarmId));
+}
+
+void MainWindow::submitCommand(qint64 alarmId, const Result<QList<JournalEntry>> &entries, const QString &failure)
+{
+    if (!entries) {
+        showError(QStringLiteral("%1: %2").arg(failure, entries.errorString()));
+        return;
+    }
+    ActionSink *sink = actionSink();
+    if (!sink) {
+        showError(tr("Alarm %1: nothing can be changed, this window is read-only.").arg(alarmId));
+        return;
+    }
+    sink->submit(entries.value(), ActionSink::Mode::AllOrNothing,
+                 [self = QPointer<MainWindow>(this), failure](const QList<Status> &r) {
+                     for (const Status &s : r) {
+                         if (self && !s.ok()) {
+                             self->showError(QStringLiteral("%1: %2").arg(failure, s.errorString()));
+                             return;
+                         }
+                     }
+                 });
 }
 
 void MainWindow::assignNearestHelper(qint64 alarmId)
 {
-    submitDispatch(alarmId,
-                   DispatchActions::assignNearest(m_state->state(), alarmId, Actor::operatorNamed(operatorName()),
-                                                  QDateTime::currentDateTimeUtc()));
+    submitDispatch(alarmId, DispatchActions::assignNearest(m_state->state(), alarmId,
+                                                           Actor::operatorNamed(operatorName()), now()));
 }
 
 void MainWindow::offerToNearbyHelpers(qint64 alarmId)
 {
     submitDispatch(alarmId, DispatchActions::offerToNearby(m_state->state(), alarmId, HelperRanker::defaultOfferCount,
                                                            HelperRanker::defaultOfferRadiusM,
-                                                           Actor::operatorNamed(operatorName()),
-                                                           QDateTime::currentDateTimeUtc()));
+                                                           Actor::operatorNamed(operatorName()), now()));
 }
 
 void MainWindow::submitDispatch(qint64 alarmId, const Result<QList<JournalEntry>> &entries)
@@ -380,7 +633,7 @@ void MainWindow::acknowledgeAlarm(qint64 id)
         return;
     }
     JournalEntry e;
-    e.time = QDateTime::currentDateTimeUtc();
+    e.time = now();
     e.source = QStringLiteral("ui");
     e.kind = EntryKind::AlarmAcknowledged;
     e.actor = Actor::operatorNamed(operatorName());
@@ -524,7 +777,28 @@ void MainWindow::createDocks()
     // The place takes what is left: it is what the dispatcher reads first.
     m_alarmTable->horizontalHeader()->setStretchLastSection(false);
     m_alarmTable->horizontalHeader()->setSectionResizeMode(AlarmTableModel::PlaceColumn, QHeaderView::Stretch);
-    m_alarmsDock = createTableDock(tr("Alarms"), QStringLiteral("alarmsDock"), m_alarmTable);
+    m_alarmsDock = new QDockWidget(tr("Alarms"), this);
+    m_alarmsDock->setObjectName(QStringLiteral("alarmsDock"));
+    {
+        // The queue's filter above it: open, all, mine (the actions join it in createActions).
+        auto *box = new QWidget(m_alarmsDock);
+        auto *column = new QVBoxLayout(box);
+        column->setContentsMargins(0, 0, 0, 0);
+        column->setSpacing(0);
+        auto *bar = new QToolBar(box);
+        bar->setObjectName(QStringLiteral("alarmFilterBar"));
+        bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        bar->setIconSize(QSize(12, 12));
+        column->addWidget(bar);
+        column->addWidget(m_alarmTable);
+        m_alarmsDock->setWidget(box);
+    }
+
+    m_detailPane = new AlarmDetailPane(m_state, this);
+    m_detailPane->setObjectName(QStringLiteral("alarmDetailPane"));
+    m_detailDock = new QDockWidget(tr("Alarm"), this);
+    m_detailDock->setObjectName(QStringLiteral("alarmDetailDock"));
+    m_detailDock->setWidget(m_detailPane);
 
     m_helperTable = new TableView(this);
     m_helperTable->setPlaceholderText(tr("No helpers registered"));
@@ -539,6 +813,8 @@ void MainWindow::createDocks()
                           TableSetup::labels(availabilities, Helper::availabilityLabel), true);
     TableSetup::fitColumn(m_helperTable, HelperTableModel::MissionColumn, {QStringLiteral("#9999")});
     TableSetup::fitColumn(m_helperTable, HelperTableModel::DistanceColumn, {QStringLiteral("88,8 km")});
+    TableSetup::fitColumn(m_helperTable, HelperTableModel::TodayColumn,
+                          {QStringLiteral("99 · ") + DisplayFormat::money(Money::euros(99900))});
     m_helpersDock = createTableDock(tr("Helpers"), QStringLiteral("helpersDock"), m_helperTable);
 
     m_missionTable = new TableView(this);
@@ -574,7 +850,7 @@ void MainWindow::createDocks()
     TableSetup::setup(m_gatewayTable, m_gatewayProxy);
     // Links in trouble first, then by name.
     m_gatewayTable->sortByColumn(GatewayTableModel::LinkColumn, Qt::AscendingOrder);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = QDateTime::currentDateTimeUtc(); // width samples only
     GatewayStatus sample;
     sample.since = now.addDays(-40);
     sample.link = GatewayStatus::Link::Disconnected;
@@ -639,6 +915,68 @@ void MainWindow::createActions()
                     [this](qint64 id) { offerToNearbyHelpers(id); });
     m_centreAlarmAction = alarmAction(tr("&Centre on the Map"), "centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L),
                                       [this](qint64 id) { m_map->centreOnAlarm(id); });
+    // Choosing the helper or the outcome: a menu under the command's button.
+    m_assignMenu = new QMenu(this);
+    m_assignMenu->setObjectName(QStringLiteral("assignMenu"));
+    m_assignToAction =
+        alarmAction(tr("Assign &To…"), "assignToAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_T), [this](qint64) {
+            fillAssignMenu();
+            popUpMenu(m_assignMenu, m_assignToAction);
+        });
+    m_cancelOffersAction =
+        alarmAction(tr("&Withdraw the Offers"), "cancelOffersAlarmAction",
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this](qint64 id) { cancelOffers(id); });
+    m_enRouteAction = alarmAction(tr("Helper &En Route"), "enRouteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_E),
+                                  [this](qint64 id) { recordEnRoute(id); });
+    m_onSceneAction = alarmAction(tr("Helper On &Scene"), "onSceneAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_G),
+                                  [this](qint64 id) { recordOnScene(id); });
+    m_outcomeMenu = new QMenu(this);
+    m_outcomeMenu->setObjectName(QStringLiteral("outcomeMenu"));
+    m_outcomeAction =
+        alarmAction(tr("O&utcome…"), "outcomeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_I), [this](qint64) {
+            fillOutcomeMenu();
+            popUpMenu(m_outcomeMenu, m_outcomeAction);
+        });
+    m_closeAlarmAction = alarmAction(tr("Clo&se"), "closeAlarmAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                                     [this](qint64 id) { closeAlarm(id); });
+    m_cancelAlarmAction = alarmAction(tr("Cancel the Alarm…"), "cancelAlarmAction",
+                                      QKeySequence(Qt::CTRL | Qt::Key_Delete), [this](qint64 id) { cancelAlarm(id); });
+    m_noteAction =
+        alarmAction(tr("Add a &Note"), "noteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_M), [this](qint64) {
+            m_detailDock->show();
+            m_detailDock->raise();
+            if (auto *edit = m_detailPane->findChild<QWidget *>(QStringLiteral("alarmNoteEdit")))
+                edit->setFocus(Qt::ShortcutFocusReason);
+        });
+    m_detailPane->setActions({m_acknowledgeAction, m_assignNearestAction, m_offerNearbyAction, m_assignToAction,
+                              m_cancelOffersAction, nullptr, m_enRouteAction, m_onSceneAction, m_outcomeAction,
+                              m_closeAlarmAction, nullptr, m_cancelAlarmAction});
+    // Short labels on the pane's buttons; the menus keep the full ones.
+    const struct
+    {
+        QAction *action;
+        QString label;
+    } shortLabels[] = {
+        {m_acknowledgeAction, tr("Acknowledge")}, {m_assignNearestAction, tr("Nearest")},
+        {m_offerNearbyAction, tr("Offer")},       {m_assignToAction, tr("Assign…")},
+        {m_cancelOffersAction, tr("Withdraw")},   {m_enRouteAction, tr("En route")},
+        {m_onSceneAction, tr("On scene")},        {m_outcomeAction, tr("Outcome…")},
+        {m_closeAlarmAction, tr("Close")},        {m_cancelAlarmAction, tr("Cancel…")},
+    };
+    for (const auto &l : shortLabels) {
+        l.action->setIconText(l.label);
+        l.action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(l.action->text()).remove(QLatin1Char('&')),
+                                                           l.action->shortcut().toString(QKeySequence::NativeText)));
+    }
+
+    m_startShiftAction = new QAction(tr("&Start Shift…"), this);
+    m_startShiftAction->setObjectName(QStringLiteral("startShiftAction"));
+    m_startShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_startShiftAction, &QAction::triggered, this, &MainWindow::startShift);
+    m_endShiftAction = new QAction(tr("&End Shift and Hand Over…"), this);
+    m_endShiftAction->setObjectName(QStringLiteral("endShiftAction"));
+    m_endShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_endShiftAction, &QAction::triggered, this, &MainWindow::endShift);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -657,6 +995,7 @@ void MainWindow::createActions()
         {m_missionsDock, QKeySequence(Qt::CTRL | Qt::Key_3), "toggleMissionsAction"},
         {m_devicesDock, QKeySequence(Qt::CTRL | Qt::Key_4), "toggleDevicesAction"},
         {m_gatewaysDock, QKeySequence(Qt::CTRL | Qt::Key_5), "toggleGatewaysAction"},
+        {m_detailDock, QKeySequence(Qt::CTRL | Qt::Key_6), "toggleAlarmDetailAction"},
     };
     for (const auto &t : toggles) {
         QAction *toggle = t.dock->toggleViewAction();
@@ -664,14 +1003,29 @@ void MainWindow::createActions()
         toggle->setShortcut(t.shortcut);
     }
 
-    m_showClosedAlarmsAction = new QAction(tr("Show &Closed Alarms"), this);
-    m_showClosedAlarmsAction->setObjectName(QStringLiteral("showClosedAlarmsAction"));
-    m_showClosedAlarmsAction->setCheckable(true);
-    m_showClosedAlarmsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    connect(m_showClosedAlarmsAction, &QAction::toggled, m_alarmProxy, [this](bool show) {
-        m_alarmProxy->setOpenOnly(!show);
-        m_alarmTable->setPlaceholderText(show ? tr("No alarms") : tr("No open alarms"));
-    });
+    // The queue's filter: open alarms (the default), all, or those this operator handled.
+    m_alarmFilterGroup = new QActionGroup(this);
+    const auto filterAction = [this](const QString &text, const char *name, const QKeySequence &key,
+                                     AlarmFilter filter) {
+        auto *action = new QAction(text, m_alarmFilterGroup);
+        action->setObjectName(QLatin1StringView(name));
+        action->setCheckable(true);
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, [this, filter] { setAlarmFilter(filter); });
+        return action;
+    };
+    m_filterOpenAction = filterAction(tr("&Open Alarms"), "filterOpenAlarmsAction",
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1), AlarmFilter::Open);
+    m_filterAllAction = filterAction(tr("&All Alarms"), "filterAllAlarmsAction",
+                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), AlarmFilter::All);
+    m_filterMineAction = filterAction(tr("&My Alarms"), "filterMyAlarmsAction",
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y), AlarmFilter::Mine);
+    m_filterOpenAction->setChecked(true);
+    m_filterOpenAction->setIconText(tr("Open"));
+    m_filterAllAction->setIconText(tr("All"));
+    m_filterMineAction->setIconText(tr("Mine"));
+    if (auto *bar = findChild<QToolBar *>(QStringLiteral("alarmFilterBar")))
+        bar->addActions(m_alarmFilterGroup->actions());
 
     m_showFinishedMissionsAction = new QAction(tr("Show &Finished Missions"), this);
     m_showFinishedMissionsAction->setObjectName(QStringLiteral("showFinishedMissionsAction"));
@@ -729,6 +1083,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAlarmAction);
     file->addSeparator();
+    file->addAction(m_startShiftAction);
+    file->addAction(m_endShiftAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -737,11 +1094,12 @@ void MainWindow::createMenus()
     view->addAction(m_missionsDock->toggleViewAction());
     view->addAction(m_devicesDock->toggleViewAction());
     view->addAction(m_gatewaysDock->toggleViewAction());
+    view->addAction(m_detailDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_fitOpenAlarmsAction);
     view->addAction(m_showDevicesOnMapAction);
     view->addSeparator();
-    view->addAction(m_showClosedAlarmsAction);
+    view->addActions(m_alarmFilterGroup->actions());
     view->addAction(m_showFinishedMissionsAction);
     view->addSeparator();
     view->addAction(m_resetLayoutAction);
@@ -751,6 +1109,16 @@ void MainWindow::createMenus()
     alarm->addAction(m_acknowledgeAction);
     alarm->addAction(m_assignNearestAction);
     alarm->addAction(m_offerNearbyAction);
+    alarm->addAction(m_assignToAction);
+    alarm->addAction(m_cancelOffersAction);
+    alarm->addSeparator();
+    alarm->addAction(m_enRouteAction);
+    alarm->addAction(m_onSceneAction);
+    alarm->addAction(m_outcomeAction);
+    alarm->addAction(m_closeAlarmAction);
+    alarm->addSeparator();
+    alarm->addAction(m_noteAction);
+    alarm->addAction(m_cancelAlarmAction);
     alarm->addSeparator();
     alarm->addAction(m_centreAlarmAction);
     alarm->addSeparator();
@@ -789,12 +1157,14 @@ void MainWindow::createStatusBar()
     // No width reserved for the coordinates: the counts on the right need it on a 1280-pixel
     // screen, and they do not move when the coordinates come and go.
     m_cursorLabel = statusLabel(this, "cursorLabel");
+    m_shiftLabel = statusLabel(this, "shiftLabel");
     m_dataDirLabel = statusLabel(this, "dataDirLabel");
     m_dataDirLabel->setText(tr("Data: %1").arg(shortenedPath(m_dataDir)));
     m_dataDirLabel->setToolTip(QDir::toNativeSeparators(m_dataDir));
 
     // The cursor's coordinates on the left, where messages take their place for a while.
     statusBar()->addWidget(m_cursorLabel);
+    statusBar()->addPermanentWidget(m_shiftLabel);
     statusBar()->addPermanentWidget(m_mapNoticeLabel);
     statusBar()->addPermanentWidget(m_alarmCountLabel);
     statusBar()->addPermanentWidget(m_helperCountLabel);
@@ -819,11 +1189,73 @@ void MainWindow::createStatusBar()
     });
     updateAlarmCount();
     updateHelperCount();
+    // The running shift names the operator of every action; "today" moves at midnight.
+    connect(m_state, &LiveState::changed, this, [this](const DispatchState::Changes &changes) {
+        if (!changes.shifts.isEmpty())
+            updateShift();
+    });
+    connect(m_state, &LiveState::wasReset, this, &MainWindow::updateShift);
+    m_minuteTimer = new QTimer(this);
+    m_minuteTimer->setInterval(60000);
+    connect(m_minuteTimer, &QTimer::timeout, this, [this] {
+        m_helperModel->setNow(now());
+        updateShift();
+    });
+    m_minuteTimer->start();
+    updateShift();
+}
+
+void MainWindow::updateShift()
+{
+    const Shift *shift = m_state->state().runningShift();
+    if (shift)
+        setOperatorName(shift->op.name);
+    m_startShiftAction->setEnabled(!shift);
+    m_endShiftAction->setEnabled(shift != nullptr);
+    m_shiftLabel->setText(
+        shift ? tr("Shift: %1 since %2").arg(shift->op.name, DisplayFormat::moment(shift->startedAt, now()))
+              : tr("No shift started"));
+    m_shiftLabel->setToolTip(shift ? QString() : tr("File > Start Shift: your name goes with every action you take."));
+}
+
+void MainWindow::startShift()
+{
+    auto *dialog = new StartShiftDialog(StartShiftDialog::lastOperatorName(m_state->state()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("startShiftDialog"));
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { submitEntry(dialog->entry(now()), tr("The shift was not started")); });
+    dialog->open();
+}
+
+void MainWindow::endShift()
+{
+    auto *dialog = new EndShiftDialog(m_state->state(), now(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("endShiftDialog"));
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { submitEntry(dialog->entry(now()), tr("The shift was not ended")); });
+    dialog->open();
+}
+
+void MainWindow::submitEntry(const JournalEntry &entry, const QString &failure)
+{
+    ActionSink *sink = actionSink();
+    if (!sink) {
+        showError(tr("%1: this window is read-only.").arg(failure));
+        return;
+    }
+    sink->submit({entry}, ActionSink::Mode::EachOnItsOwn,
+                 [self = QPointer<MainWindow>(this), failure](const QList<Status> &r) {
+                     if (self && !r.isEmpty() && !r.first().ok())
+                         self->showError(QStringLiteral("%1: %2").arg(failure, r.first().errorString()));
+                 });
 }
 
 void MainWindow::placeDocks()
 {
-    for (QDockWidget *dock : {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock}) {
+    for (QDockWidget *dock :
+         {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock, m_detailDock}) {
         dock->setFloating(false);
         dock->show();
     }
@@ -839,7 +1271,11 @@ void MainWindow::placeDocks()
     // with a dock read all the time, behind its tab.
     tabifyDockWidget(m_helpersDock, m_devicesDock);
     tabifyDockWidget(m_alarmsDock, m_gatewaysDock);
+    // The chosen alarm, whole, shares the place of the missions board (raised when an alarm
+    // is chosen).
+    tabifyDockWidget(m_missionsDock, m_detailDock);
     m_helpersDock->raise();
+    m_detailDock->raise();
     m_alarmsDock->raise();
     m_defaultSizesPending = true;
 }

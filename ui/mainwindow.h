@@ -1,11 +1,16 @@
 #pragma once
 
+#include "alarmkind.h"
 #include "journalentry.h"
 #include "result.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 class QAction;
+class QActionGroup;
+class QMenu;
+class QTimer;
 class QToolBar;
 class QGeoCoordinate;
 class QDockWidget;
@@ -14,6 +19,8 @@ class QLabel;
 namespace relais {
 
 class ActionSink;
+class Clock;
+class AlarmDetailPane;
 class AlarmTableModel;
 class DevicePanel;
 class DeviceTableModel;
@@ -69,6 +76,9 @@ public:
     // ($USER), or "operator".
     void setOperatorName(const QString &name);
     QString operatorName() const;
+    // The time of the window's entries and of the ages it shows (not owned; the system's
+    // clock when none is set).
+    void setClock(const Clock *clock);
     // The gateway links to show (not owned; forgotten if destroyed). Without a board the
     // Gateways dock says that no gateway is configured.
     void setGatewayBoard(GatewayStatusBoard *board);
@@ -84,6 +94,10 @@ public:
     // their last two parts ("…/relais/demo").
     static QString shortenedPath(const QString &path);
 
+    // The alarm queue's filter: open alarms, all of them, or those this operator handled.
+    enum class AlarmFilter { Open, All, Mine };
+    AlarmFilter alarmFilter() const { return m_alarmFilter; }
+
 public slots:
     // Dispatching from the map (DispatchActions): the nearest available helper, or an offer
     // to the nearest few (3 within 500 m, the first to accept wins). Refusals go to the
@@ -93,6 +107,24 @@ public slots:
     void createManualAlarm(const QGeoCoordinate &where);
     void assignNearestHelper(qint64 alarmId);
     void offerToNearbyHelpers(qint64 alarmId);
+    // The dispatcher's other commands (DispatchActions), for the alarm given; refusals go
+    // to the status bar. Progress and outcomes are recorded on the helper's behalf.
+    void assignHelper(qint64 alarmId, const QString &helperId);
+    void cancelOffers(qint64 alarmId);
+    void recordEnRoute(qint64 alarmId);
+    void recordOnScene(qint64 alarmId);
+    void recordOutcome(qint64 alarmId, relais::Outcome outcome);
+    void closeAlarm(qint64 alarmId);
+    // Asks for the reason (the operator's own command: a dialog is fine here).
+    void cancelAlarm(qint64 alarmId);
+    void cancelAlarmBecause(qint64 alarmId, const QString &reason);
+    void addNote(qint64 alarmId, const QString &text);
+    // The operator's shift: the start form (their name), the end form (the handover summary).
+    void startShift();
+    void endShift();
+    void setAlarmFilter(relais::MainWindow::AlarmFilter filter);
+    // Selects the alarm everywhere (queue, map, detail pane); centres the map when asked.
+    void selectAlarm(qint64 alarmId, bool centre = false);
     // The store's state in a few words ("Journal: relais.sqlite", "Store: disk full"), in the
     // status bar; details (a full path) in its tooltip.
     void showStoreStatus(const QString &text, const QString &details = {});
@@ -110,6 +142,15 @@ protected:
 
 private:
     void submitDispatch(qint64 alarmId, const Result<QList<JournalEntry>> &entries);
+    // Submits a command's entries all or nothing; failures read "<failure>: <why>".
+    void submitCommand(qint64 alarmId, const Result<QList<JournalEntry>> &entries, const QString &failure);
+    Actor currentActor() const;
+    // Opens a command's menu under its button in the detail pane, or under the queue.
+    void popUpMenu(QMenu *menu, QAction *action);
+    void fillAssignMenu();
+    void fillOutcomeMenu();
+    void submitEntry(const JournalEntry &entry, const QString &failure);
+    void updateShift();
     void createModels();
     void createDocks();
     void createActions();
@@ -130,9 +171,14 @@ private:
     void createAttentionBar();
     void updateAttention();
     void acknowledgeAlarm(qint64 id);
+    // Tells the dispatcher at once what needs them: offers that found nobody.
+    void noticeChanges(const QSet<qint64> &alarms);
+
+    QDateTime now() const;
 
     LiveState *m_state;
     QString m_dataDir;
+    const Clock *m_clock = nullptr;
     MapWidget *m_map = nullptr;
 
     AlarmTableModel *m_alarmModel = nullptr;
@@ -154,15 +200,33 @@ private:
     QDockWidget *m_missionsDock = nullptr;
     QDockWidget *m_devicesDock = nullptr;
     QDockWidget *m_gatewaysDock = nullptr;
+    AlarmDetailPane *m_detailPane = nullptr;
+    QDockWidget *m_detailDock = nullptr;
 
     QAction *m_quitAction = nullptr;
+    QAction *m_startShiftAction = nullptr;
+    QAction *m_endShiftAction = nullptr;
     QAction *m_newAlarmAction = nullptr;
     // On the alarm chosen in the list.
     QAction *m_acknowledgeAction = nullptr;
     QAction *m_assignNearestAction = nullptr;
     QAction *m_offerNearbyAction = nullptr;
     QAction *m_centreAlarmAction = nullptr;
-    QAction *m_showClosedAlarmsAction = nullptr;
+    QAction *m_assignToAction = nullptr;
+    QMenu *m_assignMenu = nullptr;
+    QAction *m_cancelOffersAction = nullptr;
+    QAction *m_enRouteAction = nullptr;
+    QAction *m_onSceneAction = nullptr;
+    QAction *m_outcomeAction = nullptr;
+    QMenu *m_outcomeMenu = nullptr;
+    QAction *m_closeAlarmAction = nullptr;
+    QAction *m_cancelAlarmAction = nullptr;
+    QAction *m_noteAction = nullptr;
+    QActionGroup *m_alarmFilterGroup = nullptr;
+    QAction *m_filterOpenAction = nullptr;
+    QAction *m_filterAllAction = nullptr;
+    QAction *m_filterMineAction = nullptr;
+    AlarmFilter m_alarmFilter = AlarmFilter::Open;
     QAction *m_showFinishedMissionsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_showDevicesOnMapAction = nullptr;
@@ -181,7 +245,10 @@ private:
     QToolBar *m_attentionBar = nullptr;
     QLabel *m_attentionLabel = nullptr;
     QLabel *m_cursorLabel = nullptr;
+    QLabel *m_shiftLabel = nullptr;
+    QTimer *m_minuteTimer = nullptr;
 
+    QSet<qint64> m_toldExhausted; // alarms whose "nobody accepted" was told (by timeline length)
     bool m_defaultSizesPending = false;
     int m_lastOpenAlarms = 0;
 };

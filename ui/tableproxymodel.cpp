@@ -43,13 +43,22 @@ void TableProxyModel::setOpenOnly(bool openOnly)
     invalidateRowsFilter();
 }
 
+void TableProxyModel::setRowFilter(RowFilter filter)
+{
+    m_rowFilter = std::move(filter);
+    invalidateRowsFilter();
+}
+
 bool TableProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    const QModelIndex first = sourceModel()->index(sourceRow, 0, sourceParent);
     if (m_openOnly) {
-        const QVariant open = sourceModel()->index(sourceRow, 0, sourceParent).data(ItemRoles::OpenRole);
+        const QVariant open = first.data(ItemRoles::OpenRole);
         if (open.isValid() && !open.toBool())
             return false;
     }
+    if (m_rowFilter && !m_rowFilter(first))
+        return false;
     // The text filter, if any (setFilterFixedString and the like).
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
 }

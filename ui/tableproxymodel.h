@@ -2,14 +2,16 @@
 
 #include <QSortFilterProxyModel>
 
+#include <functional>
+
 namespace relais {
 
 // The sort/filter proxy between the UI's table models and their views.
 // Sorts by ItemRoles::SortRole (raw keys, never the displayed text); rows with a different
 // ItemRoles::GroupRole stay in group order whatever the sort order; ties are broken by
 // ItemRoles::TieBreakRole, always ascending. With openOnly, rows whose ItemRoles::OpenRole
-// is false are hidden; QSortFilterProxyModel's text filter (setFilterFixedString...) applies
-// on top of that.
+// is false are hidden, as are those a row filter refuses; QSortFilterProxyModel's text filter (setFilterFixedString...)
+// applies on top of that.
 class TableProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -20,6 +22,9 @@ public:
 
     bool openOnly() const { return m_openOnly; }
     void setOpenOnly(bool openOnly);
+    // A further condition on the source rows (an index in column 0); empty: none.
+    using RowFilter = std::function<bool(const QModelIndex &)>;
+    void setRowFilter(RowFilter filter);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -27,6 +32,7 @@ protected:
 
 private:
     bool m_openOnly = false;
+    RowFilter m_rowFilter;
 };
 
 } // namespace relais

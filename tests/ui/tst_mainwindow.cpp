@@ -329,7 +329,18 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"toggleDevicesAction", QKeySequence(Qt::CTRL | Qt::Key_4)},
         {"toggleGatewaysAction", QKeySequence(Qt::CTRL | Qt::Key_5)},
         {"removeDeviceAction", QKeySequence(QKeySequence::Delete)},
-        {"showClosedAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        {"toggleAlarmDetailAction", QKeySequence(Qt::CTRL | Qt::Key_6)},
+        {"filterOpenAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1)},
+        {"filterAllAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        {"filterMyAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y)},
+        {"assignToAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_T)},
+        {"cancelOffersAlarmAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
+        {"enRouteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_E)},
+        {"onSceneAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_G)},
+        {"outcomeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_I)},
+        {"closeAlarmAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+        {"cancelAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_Delete)},
+        {"noteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_M)},
         {"showFinishedMissionsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
         {"resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
         {"fitOpenAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
@@ -387,10 +398,26 @@ void TestMainWindow::hasMenusWithShortcuts()
     QVERIFY(JournalBuilder::commit(*m_state, {m_journal->deviceRestore(QStringLiteral("d1"), QStringLiteral("door"))})
                 .isEmpty());
     QCOMPARE(alarms->model()->rowCount(), 2);
-    m_window->findChild<QAction *>(QStringLiteral("showClosedAlarmsAction"))->trigger();
+    m_window->findChild<QAction *>(QStringLiteral("filterAllAlarmsAction"))->trigger();
     QCOMPARE(alarms->model()->rowCount(), 3);
     QCOMPARE(qobject_cast<TableView *>(alarms)->placeholderText(), QStringLiteral("No alarms"));
-    m_window->findChild<QAction *>(QStringLiteral("showClosedAlarmsAction"))->trigger();
+    // Mine: the alarms this operator did something on (none yet, then the one acknowledged).
+    m_window->findChild<QAction *>(QStringLiteral("filterMyAlarmsAction"))->trigger();
+    QCOMPARE(m_window->alarmFilter(), MainWindow::AlarmFilter::Mine);
+    QCOMPARE(alarms->model()->rowCount(), 0);
+    qint64 someAlarm = 0;
+    for (const Alarm &a : m_state->state().alarms()) {
+        if (a.state() == Alarm::State::New)
+            someAlarm = a.id();
+    }
+    QVERIFY(someAlarm);
+    QVERIFY(JournalBuilder::commit(*m_state, {m_journal->entry(EntryKind::AlarmAcknowledged,
+                                                               {{QStringLiteral("alarm"), someAlarm}},
+                                                               Actor::operatorNamed(m_window->operatorName()))})
+                .isEmpty());
+    QCOMPARE(alarms->model()->rowCount(), 1);
+    QCOMPARE(alarms->model()->index(0, 0).data(ItemRoles::IdRole).toLongLong(), someAlarm);
+    m_window->findChild<QAction *>(QStringLiteral("filterOpenAlarmsAction"))->trigger();
     QCOMPARE(alarms->model()->rowCount(), 2);
     QCOMPARE(qobject_cast<TableView *>(alarms)->placeholderText(), QStringLiteral("No open alarms"));
 }
