@@ -17,6 +17,36 @@ const Mission *missionOf(const JournalEntry &e, const DispatchState &state)
     return state.mission(id);
 }
 
+// The mission cancelled by this alarm.cancelled or device.restore entry, if any: a mission
+// whose alarm is the entry's, cancelled at the entry's time.
+const Mission *cancelledWith(const JournalEntry &e, const DispatchState &state)
+{
+    const qint64 alarmId = e.payload.value(QStringLiteral("alarm")).toInteger(0);
+    const QString device = e.payload.value(QStringLiteral("device")).toString();
+    for (const Mission &m : state.missions()) {
+        if (m.state() != Mission::State::Cancelled || m.timeline().isEmpty() || m.timeline().last().at != e.time)
+            continue;
+        const Alarm *a = state.alarm(m.alarmId());
+        if (!a || a->state() != Alarm::State::Cancelled)
+            continue;
+        if ((e.kind == EntryKind::AlarmCancelled && a->id() == alarmId)
+            || (e.kind == EntryKind::DeviceRestore && !device.isEmpty() && a->deviceId() == device))
+            return &m;
+    }
+    return nullptr;
+}
+
+// Who held the mission before its last unassignment (the Assigned transition's note).
+QString previousAssignee(const Mission &m)
+{
+    const QList<Transition> &t = m.timeline();
+    for (qsizetype i = t.size() - 1; i >= 0; --i) {
+        if (static_cast<Mission::State>(t.at(i).state) == Mission::State::Assigned)
+            return t.at(i).note;
+    }
+    return {};
+}
+
 } // namespace
 
 Downlinks downlinksFor(const QList<JournalEntry> &committed, const DispatchState &after, int offerTimeoutS)
@@ -27,10 +57,26 @@ Downlinks downlinksFor(const QList<JournalEntry> &committed, const DispatchState
         const bool taken = e.kind == EntryKind::MissionAssigned
                            || (e.kind == EntryKind::MissionAnswered
                                && e.payload.value(QStringLiteral("answer")).toString() == QLatin1String("accepted"));
-        const bool cancelled = e.kind == EntryKind::MissionCancelled;
+        bool cancelled = e.kind == EntryKind::MissionCancelled;
+        const Mission *m = nullptr;
+        if (e.kind == EntryKind::AlarmCancelled || e.kind == EntryKind::DeviceRestore) {
+            // An alarm cancelled (by the dispatcher, or by its device's restore) cancels its
+            // mission in the same step: its helper and pending offers are told.
+            m = cancelledWith(e, after);
+            cancelled = m != nullptr;
+        } else if (e.kind == EntryKind::MissionUnassigned) {
+            // The helper taken off (a reassignment): the mission is no longer theirs.
+            if (const Mission *of = missionOf(e, after)) {
+                const QString previous = previousAssignee(*of);
+                if (!previous.isEmpty())
+                    out.cancels.append({previous, of->id(), QStringLiteral("unassigned")});
+            }
+            continue;
+        }
         if (!offered && !taken && !cancelled)
             continue;
-        const Mission *m = missionOf(e, after);
+        if (!m)
+            m = missionOf(e, after);
         if (!m)
             continue;
         if (offered) {

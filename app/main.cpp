@@ -1,20 +1,16 @@
 // Relais: the composition root. The only file that knows the concrete adapters.
 
+#include "actionsink.h"
 #include "appoptions.h"
 #include "demomode.h"
-#include "escalation.h"
+#include "desk.h"
 #include "exportcommand.h"
 #include "gatewayconfig.h"
 #include "gatewayhost.h"
-#include "gatewaystatus.h"
-#include "helperranker.h"
 #include "livestate.h"
 #include "localisation.h"
 #include "mainwindow.h"
-#include "offerfollowup.h"
 #include "store.h"
-#include "storeactionsink.h"
-#include "supervisor.h"
 #include "systemclock.h"
 #include "tilesource.h"
 #include "tilesourcefactory.h"
@@ -191,9 +187,10 @@ int main(int argc, char *argv[])
             QCoreApplication::translate("relais::main", "Cannot create the data folder %1.").arg(dataDir));
     }
 
-    relais::Store store;
-    if (!store.open(dataDir))
-        return refuseToStart(store.errorString());
+    relais::SystemClock clock;
+    relais::Desk desk(&clock);
+    if (!desk.open(dataDir))
+        return refuseToStart(desk.errorString());
 
     QString demoToken;
     const GatewaySetup setup = gatewaySetup(options, dataDir, &demoToken);
@@ -204,16 +201,11 @@ int main(int argc, char *argv[])
     if (map.fatal)
         return refuseToStart(map.problem);
 
-    relais::SystemClock clock;
-    relais::LiveState state;
-    state.reset(store.snapshot());
-    QObject::connect(&store, &relais::Store::committed, &state, &relais::LiveState::applyCommitted);
-    relais::StoreActionSink actions(&store);
-    relais::GatewayStatusBoard board;
-
+    relais::LiveState &state = desk.state();
+    relais::ActionSink &actions = desk.actions();
     relais::MainWindow window(&state, dataDir);
     window.setActionSink(&actions);
-    window.setGatewayBoard(&board);
+    window.setGatewayBoard(&desk.board());
     window.setOnlineTileSource(map.tiles.get());
     if (!map.problem.isEmpty())
         window.showError(map.problem);
@@ -223,87 +215,28 @@ int main(int argc, char *argv[])
         options.chosenBasemap(QSettings().value(relais::SettingsKeys::mapBasemap).toString(), kDemoBasemap);
     if (!basemap.isEmpty() && !window.loadBasemap(basemap) && !options.basemapFile.isEmpty())
         return refuseToStart(window.basemapError());
-    QObject::connect(&store, &relais::Store::failed, &window, &relais::MainWindow::showError);
+    QObject::connect(&desk.store(), &relais::Store::failed, &window, &relais::MainWindow::showError);
     QObject::connect(&state, &relais::LiveState::diverged, &window, [&window](qint64 seq, const QString &reason) {
         window.showError(QCoreApplication::translate("relais::main", "Display out of step at journal entry %1: %2")
                              .arg(seq)
                              .arg(reason));
     });
     // The journal's file name only: its folder is the data folder, shown next to it.
-    window.showStoreStatus(
-        QCoreApplication::translate("relais::main", "Journal: %1").arg(QFileInfo(store.databasePath()).fileName()),
-        QDir::toNativeSeparators(store.databasePath()));
+    window.showStoreStatus(QCoreApplication::translate("relais::main", "Journal: %1")
+                               .arg(QFileInfo(desk.store().databasePath()).fileName()),
+                           QDir::toNativeSeparators(desk.store().databasePath()));
     window.show();
 
     // Gateways, on a thread of their own; their status rows come back to the board.
-    relais::GatewayHost gateways(&store, &clock);
-    QObject::connect(&gateways, &relais::GatewayHost::statusChanged, &board, &relais::GatewayStatusBoard::publish);
-    QObject::connect(&gateways, &relais::GatewayHost::logMessage, &app,
+    QObject::connect(&desk, &relais::Desk::logMessage, &app,
                      [](const QString &message) { std::fprintf(stderr, "relais: %s\n", qPrintable(message)); });
-    // Offers and cancels to the helpers' handsets, from what was committed; the live state
-    // has applied it already (connected first). An offer stands 60 s (the default,
-    // settable with the dispatching settings to come).
-    constexpr int kOfferTimeoutS = 60;
-    QObject::connect(&store, &relais::Store::committed, &gateways,
-                     [&gateways, &state](const QList<relais::JournalEntry> &entries) {
-                         gateways.send(relais::downlinksFor(entries, state.state(), kOfferTimeoutS));
-                     });
     QStringList problems = setup.problems;
-    problems += gateways.start(setup.config);
+    problems += desk.startGateways(setup.config);
     for (const QString &p : std::as_const(problems))
         window.showError(p);
-
-    // Supervision: devices silent for 2.5 times their interval raise a maintenance alarm.
-    bool supervising = false;
-    QTimer supervision;
-    supervision.setInterval(30000);
-    QObject::connect(&supervision, &QTimer::timeout, &app, [&] {
-        if (supervising)
-            return; // the previous round is not answered yet
-        const QList<relais::JournalEntry> silent = relais::Supervisor::silentDevices(state.state(), clock.now());
-        if (silent.isEmpty())
-            return;
-        supervising = true;
-        actions.submit(silent, relais::ActionSink::Mode::EachOnItsOwn,
-                       [&supervising](const QList<relais::Status> &) { supervising = false; });
-    });
-    supervision.start();
-
-    // Offers keep moving: every second, offers older than their timeout are answered
-    // "timeout" and each mission out for offers is topped up with the next nearest helpers.
-    bool followingUp = false;
-    QTimer offerFollowUp;
-    offerFollowUp.setInterval(1000);
-    QObject::connect(&offerFollowUp, &QTimer::timeout, &app, [&] {
-        if (followingUp)
-            return;
-        const relais::OfferFollowUp::Settings offers{relais::HelperRanker::defaultOfferCount,
-                                                     relais::HelperRanker::defaultOfferRadiusM, kOfferTimeoutS};
-        const QList<relais::JournalEntry> due = relais::OfferFollowUp::due(state.state(), offers, clock.now());
-        if (due.isEmpty())
-            return;
-        followingUp = true;
-        actions.submit(due, relais::ActionSink::Mode::EachOnItsOwn,
-                       [&followingUp](const QList<relais::Status> &) { followingUp = false; });
-    });
-    offerFollowUp.start();
-
-    // Escalation: alarms left unacknowledged, unaccepted or with nobody on scene for too long
-    // reach their stages (core/escalation.h), each recorded in the alarm's timeline.
-    bool escalating = false;
-    QTimer escalation;
-    escalation.setInterval(5000);
-    QObject::connect(&escalation, &QTimer::timeout, &app, [&] {
-        if (escalating)
-            return;
-        const QList<relais::JournalEntry> due = relais::Escalation::due(state.state(), clock.now());
-        if (due.isEmpty())
-            return;
-        escalating = true;
-        actions.submit(due, relais::ActionSink::Mode::EachOnItsOwn,
-                       [&escalating](const QList<relais::Status> &) { escalating = false; });
-    });
-    escalation.start();
+    relais::GatewayHost &gateways = desk.gateways();
+    // Supervision, offers following up, escalation (docs/dispatching.md).
+    desk.startTimers();
 
     // The demo: register the town's devices and helpers once, then start the simulator.
     relais::DemoMode demo;

@@ -1,0 +1,110 @@
+#include "desk.h"
+
+#include "clock.h"
+
+#include "downlinks.h"
+#include "escalation.h"
+#include "gatewayhost.h"
+#include "offerfollowup.h"
+#include "store.h"
+#include "storeactionsink.h"
+#include "supervisor.h"
+
+#include <QPointer>
+
+namespace relais {
+
+Desk::Desk(const Clock *clock, QObject *parent) : Desk(clock, Settings(), parent)
+{}
+
+Desk::Desk(const Clock *clock, const Settings &settings, QObject *parent)
+    : QObject(parent), m_clock(clock), m_settings(settings), m_store(std::make_unique<Store>())
+{
+    m_actions = std::make_unique<StoreActionSink>(m_store.get());
+    // The replica first: downlinks are computed from the state the commits lead to.
+    connect(m_store.get(), &Store::committed, &m_state, &LiveState::applyCommitted);
+    m_gateways = std::make_unique<GatewayHost>(m_store.get(), m_clock);
+    connect(m_gateways.get(), &GatewayHost::statusChanged, &m_board, &GatewayStatusBoard::publish);
+    connect(m_gateways.get(), &GatewayHost::logMessage, this, &Desk::logMessage);
+    // Offers and cancels to the helpers' handsets, from what was committed.
+    connect(m_store.get(), &Store::committed, m_gateways.get(), [this](const QList<JournalEntry> &entries) {
+        m_gateways->send(downlinksFor(entries, m_state.state(), m_settings.offerTimeoutS));
+    });
+
+    m_supervision.setInterval(30000);
+    connect(&m_supervision, &QTimer::timeout, this, &Desk::superviseNow);
+    m_offers.setInterval(1000);
+    connect(&m_offers, &QTimer::timeout, this, &Desk::followUpOffersNow);
+    m_escalation.setInterval(5000);
+    connect(&m_escalation, &QTimer::timeout, this, &Desk::escalateNow);
+}
+
+Desk::~Desk()
+{
+    m_gateways->stop();
+}
+
+bool Desk::open(const QString &dataDir)
+{
+    if (!m_store->open(dataDir)) {
+        m_error = m_store->errorString();
+        return false;
+    }
+    m_state.reset(m_store->snapshot());
+    return true;
+}
+
+QStringList Desk::startGateways(const GatewayConfig &config)
+{
+    return m_gateways->start(config);
+}
+
+void Desk::startTimers()
+{
+    m_supervision.start();
+    m_offers.start();
+    m_escalation.start();
+}
+
+bool Desk::submitJob(const QList<JournalEntry> &entries, bool *running)
+{
+    if (*running || entries.isEmpty())
+        return false;
+    *running = true;
+    // Each on its own: one alarm's refusal (changed meanwhile) does not hold back the others.
+    m_actions->submit(entries, ActionSink::Mode::EachOnItsOwn,
+                      [self = QPointer<Desk>(this), running](const QList<Status> &) {
+                          if (self)
+                              *running = false;
+                      });
+    return true;
+}
+
+bool Desk::superviseNow()
+{
+    // Devices silent for 2.5 times their interval raise a maintenance alarm.
+    if (m_supervising)
+        return false;
+    return submitJob(Supervisor::silentDevices(m_state.state(), m_clock->now()), &m_supervising);
+}
+
+bool Desk::followUpOffersNow()
+{
+    // Offers older than their timeout are answered "timeout"; each mission out for offers is
+    // topped up with the next nearest helpers.
+    if (m_followingUp)
+        return false;
+    const OfferFollowUp::Settings offers{m_settings.offerCount, m_settings.offerRadiusM, m_settings.offerTimeoutS};
+    return submitJob(OfferFollowUp::due(m_state.state(), offers, m_clock->now()), &m_followingUp);
+}
+
+bool Desk::escalateNow()
+{
+    // Alarms left unacknowledged, unaccepted or with nobody on scene for too long reach their
+    // stages (core/escalation.h), each recorded in the alarm's timeline.
+    if (m_escalating)
+        return false;
+    return submitJob(Escalation::due(m_state.state(), m_clock->now()), &m_escalating);
+}
+
+} // namespace relais

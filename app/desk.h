@@ -1,0 +1,87 @@
+#pragma once
+
+#include "gatewayconfig.h"
+#include "gatewaystatus.h"
+#include "livestate.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace relais {
+
+class ActionSink;
+class Clock;
+class GatewayHost;
+class Store;
+
+// The desk behind the window: the store, the live replica fed by its commits, the action
+// sink, the gateways with their downlinks, and the periodic jobs that keep alarms moving
+// (device supervision, offers timing out and topped up, escalation). main.cpp runs it with
+// the system clock and timers; tests drive the same jobs with a manual clock.
+class Desk final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Desk)
+
+public:
+    // Dispatching settings (docs/dispatching.md): offers out at once, their radius and
+    // how long each stands.
+    struct Settings
+    {
+        int offerCount = 3;
+        double offerRadiusM = 500;
+        int offerTimeoutS = 60;
+    };
+
+    explicit Desk(const Clock *clock, QObject *parent = nullptr);
+    Desk(const Clock *clock, const Settings &settings, QObject *parent = nullptr);
+    ~Desk() override;
+
+    // Opens the journal in the data folder and loads the state. False: errorString().
+    bool open(const QString &dataDir);
+    QString errorString() const { return m_error; }
+
+    Store &store() { return *m_store; }
+    LiveState &state() { return m_state; }
+    ActionSink &actions() { return *m_actions; }
+    GatewayStatusBoard &board() { return m_board; }
+    GatewayHost &gateways() { return *m_gateways; }
+    const Settings &settings() const { return m_settings; }
+
+    // Starts the gateways (after open()); the problems found, if any.
+    QStringList startGateways(const GatewayConfig &config);
+    // Runs the jobs on timers: supervision every 30 s, offers every second, escalation every 5 s.
+    void startTimers();
+
+    // One round of each job, now (by the desk's clock). A round whose previous submission is
+    // not answered yet is skipped. True when something was submitted.
+    bool superviseNow();
+    bool followUpOffersNow();
+    bool escalateNow();
+
+signals:
+    // Gateways' own log lines ("gw-north connected from ...").
+    void logMessage(const QString &message);
+
+private:
+    bool submitJob(const QList<JournalEntry> &entries, bool *running);
+
+    const Clock *m_clock;
+    Settings m_settings;
+    QString m_error;
+    std::unique_ptr<Store> m_store;
+    LiveState m_state;
+    std::unique_ptr<ActionSink> m_actions;
+    GatewayStatusBoard m_board;
+    std::unique_ptr<GatewayHost> m_gateways;
+    QTimer m_supervision;
+    QTimer m_offers;
+    QTimer m_escalation;
+    bool m_supervising = false;
+    bool m_followingUp = false;
+    bool m_escalating = false;
+};
+
+} // namespace relais
