@@ -473,6 +473,18 @@ Result<QList<RunningCost>> ExportCommand::readCosts(const QSqlDatabase &db)
     return costs;
 }
 
+Result<QList<RunningCost>> ExportCommand::readCosts(const QString &databasePath)
+{
+    if (!QFileInfo(databasePath).isFile()) {
+        return Error{QStringLiteral("no_journal"),
+                     QStringLiteral("no journal at %1").arg(QDir::toNativeSeparators(databasePath))};
+    }
+    SqlConnection connection(QStringLiteral("costs"));
+    if (!connection.open(databasePath))
+        return Error{QStringLiteral("cannot_open"), connection.errorString()};
+    return readCosts(connection.database());
+}
+
 Result<ExportCommand::Snapshot> ExportCommand::read(const QString &databasePath)
 {
     if (!QFileInfo(databasePath).isFile()) {

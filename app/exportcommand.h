@@ -43,6 +43,9 @@ public:
     static Result<Snapshot> read(const QString &databasePath);
     // The running costs journaled (costs.recorded), in journal order, on an open connection.
     static Result<QList<RunningCost>> readCosts(const QSqlDatabase &db);
+    // The same on a connection of its own (the calling thread's), for the console's
+    // transparency export: the GUI's LiveState has the rest.
+    static Result<QList<RunningCost>> readCosts(const QString &databasePath);
 
     // A --from / --to value: a date ("2024-03-01": the start of that day in zone, or with
     // endOfDay the start of the next day, so that --to includes the day named) or an ISO 8601

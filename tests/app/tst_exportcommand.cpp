@@ -176,6 +176,12 @@ private slots:
         QCOMPARE(read->state.missions(), m_replayed.missions());
         QCOMPARE(read->state.shifts(), m_replayed.shifts());
         QVERIFY(!ExportCommand::read(m_home.filePath(QStringLiteral("nowhere/relais.sqlite"))).ok());
+        // The costs alone, for the console's transparency export.
+        const Result<QList<RunningCost>> costs =
+            ExportCommand::readCosts(QDir(m_dataDir).filePath(Store::databaseFileName()));
+        QVERIFY2(costs.ok(), qPrintable(costs.errorString()));
+        QCOMPARE(costs.value(), ExportScenario::costs());
+        QVERIFY(!ExportCommand::readCosts(m_home.filePath(QStringLiteral("nowhere/relais.sqlite"))).ok());
     }
 
     void shiftReportOfAShift()
