@@ -46,8 +46,14 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
             return UiColors::severity(a->severity());
         return {};
     case Qt::BackgroundRole:
+        if (m_flashOn && isFlashing(a->id()))
+            return UiColors::severity(a->severity());
         if (a->state() == Alarm::State::New)
             return UiColors::severityTint(a->severity());
+        return {};
+    case Qt::ForegroundRole:
+        if (m_flashOn && isFlashing(a->id()))
+            return QColor(Qt::white);
         return {};
     case Qt::FontRole:
         if (a->state() == Alarm::State::New) {
@@ -121,6 +127,20 @@ void AlarmTableModel::refreshAges()
     for (qint64 id : std::as_const(m_open))
         rows.append(rowOf(id));
     emitRowsChanged(rows, AgeColumn, AgeColumn, {Qt::DisplayRole});
+    // Alarms not acknowledged in time flash: their row's colour goes on and off each tick.
+    m_flashOn = !m_flashOn;
+    QList<int> flashing;
+    for (qint64 id : std::as_const(m_open)) {
+        if (isFlashing(id))
+            flashing.append(rowOf(id));
+    }
+    emitRowsChanged(flashing, 0, ColumnCount - 1, {Qt::BackgroundRole, Qt::ForegroundRole});
+}
+
+bool AlarmTableModel::isFlashing(qint64 id) const
+{
+    const Alarm *a = state().alarm(id);
+    return a && a->state() == Alarm::State::New && a->escalationStage() >= 1;
 }
 
 QList<qint64> AlarmTableModel::currentKeys() const

@@ -37,6 +37,8 @@ public:
     void setClock(const Clock *clock);
 
     int openCount() const { return static_cast<int>(m_open.size()); }
+    // Not acknowledged in time (escalation stage 1): its row flashes with refreshAges().
+    bool isFlashing(qint64 id) const;
 
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -57,6 +59,7 @@ protected:
     void rowsReset() override;
 
 private:
+    bool m_flashOn = false;
     QVariant displayData(const Alarm &alarm, int column) const;
     QVariant sortKey(const Alarm &alarm, int column) const;
     QString toolTip(const Alarm &alarm, int column) const;

@@ -40,6 +40,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -332,6 +333,29 @@ void MainWindow::noticeChanges(const QSet<qint64> &alarms)
 {
     for (qint64 id : alarms) {
         const Alarm *a = m_state->state().alarm(id);
+        if (a && a->state() == Alarm::State::New && a->escalationStage() >= 1 && !m_toldUnacknowledged.contains(id)) {
+            // Not acknowledged in time: a notification from the system tray (seen even when
+            // the window is behind another), and the status bar.
+            m_toldUnacknowledged.insert(id);
+            const QString text = tr("Alarm %1 (%2, %3) is waiting to be acknowledged.")
+                                     .arg(id)
+                                     .arg(AlarmKinds::label(a->kind()), Severities::label(a->severity()));
+            if (QSystemTrayIcon::isSystemTrayAvailable()) {
+                if (!m_tray) {
+                    m_tray = new QSystemTrayIcon(windowIcon(), this);
+                    m_tray->setObjectName(QStringLiteral("trayIcon"));
+                    m_tray->setToolTip(tr("Relais"));
+                    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+                        showNormal();
+                        raise();
+                        activateWindow();
+                    });
+                    m_tray->show();
+                }
+                m_tray->showMessage(tr("Alarm waiting"), text, QSystemTrayIcon::Warning, 10000);
+            }
+            showError(text);
+        }
         if (!a || a->state() != Alarm::State::Acknowledged || a->timeline().isEmpty()
             || a->timeline().last().note != QLatin1String("offers_exhausted"))
             continue;

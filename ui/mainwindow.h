@@ -11,6 +11,7 @@ class QAction;
 class QActionGroup;
 class QMenu;
 class QTimer;
+class QSystemTrayIcon;
 class QToolBar;
 class QGeoCoordinate;
 class QDockWidget;
@@ -248,6 +249,8 @@ private:
     QLabel *m_shiftLabel = nullptr;
     QTimer *m_minuteTimer = nullptr;
 
+    QSet<qint64> m_toldUnacknowledged; // alarms whose stage 1 was notified
+    QSystemTrayIcon *m_tray = nullptr;
     QSet<qint64> m_toldExhausted; // alarms whose "nobody accepted" was told (by timeline length)
     bool m_defaultSizesPending = false;
     int m_lastOpenAlarms = 0;

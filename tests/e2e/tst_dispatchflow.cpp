@@ -5,9 +5,12 @@
 // when the test says so.
 
 #include "actionsink.h"
+#include "alarmtablemodel.h"
 #include "desk.h"
+#include "earnings.h"
 #include "gatewayhost.h"
 #include "gatewaylink.h"
+#include "helpertablemodel.h"
 #include "journalbuilder.h"
 #include "journalreader.h"
 #include "jsonlinewriter.h"
@@ -284,6 +287,16 @@ private slots:
         // The helpers are free again; h2 earned the fee.
         for (int i = 1; i <= 3; ++i)
             QCOMPARE(state().helper(QStringLiteral("h%1").arg(i))->availability(), Helper::Availability::Available);
+        // h2's earnings: this mission's fee, today (the day of the manual clock), in the
+        // helpers list too; the others earned nothing.
+        const Earnings today = Earnings::of(state(), QStringLiteral("h2"), Earnings::today(m_clock->now()));
+        QCOMPARE(today.missions(), 1);
+        QCOMPARE(today.amount(m.fee().currency()), m.fee());
+        QCOMPARE(Earnings::of(state(), QStringLiteral("h1"), Earnings::today(m_clock->now())).missions(), 0);
+        m_window->helperModel()->setNow(m_clock->now());
+        const QModelIndex h2Today = m_window->helperModel()->index(
+            m_window->helperModel()->indexOf(QStringLiteral("h2")).row(), HelperTableModel::TodayColumn);
+        QVERIFY2(h2Today.data().toString().startsWith(QStringLiteral("1 · ")), qPrintable(h2Today.data().toString()));
 
         // The state tables equal the window's state: a fresh store on the same folder loads
         // the same desk.
@@ -400,9 +413,12 @@ private slots:
         QVERIFY(m_desk->escalateNow());
         QTRY_COMPARE(state().alarm(id)->escalationStage(), 1);
         QVERIFY(m_window->attentionText().isEmpty()); // stage 1: sound and flashing, no banner
+        QVERIFY(m_window->alarmModel()->isFlashing(id));
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("waiting to be acknowledged")));
 
         command(id, "acknowledgeAlarmAction");
         QTRY_COMPARE(state().alarm(id)->state(), Alarm::State::Acknowledged);
+        QVERIFY(!m_window->alarmModel()->isFlashing(id));
         m_clock->advance(5 * 60000);
         QVERIFY(QTest::qWaitFor([this] { return m_desk->escalateNow(); }));
         QTRY_COMPARE(state().alarm(id)->escalationStage(), 2);

@@ -170,6 +170,7 @@ void MapMarkers::updateAlarm(qint64 id)
     m.state = a->state();
     m.count = a->count();
     m.rank = Severities::rank(a->severity());
+    m.escalated = a->state() == Alarm::State::New && a->escalationStage() >= 1;
     if (slot < 0) {
         m_alarmIndex.insert(id, int(m_alarms.size()));
         m_alarmGrid.insert(quint32(m_alarms.size()), m.world0);

@@ -34,7 +34,8 @@ public:
         Severity severity = Severity::Major;
         Alarm::State state = Alarm::State::New;
         int count = 1;
-        int rank = 0; // Severities::rank: lower is worse
+        int rank = 0;           // Severities::rank: lower is worse
+        bool escalated = false; // not acknowledged in time (escalation stage 1 or more): it flashes
     };
     struct HelperMarker
     {

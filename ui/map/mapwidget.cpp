@@ -1094,6 +1094,12 @@ void MapWidget::drawLayers(QPainter &p, const QRect &dirty)
             p.setBrush(halo);
             const double r = MarkerPainter::kAlarmRadius + 3 + 9 * pulse;
             p.drawEllipse(s.screen, r, r);
+            if (a.escalated && pulse < 0.5) {
+                // Not acknowledged in time: a ring that flashes on and off.
+                p.setPen(QPen(UiColors::attentionText(), 3));
+                p.setBrush(Qt::NoBrush);
+                p.drawEllipse(s.screen, MarkerPainter::kAlarmRadius + 8, MarkerPainter::kAlarmRadius + 8);
+            }
         }
         if (a.id == m_selectedAlarm) {
             p.setPen(QPen(kSelection, 3.5));
