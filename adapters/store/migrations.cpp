@@ -100,6 +100,23 @@ QStringList version3(const SqlDialect &d)
                        "battery_percent"));
 }
 
+// v4: a device's liveness (last seen, battery) moves to a narrow table of its own, one row per
+// device. Every device message rewrote the wide device row (kind, label, address, position…)
+// for two numbers; now it rewrites a row of three columns, and the registry's row changes only
+// when the registry does. On SQLite the table has a rowid (no WITHOUT ROWID), so the writer
+// updates a row where it is, by its rowid.
+QStringList version4(const SqlDialect &)
+{
+    return {
+        QStringLiteral("CREATE TABLE device_liveness ("
+                       "device_id TEXT PRIMARY KEY, last_seen_ms BIGINT, battery_percent INTEGER NOT NULL)"),
+        QStringLiteral("INSERT INTO device_liveness (device_id, last_seen_ms, battery_percent) "
+                       "SELECT id, last_seen_ms, battery_percent FROM devices"),
+        QStringLiteral("ALTER TABLE devices DROP COLUMN last_seen_ms"),
+        QStringLiteral("ALTER TABLE devices DROP COLUMN battery_percent"),
+    };
+}
+
 } // namespace
 
 const QList<Migrations::Step> &Migrations::steps()
@@ -108,6 +125,7 @@ const QList<Migrations::Step> &Migrations::steps()
         {1, "journal and state tables", &version1},
         {2, "deduplication of (source, message_id)", &version2},
         {3, "devices as a rowid table (in-place updates of last seen and battery)", &version3},
+        {4, "device liveness (last seen, battery) in a narrow table of its own", &version4},
     };
     return all;
 }

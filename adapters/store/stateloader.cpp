@@ -68,8 +68,10 @@ std::optional<std::optional<Outcome>> outcomeFrom(const QVariant &v)
 Status loadDevices(const QSqlDatabase &db, DispatchState &state)
 {
     QSqlQuery q(db);
-    if (!select(q, QStringLiteral("SELECT id, kind, label, beneficiary_ref, address, lat, lon, report_interval_s, "
-                                  "last_seen_ms, battery_percent FROM devices")))
+    // A device without a liveness row (never so written) was never seen, its battery unknown.
+    if (!select(q, QStringLiteral("SELECT d.id, d.kind, d.label, d.beneficiary_ref, d.address, d.lat, d.lon, "
+                                  "d.report_interval_s, l.last_seen_ms, COALESCE(l.battery_percent, -1) "
+                                  "FROM devices d LEFT JOIN device_liveness l ON l.device_id = d.id")))
         return sqlError(q);
     while (q.next()) {
         Device d;

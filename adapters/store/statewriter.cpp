@@ -56,8 +56,10 @@ bool run(QSqlQuery &q, const Values &...values)
 StateWriter::StateWriter(const QSqlDatabase &db)
     : m_db(db),
       m_upsertDevice(m_db),
+      m_upsertLiveness(m_db),
       m_touchDevice(m_db),
       m_deleteDevice(m_db),
+      m_deleteLiveness(m_db),
       m_upsertAlarm(m_db),
       m_upsertAlarmTransition(m_db),
       m_trimAlarmTransitions(m_db),
@@ -79,6 +81,7 @@ StateWriter::~StateWriter() = default;
 QStringList StateWriter::tables()
 {
     return {QStringLiteral("devices"),
+            QStringLiteral("device_liveness"),
             QStringLiteral("alarms"),
             QStringLiteral("alarm_transitions"),
             QStringLiteral("alarm_notes"),
@@ -96,11 +99,14 @@ Status StateWriter::prepare()
         return QString::fromLatin1(s).split(QLatin1Char(' '));
     };
     const QList<std::pair<QSqlQuery *, QString>> statements{
-        {&m_upsertDevice,
-         upsertSql(QStringLiteral("devices"), {QStringLiteral("id")},
-                   L("kind label beneficiary_ref address lat lon report_interval_s last_seen_ms battery_percent"))},
-        {&m_touchDevice, QStringLiteral("UPDATE devices SET last_seen_ms = :p0, battery_percent = :p1 WHERE id = :p2")},
+        {&m_upsertDevice, upsertSql(QStringLiteral("devices"), {QStringLiteral("id")},
+                                    L("kind label beneficiary_ref address lat lon report_interval_s"))},
+        {&m_upsertLiveness, upsertSql(QStringLiteral("device_liveness"), {QStringLiteral("device_id")},
+                                      L("last_seen_ms battery_percent"))},
+        {&m_touchDevice,
+         QStringLiteral("UPDATE device_liveness SET last_seen_ms = :p0, battery_percent = :p1 WHERE device_id = :p2")},
         {&m_deleteDevice, QStringLiteral("DELETE FROM devices WHERE id = :p0")},
+        {&m_deleteLiveness, QStringLiteral("DELETE FROM device_liveness WHERE device_id = :p0")},
         {&m_upsertAlarm, upsertSql(QStringLiteral("alarms"), {QStringLiteral("id")},
                                    L("device_id kind severity state repeat_count raised_ms last_seen_ms outcome "
                                      "escalation_stage lat lon address details beneficiary_ref unregistered_device "
@@ -140,12 +146,12 @@ Status StateWriter::prepare()
         auto touchById = std::make_unique<SqliteStatement>();
         auto rowid = std::make_unique<SqliteStatement>();
         for (const auto &[st, sql] :
-             {std::pair{touch.get(), "UPDATE devices SET last_seen_ms = ?, battery_percent = ? "
-                                     "WHERE rowid = ? AND id = ?"},
-              std::pair{touchById.get(),
-                        "UPDATE devices SET last_seen_ms = ?, battery_percent = ? WHERE id = ? RETURNING rowid"},
-              std::pair{rowid.get(), "SELECT rowid FROM devices WHERE id = ?"}}) {
-            // Not a rowid table (a database before schema version 3): the portable statements.
+             {std::pair{touch.get(), "UPDATE device_liveness SET last_seen_ms = ?, battery_percent = ? "
+                                     "WHERE rowid = ? AND device_id = ?"},
+              std::pair{touchById.get(), "UPDATE device_liveness SET last_seen_ms = ?, battery_percent = ? "
+                                         "WHERE device_id = ? RETURNING rowid"},
+              std::pair{rowid.get(), "SELECT rowid FROM device_liveness WHERE device_id = ?"}}) {
+            // Not a rowid table: the portable statements.
             if (!st->prepare(native, sql))
                 return {};
         }
@@ -159,12 +165,12 @@ Status StateWriter::prepare()
 Status StateWriter::write(const DispatchState &state, const DispatchState::Changes &changes)
 {
     for (const QString &id : changes.removedDevices) {
-        if (Status s = deleteRow(m_deleteDevice, id); !s)
+        if (Status s = deleteDevice(id); !s)
             return s;
     }
     for (const QString &id : changes.devices) {
         const Device *d = state.device(id);
-        if (Status s = d ? writeDevice(*d) : deleteRow(m_deleteDevice, id); !s)
+        if (Status s = d ? writeDevice(*d) : deleteDevice(id); !s)
             return s;
     }
     for (const QString &id : changes.removedHelpers) {
@@ -211,7 +217,7 @@ void StateWriter::assumeDevicesWritten(const QHash<QString, Device> &devices)
     if (m_touchDeviceNative) {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT rowid, id FROM devices")))
+        if (!q.exec(QStringLiteral("SELECT rowid, device_id FROM device_liveness")))
             return; // learnt on the first update of each device instead
         while (q.next()) {
             auto it = m_writtenDevices.find(q.value(1).toString());
@@ -239,17 +245,24 @@ Status StateWriter::clear()
 
 Status StateWriter::deleteRow(QSqlQuery &q, const QVariant &id)
 {
-    if (&q == &m_deleteDevice)
-        m_writtenDevices.remove(id.toString());
     q.bindValue(placeholder(0), id);
     if (!q.exec())
         return sqlError(q);
     return {};
 }
 
+Status StateWriter::deleteDevice(const QString &id)
+{
+    m_writtenDevices.remove(id);
+    if (Status s = deleteRow(m_deleteLiveness, text(id)); !s)
+        return s;
+    return deleteRow(m_deleteDevice, text(id));
+}
+
 Status StateWriter::writeDevice(const Device &d)
 {
-    // Device messages change only last seen and battery: write just those when that is all.
+    // Device messages change only last seen and battery: write just the liveness row when
+    // that is all.
     auto known = m_writtenDevices.find(d.id);
     if (known != m_writtenDevices.end()) {
         Device &was = known->device;
@@ -265,13 +278,15 @@ Status StateWriter::writeDevice(const Device &d)
                 was.batteryPercent = d.batteryPercent;
                 return {};
             }
-            // The row is not there after all: write it whole below.
+            // The row is not there after all: write both rows below.
         }
     }
     WrittenDevice &written = *m_writtenDevices.insert(d.id, WrittenDevice{d, 0});
     if (!run(m_upsertDevice, text(d.id), text(d.kind), text(d.label), text(d.beneficiaryRef), text(d.address),
-             latitude(d.position), longitude(d.position), d.reportIntervalS, time(d.lastSeen), d.batteryPercent))
+             latitude(d.position), longitude(d.position), d.reportIntervalS))
         return sqlError(m_upsertDevice);
+    if (!run(m_upsertLiveness, text(d.id), time(d.lastSeen), d.batteryPercent))
+        return sqlError(m_upsertLiveness);
     if (SqliteStatement *st = m_deviceRowidNative.get()) { // where it is, for the device messages to come
         m_idUtf8.resize(0);
         appendUtf8(m_idUtf8, d.id);

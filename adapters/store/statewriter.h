@@ -12,8 +12,8 @@ namespace relais {
 
 class SqliteStatement;
 
-// Writes the state tables (devices, alarms and their transitions and notes, helpers,
-// missions with their offers and transitions, shifts, fees) from a DispatchState: the
+// Writes the state tables (devices and their liveness, alarms and their transitions and notes,
+// helpers, missions with their offers and transitions, shifts, fees) from a DispatchState: the
 // rows named by a DispatchState::Changes are upserted (INSERT … ON CONFLICT … DO UPDATE)
 // or deleted. Statements are prepared once per connection. Runs inside the caller's
 // transaction; it never begins or commits one.
@@ -34,8 +34,9 @@ public:
     Status clear();
 
     // The device rows are known to hold exactly these devices (the snapshot just loaded):
-    // a device message then costs a two-column UPDATE, an unchanged device nothing. On
-    // SQLite the rows' rowids are read too, for updates in place.
+    // a device message then costs an UPDATE of its liveness row (last seen, battery), an
+    // unchanged device nothing. On SQLite the liveness rows' rowids are read too, for updates
+    // in place.
     void assumeDevicesWritten(const QHash<QString, Device> &devices);
     // After a rollback the rows are not what was last written: forget it.
     void forgetWritten();
@@ -51,14 +52,15 @@ private:
     Status writeShift(const Shift &s);
     Status writeFees(const FeeSchedule &fees);
     Status deleteRow(QSqlQuery &q, const QVariant &id);
-    // What the device rows hold, as far as known, and where (SQLite: the row's rowid, 0 when
-    // not known yet).
+    Status deleteDevice(const QString &id); // its row and its liveness row
+    // What the device rows hold, as far as known, and where (SQLite: the rowid of its
+    // liveness row, 0 when not known yet).
     struct WrittenDevice
     {
         Device device;
         qint64 rowid = 0;
     };
-    // UPDATE of last seen and battery; *found: the row exists.
+    // UPDATE of the liveness row (last seen and battery); *found: the row exists.
     Status touchDevice(const Device &d, WrittenDevice *written, bool *found);
     Status writeTransitions(QSqlQuery &upsert, QSqlQuery &trim, qint64 owner, const QList<Transition> &timeline,
                             QString (*stateKey)(int));
@@ -66,6 +68,7 @@ private:
     QSqlDatabase m_db;
     QHash<QString, WrittenDevice> m_writtenDevices;
     QSqlQuery m_upsertDevice;
+    QSqlQuery m_upsertLiveness;
     QSqlQuery m_touchDevice;
     // The same on SQLite's C API (SqliteNative): by rowid (and id, in case), or by id
     // returning the rowid.
@@ -74,6 +77,7 @@ private:
     std::unique_ptr<SqliteStatement> m_deviceRowidNative;
     QByteArray m_idUtf8;
     QSqlQuery m_deleteDevice;
+    QSqlQuery m_deleteLiveness;
     QSqlQuery m_upsertAlarm;
     QSqlQuery m_upsertAlarmTransition;
     QSqlQuery m_trimAlarmTransitions;

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,11 +28,56 @@ namespace {
 
 const QString retransmittedId = QStringLiteral("m-retransmitted");
 
+// The first version whose devices table has no liveness columns (device_liveness instead).
+constexpr int livenessTableVersion = 4;
+
+// Writes the state tables of state as a Relais before livenessTableVersion did: today's
+// StateWriter writes them in a scratch database, and the rows are copied with the columns of
+// that time (last seen and battery in the device row; every other table unchanged since v1).
+bool writeStateBeforeLivenessTable(QSqlDatabase &db, const DispatchState &state, const DispatchState::Changes &changes)
+{
+    QTemporaryDir dir;
+    SqlConnection scratch(QStringLiteral("fixture-scratch"));
+    if (!scratch.open(dir.filePath(QStringLiteral("scratch.sqlite")))
+        || !Migrations::migrate(scratch.database(), scratch.dialect()))
+        return false;
+    {
+        StateWriter writer(scratch.database());
+        if (!writer.prepare() || !writer.write(state, changes))
+            return false;
+    }
+    for (const QString &table : StateWriter::tables()) {
+        if (table == QLatin1String("device_liveness"))
+            continue;
+        QSqlQuery from(scratch.database());
+        from.setForwardOnly(true);
+        const QString select = table == QLatin1String("devices")
+                                   ? QStringLiteral("SELECT d.*, l.last_seen_ms, l.battery_percent FROM devices d "
+                                                    "JOIN device_liveness l ON l.device_id = d.id")
+                                   : QStringLiteral("SELECT * FROM ") + table;
+        if (!from.exec(select))
+            return false;
+        QSqlQuery to(db);
+        while (from.next()) {
+            const int columns = from.record().count();
+            if (!to.isActive()
+                && !to.prepare(QStringLiteral("INSERT INTO %1 VALUES (%2)")
+                                   .arg(table, QStringList(columns, QStringLiteral("?")).join(','))))
+                return false;
+            for (int i = 0; i < columns; ++i)
+                to.bindValue(i, from.value(i));
+            if (!to.exec())
+                return false;
+        }
+    }
+    return true;
+}
+
 // What a Relais at `version` left in its database. Version 1 had no deduplication: a
 // retransmitted heartbeat is journaled twice; from version 2 on it is journaled once and
-// every message id has its claim. (The state tables' columns and rows have not changed
-// since v1 (v3 only made devices a rowid table), so today's StateWriter writes them as v1
-// did; a step that changes them must replace this with the SQL of its time.)
+// every message id has its claim. The state tables' columns and rows did not change from v1
+// to v3 (v3 only made devices a rowid table); v4 moved last seen and battery out of the
+// device rows (writeStateBeforeLivenessTable).
 bool writeFixture(QSqlDatabase &db, int version, qint64 *firstSeqOfRetransmitted)
 {
     if (version == 0)
@@ -92,8 +138,30 @@ bool writeFixture(QSqlDatabase &db, int version, qint64 *firstSeqOfRetransmitted
                 return false;
         }
     }
+    if (version < livenessTableVersion)
+        return writeStateBeforeLivenessTable(db, state, changes);
     StateWriter writer(db);
     return writer.prepare() && writer.write(state, changes);
+}
+
+// The state tables as they must be once migrated from version: before livenessTableVersion,
+// the device rows' last two columns (last seen, battery) move to device_liveness.
+QMap<QString, QStringList> expectedAfterMigration(QMap<QString, QStringList> before, int version)
+{
+    if (version >= livenessTableVersion)
+        return before;
+    QStringList devices;
+    QStringList liveness;
+    for (const QString &row : before.value(QStringLiteral("devices"))) {
+        const QStringList cells = row.split(QLatin1Char('|'));
+        devices.append(cells.mid(0, cells.size() - 2).join(QLatin1Char('|')));
+        liveness.append(QStringList{cells.first(), cells.at(cells.size() - 2), cells.last()}.join(QLatin1Char('|')));
+    }
+    devices.sort();
+    liveness.sort();
+    before.insert(QStringLiteral("devices"), devices);
+    before.insert(QStringLiteral("device_liveness"), liveness);
+    return before;
 }
 
 QStringList tableNames(const QStringList &schema)
@@ -181,8 +249,20 @@ private slots:
             if (version >= 1) {
                 QCOMPARE(TableDump::rows(c.database(), QStringLiteral("journal")), journalBefore);
                 const QMap<QString, QStringList> stateAfter = TableDump::stateTables(c.database());
-                for (auto it = stateBefore.cbegin(); it != stateBefore.cend(); ++it)
+                const QMap<QString, QStringList> expected = expectedAfterMigration(stateBefore, version);
+                QCOMPARE(stateAfter.keys(), expected.keys());
+                for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+                    QVERIFY2(!it.value().isEmpty() || it.key() == QLatin1String("shifts"), qPrintable(it.key()));
                     QCOMPARE(stateAfter.value(it.key()), it.value());
+                }
+            }
+            if (version >= 1 && version < livenessTableVersion) {
+                // Every device kept its last seen and battery, in its liveness row.
+                QCOMPARE(TableDump::scalar(c.database(), QStringLiteral("SELECT COUNT(*) FROM device_liveness")),
+                         TableDump::scalar(c.database(), QStringLiteral("SELECT COUNT(*) FROM devices")));
+                QVERIFY(TableDump::scalar(c.database(), QStringLiteral("SELECT COUNT(*) FROM device_liveness "
+                                                                       "WHERE last_seen_ms IS NOT NULL"))
+                        > 0);
             }
             if (version == 1) {
                 // v2 backfilled the dedupe claims: one per (source, message id), the first wins.

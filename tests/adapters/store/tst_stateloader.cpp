@@ -103,6 +103,33 @@ private slots:
         QVERIFY2(loaded.value() == replayed, qPrintable(StateDiff::describe(loaded.value(), replayed)));
     }
 
+    void livenessComesFromItsOwnTable()
+    {
+        SqlConnection c(QStringLiteral("t"));
+        QVERIFY(openFresh(c));
+        auto [replayed, loaded] = roundTrip(c, Scenario().scripted());
+        QVERIFY(loaded.ok());
+        const QString id = replayed.devices().cbegin().key();
+        QVERIFY(replayed.device(id)->lastSeen.isValid());
+        QSqlQuery q(c.database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE device_liveness SET last_seen_ms = 1000, battery_percent = 7 "
+                                      "WHERE device_id = '%1'")
+                           .arg(id)));
+        Result<DispatchState> reloaded = StateLoader::load(c.database());
+        QVERIFY(reloaded.ok());
+        QCOMPARE(reloaded.value().device(id)->lastSeen, QDateTime::fromMSecsSinceEpoch(1000, Qt::UTC));
+        QCOMPARE(reloaded.value().device(id)->batteryPercent, 7);
+
+        // No liveness row: never seen, battery unknown (the device itself still loads).
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM device_liveness WHERE device_id = '%1'").arg(id)));
+        reloaded = StateLoader::load(c.database());
+        QVERIFY(reloaded.ok());
+        QCOMPARE(reloaded.value().devices().size(), replayed.devices().size());
+        QVERIFY(!reloaded.value().device(id)->lastSeen.isValid());
+        QCOMPARE(reloaded.value().device(id)->batteryPercent, -1);
+        QCOMPARE(reloaded.value().device(id)->label, replayed.device(id)->label);
+    }
+
     void lastSeqIsTheJournals()
     {
         SqlConnection c(QStringLiteral("t"));

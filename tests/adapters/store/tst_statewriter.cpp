@@ -58,9 +58,41 @@ private slots:
         QCOMPARE(count(QStringLiteral("devices")), qint64(1));
         const QStringList rows = TableDump::rows(m_c->database(), QStringLiteral("devices"));
         QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first(), QStringLiteral("d1|panic_button|Pendentif d1|B-d1|0 rue des Lilas|48.5|2.5|900"));
+        // Last seen and battery: one narrow row per device, rewritten by each device message.
+        const QStringList liveness = TableDump::rows(m_c->database(), QStringLiteral("device_liveness"));
+        QCOMPARE(liveness.size(), 1);
         const QDateTime lastSeen = state.device(QStringLiteral("d1"))->lastSeen;
-        QCOMPARE(rows.first(), QStringLiteral("d1|panic_button|Pendentif d1|B-d1|0 rue des Lilas|48.5|2.5|900|%1|63")
-                                   .arg(lastSeen.toMSecsSinceEpoch()));
+        QCOMPARE(liveness.first(), QStringLiteral("d1|%1|63").arg(lastSeen.toMSecsSinceEpoch()));
+    }
+
+    void aDeviceMessageWritesOnlyTheLivenessRow()
+    {
+        DispatchState state;
+        Scenario s;
+        auto apply = [&](const JournalEntry &e) {
+            Result<DispatchState::Changes> r = state.apply(e);
+            return r.ok() && m_writer->write(state, r.value()).ok();
+        };
+        QVERIFY(apply(s.registerDevice(QStringLiteral("d1"), 48.5, 2.5)));
+        // Changed behind the writer's back: a device message must not rewrite the device row.
+        QSqlQuery q(m_c->database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE devices SET label = 'untouched'")));
+        QVERIFY(apply(s.heartbeat(QStringLiteral("d1"), 64, QStringLiteral("m1"))));
+        QVERIFY(
+            TableDump::rows(m_c->database(), QStringLiteral("devices")).first().contains(QLatin1String("untouched")));
+        QVERIFY(
+            TableDump::rows(m_c->database(), QStringLiteral("device_liveness")).first().endsWith(QLatin1String("|64")));
+
+        // A liveness row gone missing is written again, with its device row.
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM device_liveness")));
+        QVERIFY(apply(s.heartbeat(QStringLiteral("d1"), 62, QStringLiteral("m2"))));
+        QCOMPARE(count(QStringLiteral("device_liveness")), qint64(1));
+        QVERIFY(
+            TableDump::rows(m_c->database(), QStringLiteral("device_liveness")).first().endsWith(QLatin1String("|62")));
+        QVERIFY(TableDump::rows(m_c->database(), QStringLiteral("devices"))
+                    .first()
+                    .contains(QLatin1String("Pendentif d1")));
     }
 
     void removedDevicesAndHelpersAreDeleted()
@@ -82,6 +114,10 @@ private slots:
         QVERIFY(m_writer->write(state, gone));
         QCOMPARE(TableDump::rows(m_c->database(), QStringLiteral("devices")).size(), 1);
         QVERIFY(TableDump::rows(m_c->database(), QStringLiteral("devices")).first().startsWith(QLatin1String("d1|")));
+        QCOMPARE(TableDump::rows(m_c->database(), QStringLiteral("device_liveness")).size(), 1);
+        QVERIFY(TableDump::rows(m_c->database(), QStringLiteral("device_liveness"))
+                    .first()
+                    .startsWith(QLatin1String("d1|")));
         QVERIFY(TableDump::rows(m_c->database(), QStringLiteral("helpers")).first().startsWith(QLatin1String("h2|")));
         QCOMPARE(count(QStringLiteral("helpers")), qint64(1));
     }
@@ -120,7 +156,9 @@ private slots:
         c.merge(state.apply(s.action(EntryKind::HelperRegistered, {{"helper", "h1"}, {"name", "Ana"}})).value());
         QVERIFY(m_writer->write(state, c));
         QCOMPARE(TableDump::rows(m_c->database(), QStringLiteral("devices")).first(),
-                 QStringLiteral("d1|||||<null>|<null>|3600|<null>|-1"));
+                 QStringLiteral("d1|||||<null>|<null>|3600"));
+        QCOMPARE(TableDump::rows(m_c->database(), QStringLiteral("device_liveness")).first(),
+                 QStringLiteral("d1|<null>|-1"));
         QCOMPARE(TableDump::rows(m_c->database(), QStringLiteral("helpers")).first(),
                  QStringLiteral("h1|Ana||[]|0|off_duty|<null>|<null>|<null>|off_duty|<null>|system|"));
     }

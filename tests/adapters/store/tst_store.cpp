@@ -201,7 +201,8 @@ private slots:
             QSqlQuery q(check.database());
             QVERIFY(q.exec(QStringLiteral("DELETE FROM alarms WHERE id % 2 = 1")));
             QVERIFY(q.exec(QStringLiteral("DELETE FROM mission_offers")));
-            QVERIFY(q.exec(QStringLiteral("UPDATE devices SET battery_percent = -7, label = 'x'")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE devices SET label = 'x'")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE device_liveness SET battery_percent = -7")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO helpers (id, name, phone, skills, mission_id, availability, "
                                           "changed_state, changed_by, changed_note) "
                                           "VALUES ('ghost', 'G', '', '[]', 0, 'off_duty', 'off_duty', 'system', '')")));
