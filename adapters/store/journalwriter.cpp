@@ -16,11 +16,19 @@ using namespace SqlValues;
 namespace {
 
 // Changes::merge, without touching the containers an entry left empty: a device message
-// (the bulk of the traffic) names one device and nothing else.
-void mergeChanges(DispatchState::Changes &into, const DispatchState::Changes &c)
+// (the bulk of the traffic) names one device and nothing else, most often its actor
+// (deviceHint), which is then looked up rather than found by walking the set (a QSet walks
+// every bucket of its table, 128 for one element).
+void mergeChanges(DispatchState::Changes &into, const DispatchState::Changes &c, const QString &deviceHint)
 {
     if (c.helpers.isEmpty() && c.alarms.isEmpty() && c.missions.isEmpty() && c.shifts.isEmpty() && !c.fees
         && c.cancelsToSend.isEmpty() && c.removedDevices.isEmpty() && c.removedHelpers.isEmpty()) {
+        if (c.devices.size() == 1 && !deviceHint.isEmpty() && c.devices.contains(deviceHint)) {
+            into.devices.insert(deviceHint);
+            if (!into.removedDevices.isEmpty())
+                into.removedDevices.remove(deviceHint);
+            return;
+        }
         for (const QString &id : c.devices) {
             into.devices.insert(id);
             if (!into.removedDevices.isEmpty())
@@ -40,10 +48,22 @@ QByteArray insertJournalSql(int rows)
     return sql;
 }
 
+// "INSERT INTO journal_dedupe (…) VALUES (?, ?, ?), … ON CONFLICT … DO NOTHING" with rows rows.
+QByteArray claimSql(int rows)
+{
+    QByteArray sql = "INSERT INTO journal_dedupe (source, message_id, seq) VALUES ";
+    for (int i = 0; i < rows; ++i)
+        sql += i ? ", (?, ?, ?)" : "(?, ?, ?)";
+    return sql + " ON CONFLICT (source, message_id) DO NOTHING";
+}
+
+// Statements of 64, 32, …, 1 rows: slot 0 holds 64.
 constexpr int journalStatementRows(int slot)
 {
     return JournalWriter::rowsPerInsert >> slot;
 }
+constexpr int singleRowSlot = 6;
+static_assert(journalStatementRows(singleRowSlot) == 1);
 
 } // namespace
 
@@ -78,13 +98,39 @@ JournalEntry JournalWriter::rejectedEntry(const JournalEntry &original, const Er
     return e; // raw bytes kept for audit
 }
 
+std::shared_ptr<const JournalWriter::EncodedTexts> JournalWriter::encodeTexts(const QList<JournalEntry> &items)
+{
+    auto out = std::make_shared<EncodedTexts>();
+    out->utf8.reserve(items.size() * 128);
+    out->offsets.reserve(items.size() * textsPerRow + 1);
+    QByteArray &utf8 = out->utf8;
+    for (const JournalEntry &e : items) {
+        out->offsets.append(utf8.size());
+        appendUtf8(utf8, e.source);
+        out->offsets.append(utf8.size());
+        appendUtf8(utf8, e.messageId);
+        out->offsets.append(utf8.size());
+        appendUtf8(utf8, e.kind);
+        out->offsets.append(utf8.size());
+        appendUtf8(utf8, e.actor.toString());
+        out->offsets.append(utf8.size());
+        appendJson(utf8, e.payload);
+    }
+    out->offsets.append(utf8.size());
+    return out;
+}
+
 void JournalWriter::submit(quint64 ticket, const QList<JournalEntry> &items, bool allOrNothing)
 {
     if (items.isEmpty())
         return;
+    // On the caller's thread, before taking the lock.
+    std::shared_ptr<const EncodedTexts> texts;
+    if (m_encodeOnSubmit.load(std::memory_order_relaxed))
+        texts = encodeTexts(items);
     {
         QMutexLocker lock(&m_mutex);
-        m_queue.push_back(Slice{ticket, items, 0, items.size(), allOrNothing});
+        m_queue.push_back(Slice{ticket, items, 0, items.size(), allOrNothing, std::move(texts)});
         m_queuedItems += items.size();
         if (m_drainScheduled)
             return;
@@ -124,6 +170,7 @@ bool JournalWriter::open()
     m_insertDedupe.emplace(db);
     m_findDuplicate.emplace(db);
     m_deleteDedupe.emplace(db);
+    m_moveDedupe.emplace(db);
     const QList<std::pair<QSqlQuery *, QString>> statements{
         {&*m_insertJournal,
          QStringLiteral("INSERT INTO journal (%1) VALUES (%2)").arg(JournalReader::columns(), placeholders(8))},
@@ -134,6 +181,8 @@ bool JournalWriter::open()
                                            "WHERE d.source = :p0 AND d.message_id = :p1")},
         {&*m_deleteDedupe,
          QStringLiteral("DELETE FROM journal_dedupe WHERE source = :p0 AND message_id = :p1 AND seq = :p2")},
+        {&*m_moveDedupe, QStringLiteral("UPDATE journal_dedupe SET seq = :p0 "
+                                        "WHERE source = :p1 AND message_id = :p2 AND seq = :p3")},
     };
     for (const auto &[query, sql] : statements) {
         if (!query->prepare(sql)) {
@@ -157,17 +206,18 @@ bool JournalWriter::open()
                 release();
                 return false;
             };
-            m_claimNative = std::make_unique<SqliteStatement>();
-            if (!m_claimNative->prepare(native, "INSERT INTO journal_dedupe (source, message_id, seq) VALUES (?, ?, ?) "
-                                                "ON CONFLICT (source, message_id) DO NOTHING"))
-                return fail(*m_claimNative);
             for (int slot = 0; slot < int(m_insertJournalNative.size()); ++slot) {
+                auto &claim = m_claimNative[slot];
+                claim = std::make_unique<SqliteStatement>();
+                if (!claim->prepare(native, claimSql(journalStatementRows(slot))))
+                    return fail(*claim);
                 auto &st = m_insertJournalNative[slot];
                 st = std::make_unique<SqliteStatement>();
                 if (!st->prepare(native, insertJournalSql(journalStatementRows(slot))))
                     return fail(*st);
             }
             m_native = native;
+            m_encodeOnSubmit.store(true);
         }
     }
     return true;
@@ -183,7 +233,9 @@ void JournalWriter::close()
 void JournalWriter::release()
 {
     m_native = nullptr;
-    m_claimNative.reset();
+    m_encodeOnSubmit.store(false);
+    for (auto &st : m_claimNative)
+        st.reset();
     for (auto &st : m_insertJournalNative)
         st.reset();
     m_stateWriter.reset(); // statements first, then their connection
@@ -191,6 +243,7 @@ void JournalWriter::release()
     m_insertDedupe.reset();
     m_findDuplicate.reset();
     m_deleteDedupe.reset();
+    m_moveDedupe.reset();
     m_connection.reset();
 }
 
@@ -211,7 +264,7 @@ QList<JournalWriter::Slice> JournalWriter::takeBatch(bool *more)
             batch.append(std::move(front));
             m_queue.pop_front();
         } else { // split a large submission across batches
-            batch.append(Slice{front.ticket, front.items, front.begin, front.begin + n});
+            batch.append(Slice{front.ticket, front.items, front.begin, front.begin + n, false, front.texts});
             front.begin += n;
         }
         room -= n;
@@ -309,19 +362,11 @@ void JournalWriter::process(const QList<Slice> &batch)
     Batch out;
     out.results.reserve(size);
     out.stored.reserve(size);
+    out.texts.reserve(size);
     for (const Slice &slice : batch) {
-        if (slice.allOrNothing) {
-            if (!processAllOrNothing(slice, out)) {
-                failBatch(batch, m_error);
-                return;
-            }
-            continue;
-        }
-        for (qsizetype i = slice.begin; i < slice.end; ++i) {
-            if (!processItem(slice.ticket, int(i), slice.items.at(i), out)) {
-                failBatch(batch, m_error);
-                return;
-            }
+        if (!(slice.allOrNothing ? processAllOrNothing(slice, out) : processSlice(slice, out))) {
+            failBatch(batch, m_error);
+            return;
         }
     }
     if (!insertJournalRows(out)) {
@@ -373,7 +418,7 @@ bool JournalWriter::processAllOrNothing(const Slice &slice, Batch &out)
     QList<bool> refusedByReducer(slice.end - slice.begin, false);
     for (qsizetype i = slice.begin; i < slice.end; ++i) {
         if (firstRefused < 0) {
-            if (!processItem(slice.ticket, int(i), slice.items.at(i), out, true))
+            if (!processItem(slice.ticket, int(i), slice.items.at(i), out, true, 0, slice.textsOf(i)))
                 return false;
             if (out.results.constLast().status == WriteResult::Status::Refused) {
                 firstRefused = i;
@@ -402,6 +447,7 @@ bool JournalWriter::processAllOrNothing(const Slice &slice, Batch &out)
     m_nextSeq = nextSeqBefore;
     out.changes = changesBefore;
     out.stored.resize(storedBefore);
+    out.texts.resize(storedBefore);
     out.inserted = std::min(out.inserted, storedBefore);
     const Error &why = out.results.at(resultsBefore + (firstRefused - slice.begin)).error;
     const Error groupRefused{
@@ -419,6 +465,92 @@ bool JournalWriter::processAllOrNothing(const Slice &slice, Batch &out)
     return true;
 }
 
+bool JournalWriter::processSlice(const Slice &slice, Batch &out)
+{
+    PreClaims pre;
+    for (qsizetype i = slice.begin; i < slice.end; ++i) {
+        if (m_native && i >= pre.end && !preClaim(slice, i, pre))
+            return false;
+        const qint64 claimedAs = pre.claimed ? pre.firstSeq + (i - pre.begin) : 0;
+        if (!processItem(slice.ticket, int(i), slice.items.at(i), out, false, claimedAs, slice.textsOf(i)))
+            return false;
+    }
+    return true;
+}
+
+bool JournalWriter::preClaim(const Slice &slice, qsizetype from, PreClaims &pre)
+{
+    pre = PreClaims{from, std::min(slice.end, from + rowsPerInsert), m_nextSeq, false};
+    // Each message id with its source, as UTF-8: from what submit() encoded, or encoded here
+    // into m_claimText (offsets until it stops growing, pointers then).
+    struct Bound
+    {
+        qsizetype item;
+        const char *utf8; // null: offsets into m_claimText
+        qsizetype source, sourceSize, id, idSize;
+    };
+    std::array<Bound, rowsPerInsert> bound;
+    int ids = 0;
+    m_claimText.resize(0);
+    const QString *source = nullptr;
+    qsizetype sourceAt = 0, sourceSize = 0;
+    for (qsizetype i = pre.begin; i < pre.end; ++i) {
+        const JournalEntry &e = slice.items.at(i);
+        if (e.messageId.isEmpty())
+            continue;
+        if (const RowTexts t = slice.textsOf(i); t.utf8) {
+            bound[ids++] =
+                Bound{i, t.utf8, t.offsets[0], t.offsets[1] - t.offsets[0], t.offsets[1], t.offsets[2] - t.offsets[1]};
+            continue;
+        }
+        if (!source || e.source != *source) { // written again only when it changes
+            source = &e.source;
+            sourceAt = m_claimText.size();
+            appendUtf8(m_claimText, e.source);
+            sourceSize = m_claimText.size() - sourceAt;
+        }
+        const qsizetype idAt = m_claimText.size();
+        appendUtf8(m_claimText, e.messageId);
+        bound[ids++] = Bound{i, nullptr, sourceAt, sourceSize, idAt, m_claimText.size() - idAt};
+    }
+    if (ids < 2)
+        return true; // nothing to share: claimed one by one
+
+    qint64 changed = 0;
+    for (int slot = 0, done = 0; done < ids; ++slot) {
+        const int rows = journalStatementRows(slot);
+        if (rows > ids - done)
+            continue;
+        SqliteStatement &st = *m_claimNative[slot];
+        for (int row = 0; row < rows; ++row) {
+            const Bound &b = bound[done + row];
+            const char *utf8 = b.utf8 ? b.utf8 : m_claimText.constData();
+            st.bindText(row * 3 + 1, utf8 + b.source, b.sourceSize);
+            st.bindText(row * 3 + 2, utf8 + b.id, b.idSize);
+            st.bindInt64(row * 3 + 3, pre.firstSeq + (b.item - pre.begin));
+        }
+        if (!st.exec()) {
+            m_error = tr("Cannot write to the journal: %1").arg(st.errorString());
+            return false;
+        }
+        changed += st.changes();
+        done += rows;
+    }
+    if (changed == ids) {
+        pre.claimed = true;
+        return true;
+    }
+    // One of them was claimed before (a retransmission, or twice in the group): take back
+    // what this group claimed, and let each item claim its own.
+    for (int k = 0; k < ids; ++k) {
+        JournalEntry e = slice.items.at(bound[k].item);
+        e.seq = pre.firstSeq + (bound[k].item - pre.begin);
+        if (!releaseClaim(e))
+            return false;
+    }
+    return true;
+}
+
 bool JournalWriter::claim(const JournalEntry &e, bool *claimed)
 {
     if (m_native) {
@@ -429,7 +561,7 @@ bool JournalWriter::claim(const JournalEntry &e, bool *claimed)
         }
         m_text.resize(0);
         appendUtf8(m_text, e.messageId);
-        SqliteStatement &st = *m_claimNative;
+        SqliteStatement &st = *m_claimNative[singleRowSlot];
         st.bindText(1, m_lastSourceUtf8);
         st.bindText(2, m_text);
         st.bindInt64(3, e.seq);
@@ -459,6 +591,21 @@ bool JournalWriter::releaseClaim(const JournalEntry &e)
     return exec(q);
 }
 
+bool JournalWriter::moveClaim(const JournalEntry &e, qint64 from)
+{
+    QSqlQuery &q = *m_moveDedupe;
+    q.bindValue(placeholder(0), e.seq);
+    q.bindValue(placeholder(1), text(e.source));
+    q.bindValue(placeholder(2), e.messageId);
+    q.bindValue(placeholder(3), from);
+    if (!exec(q))
+        return false;
+    if (q.numRowsAffected() == 1)
+        return true;
+    m_error = tr("The claim of message %1 was not found.").arg(e.messageId);
+    return false;
+}
+
 bool JournalWriter::findDuplicate(const JournalEntry &e, Batch &out, WriteResult &r)
 {
     // The original may be an entry of this very batch whose row is not inserted yet.
@@ -483,7 +630,8 @@ bool JournalWriter::findDuplicate(const JournalEntry &e, Batch &out, WriteResult
     return true;
 }
 
-bool JournalWriter::processItem(quint64 ticket, int index, const JournalEntry &in, Batch &out, bool asAction)
+bool JournalWriter::processItem(quint64 ticket, int index, const JournalEntry &in, Batch &out, bool asAction,
+                                qint64 claimedAs, RowTexts texts)
 {
     WriteResult r{ticket, index, WriteResult::Status::Stored, 0, {}};
     JournalEntry e = in;
@@ -493,7 +641,10 @@ bool JournalWriter::processItem(quint64 ticket, int index, const JournalEntry &i
 
     // (a) dedupe: claim (source, message id) for this seq; a conflict means it was journaled.
     const bool hasMessageId = !e.messageId.isEmpty();
-    if (hasMessageId) {
+    if (hasMessageId && claimedAs > 0) {
+        if (claimedAs != e.seq && !moveClaim(e, claimedAs))
+            return false;
+    } else if (hasMessageId) {
         bool claimed = false;
         if (!claim(e, &claimed))
             return false;
@@ -508,11 +659,12 @@ bool JournalWriter::processItem(quint64 ticket, int index, const JournalEntry &i
     // (b) validate and apply on the replica; a refusal changes nothing there.
     Result<DispatchState::Changes> applied = m_replica.apply(e);
     if (applied) {
-        mergeChanges(out.changes, applied.value());
+        mergeChanges(out.changes, applied.value(), e.actor.id);
     } else if (!asAction && isDeviceMessage(e.kind)) {
         r.status = WriteResult::Status::Rejected;
         r.error = applied.error();
         e = rejectedEntry(e, applied.error());
+        texts = {}; // another kind and payload
         if (Result<DispatchState::Changes> kept = m_replica.apply(e); !kept) {
             m_error = kept.errorString();
             return false;
@@ -531,6 +683,7 @@ bool JournalWriter::processItem(quint64 ticket, int index, const JournalEntry &i
     ++m_nextSeq;
     out.results.append(r);
     out.stored.append(std::move(e));
+    out.texts.append(texts);
     if (out.stored.size() - out.inserted >= rowsPerInsert)
         return insertJournalRows(out, false);
     return true;
@@ -561,7 +714,6 @@ bool JournalWriter::insertJournalRows(Batch &out, bool full)
 
 bool JournalWriter::insertJournalRowsNative(Batch &out, bool full)
 {
-    constexpr int textsPerRow = 5; // source, message id, kind, actor, payload
     while (out.inserted < out.stored.size()) {
         const qsizetype left = out.stored.size() - out.inserted;
         int slot = 0;
@@ -571,10 +723,13 @@ bool JournalWriter::insertJournalRowsNative(Batch &out, bool full)
         if (!full && rows < rowsPerInsert)
             return true; // the rest with the next rows
 
-        // The UTF-8 values first (m_text does not move while they are bound), then the binds.
+        // The texts submit() did not encode first (m_text does not move while they are bound):
+        // textsPerRow + 1 offsets for each such row, then the binds.
         m_text.resize(0);
         m_textOffsets.resize(0);
         for (int row = 0; row < rows; ++row) {
+            if (out.texts.at(out.inserted + row).utf8)
+                continue;
             const JournalEntry &e = out.stored.at(out.inserted + row);
             m_textOffsets.append(m_text.size());
             appendUtf8(m_text, e.source);
@@ -586,23 +741,26 @@ bool JournalWriter::insertJournalRowsNative(Batch &out, bool full)
             appendUtf8(m_text, e.actor.toString());
             m_textOffsets.append(m_text.size());
             appendJson(m_text, e.payload);
+            m_textOffsets.append(m_text.size());
         }
-        m_textOffsets.append(m_text.size());
 
         SqliteStatement &st = *m_insertJournalNative[slot];
+        qsizetype own = 0; // the next row's offsets in m_textOffsets
         for (int row = 0; row < rows; ++row) {
             const JournalEntry &e = out.stored.at(out.inserted + row);
+            RowTexts texts = out.texts.at(out.inserted + row);
+            if (!texts.utf8) {
+                texts = RowTexts{m_text.constData(), m_textOffsets.constData() + own};
+                own += textsPerRow + 1;
+            }
             const int p = row * 8;
             st.bindInt64(p + 1, e.seq);
             if (e.time.isValid())
                 st.bindInt64(p + 2, e.time.toMSecsSinceEpoch());
             else
                 st.bindNull(p + 2);
-            for (int t = 0; t < textsPerRow; ++t) {
-                const qsizetype from = m_textOffsets.at(row * textsPerRow + t);
-                const qsizetype to = m_textOffsets.at(row * textsPerRow + t + 1);
-                st.bindText(p + 3 + t, m_text.constData() + from, to - from);
-            }
+            for (int t = 0; t < textsPerRow; ++t)
+                st.bindText(p + 3 + t, texts.utf8 + texts.offsets[t], texts.offsets[t + 1] - texts.offsets[t]);
             st.bindBlob(p + 8, e.raw);
         }
         if (!st.exec()) {

@@ -83,6 +83,24 @@ signals:
     void failed(const QString &message);
 
 private:
+    // The text columns of the journal rows of a submission (source, message id, kind, actor,
+    // payload JSON) as UTF-8, encoded by submit() on the caller's thread when the writer uses
+    // the SQLite C API: the writer's thread, the store's bottleneck, then only binds them.
+    // Item i's texts start at offsets[textsPerRow * i + t]; the next offset ends each one.
+    static constexpr int textsPerRow = 5;
+    struct EncodedTexts
+    {
+        QByteArray utf8;
+        QList<qsizetype> offsets; // textsPerRow per item, and the end
+    };
+    // One journal row's texts: textsPerRow + 1 offsets into utf8 (null: not encoded yet).
+    struct RowTexts
+    {
+        const char *utf8 = nullptr;
+        const qsizetype *offsets = nullptr;
+    };
+    static std::shared_ptr<const EncodedTexts> encodeTexts(const QList<JournalEntry> &items);
+
     // Part of one submission: items [begin, end) of the caller's list (shared, not copied).
     struct Slice
     {
@@ -90,7 +108,27 @@ private:
         QList<JournalEntry> items;
         qsizetype begin = 0;
         qsizetype end = 0;
-        bool allOrNothing = false; // never split: begin = 0, end = items.size()
+        bool allOrNothing = false;                 // never split: begin = 0, end = items.size()
+        std::shared_ptr<const EncodedTexts> texts; // null: encoded by the writer
+        RowTexts textsOf(qsizetype item) const
+        {
+            return texts ? RowTexts{texts->utf8.constData(), texts->offsets.constData() + textsPerRow * item}
+                         : RowTexts{};
+        }
+    };
+
+    // On the SQLite fast path the message ids of the next items of a slice (up to
+    // rowsPerInsert) are claimed together, in one statement per power of two, before those
+    // items are processed: item begin + k is claimed for seq firstSeq + k, the seq it gets if
+    // every item before it is stored. Either every message id of [begin, end) is claimed
+    // (claimed), or none is (one was claimed already, maybe by an item of the same group):
+    // then each item claims its own, as on the portable path.
+    struct PreClaims
+    {
+        qsizetype begin = 0;
+        qsizetype end = 0;
+        qint64 firstSeq = 0;
+        bool claimed = false;
     };
 
     // What a batch produced so far.
@@ -98,6 +136,7 @@ private:
     {
         QList<WriteResult> results;
         QList<JournalEntry> stored; // the journal rows, in seq order
+        QList<RowTexts> texts;      // their texts, when encoded by submit()
         qsizetype inserted = 0;     // stored[0, inserted) are in the journal table already
         DispatchState::Changes changes;
     };
@@ -106,12 +145,20 @@ private:
     QList<Slice> takeBatch(bool *more);
     void process(const QList<Slice> &batch);
     // false: a statement failed (m_error), the batch must be rolled back. asAction: a
-    // refused device message is Refused, not journaled as device.rejected.
-    bool processItem(quint64 ticket, int index, const JournalEntry &entry, Batch &out, bool asAction = false);
+    // refused device message is Refused, not journaled as device.rejected. claimedAs: the
+    // entry's message id was claimed already (preClaim), for that seq (0: not yet). texts:
+    // what submit() encoded of its row, if anything.
+    bool processItem(quint64 ticket, int index, const JournalEntry &entry, Batch &out, bool asAction, qint64 claimedAs,
+                     RowTexts texts);
+    bool processSlice(const Slice &slice, Batch &out);
+    // Claims the message ids of items [from, from + rowsPerInsert) of slice (fewer at its end).
+    bool preClaim(const Slice &slice, qsizetype from, PreClaims &pre);
     bool processAllOrNothing(const Slice &slice, Batch &out);
     // Dedupe claims: *claimed is false when (source, messageId) was claimed already.
     bool claim(const JournalEntry &e, bool *claimed);
     bool releaseClaim(const JournalEntry &e);
+    // The claim made for seq `from` now points at e.seq (an entry before e was not stored).
+    bool moveClaim(const JournalEntry &e, qint64 from);
     bool findDuplicate(const JournalEntry &e, Batch &out, WriteResult &r);
     // Inserts the journal rows not inserted yet (all of them, or only whole multi-row
     // statements when full is false).
@@ -130,11 +177,14 @@ private:
     std::optional<QSqlQuery> m_insertDedupe;
     std::optional<QSqlQuery> m_findDuplicate;
     std::optional<QSqlQuery> m_deleteDedupe;
+    std::optional<QSqlQuery> m_moveDedupe;
     // The SQLite fast path (null when the portable statements above are used).
     sqlite3 *m_native = nullptr;
-    std::unique_ptr<SqliteStatement> m_claimNative;
+    // Claims of 64, 32, …, 1 message ids (the last one: an item's own claim).
+    std::array<std::unique_ptr<SqliteStatement>, 7> m_claimNative;
     // INSERT INTO journal with 64, 32, …, 1 rows.
     std::array<std::unique_ptr<SqliteStatement>, 7> m_insertJournalNative;
+    QByteArray m_claimText;         // UTF-8 of the message ids bound to the claims statement being run
     QByteArray m_text;              // UTF-8 of the values bound to the statement being run
     QList<qsizetype> m_textOffsets; // where each value starts in m_text
     QString m_lastSource;           // the source of the last claim, and its UTF-8
@@ -150,6 +200,7 @@ private:
     qsizetype m_queuedItems = 0;
     bool m_drainScheduled = false;
     std::atomic<int> m_maxBatchSize{defaultMaxBatchSize};
+    std::atomic<bool> m_encodeOnSubmit{false}; // the SQLite C API path is in use
     std::atomic<quint64> m_transactions{0};
 };
 

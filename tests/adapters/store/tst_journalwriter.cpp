@@ -121,7 +121,7 @@ private slots:
         QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal")), qint64(3));
         // The duplicates changed nothing: the battery is the one of m2's first copy.
         QCOMPARE(f.writer->replica().device(d1)->batteryPercent, 60);
-        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM devices")), qint64(60));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM device_liveness")), qint64(60));
 
         // The same message id from another source is another message.
         JournalEntry other = s.heartbeat(d1, 80, QStringLiteral("m1"));
@@ -372,6 +372,7 @@ private slots:
         QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal")), qint64(0));
         QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM journal_dedupe")), qint64(0));
         QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM devices")), qint64(0));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT COUNT(*) FROM device_liveness")), qint64(0));
 
         // The replica was reloaded: d1 is not registered there, seq starts again at 1,
         // and m1 was not claimed.
@@ -405,12 +406,13 @@ private slots:
                                            QStringLiteral("m2"))});
         QCOMPARE(failed.first().status, S::Failed);
         QVERIFY(failed.first().error.message.contains(QLatin1String("poisoned alarm")));
-        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM devices")), qint64(-1));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM device_liveness")), qint64(-1));
 
         // The sender was not acknowledged: it sends the very same message again.
         QCOMPARE(f.write({beat}).first().status, S::Stored);
-        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM devices")), qint64(10));
-        QCOMPARE(countIn(f.path, QStringLiteral("SELECT last_seen_ms FROM devices")), beat.time.toMSecsSinceEpoch());
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT battery_percent FROM device_liveness")), qint64(10));
+        QCOMPARE(countIn(f.path, QStringLiteral("SELECT last_seen_ms FROM device_liveness")),
+                 beat.time.toMSecsSinceEpoch());
     }
 
     void portableAndSqlitePathsWriteTheSameRows_data()
@@ -475,6 +477,92 @@ private slots:
             QCOMPARE(rows, TableDump::rows(a.database(), table));
         }
         QVERIFY(!TableDump::rows(b.database(), QStringLiteral("devices")).isEmpty());
+    }
+
+    void messageIdsClaimedTogetherAsOneByOne()
+    {
+        // The SQLite path claims the message ids of up to 64 entries at once, each for the seq
+        // it gets if every entry before it is stored. Entries that are refused, duplicated
+        // (earlier, or within the same group) or rejected must leave the very rows and results
+        // that claiming one by one (the portable path) leaves.
+        Scenario s;
+        QList<JournalEntry> first{s.registerDevice(QStringLiteral("d1"), 48.1, 2.1)};
+        for (int i = 0; i < 10; ++i)
+            first.append(s.heartbeat(QStringLiteral("d1"), 50 + i, QStringLiteral("old-%1").arg(i)));
+        QList<JournalEntry> second;
+        JournalEntry refused = s.action(EntryKind::AlarmAcknowledged, {{"alarm", 99}});
+        refused.messageId = QStringLiteral("ui-1");
+        // In groups of 64: [0, 64) claimed together, its entries moved down after each refusal;
+        // [64, 128) and [128, 192) claimed one by one (an id claimed before); [192, 256) claimed
+        // together again; [256, 300) with 32 + 8 + 4 ids per statement.
+        for (int i = 0; i < 300; ++i) {
+            const QString id = QStringLiteral("m-%1").arg(i);
+            switch (i) {
+            case 5:   // refused with a message id: the next claims of its group move down one seq
+            case 200: // the same id again, after the first gave its claim back
+                second.append(refused);
+                break;
+            case 9: // refused without a message id
+                second.append(s.action(EntryKind::AlarmAcknowledged, {{"alarm", 98}}));
+                break;
+            case 12: // journaled as device.rejected: it keeps its claim and seq
+                second.append(s.deviceMessage(EntryKind::DeviceHeartbeat, {{"device", "d1"}, {"battery", 150}}, id));
+                break;
+            case 20: // no message id
+                second.append(s.action(EntryKind::ShiftStarted, {{"operator", "Claire"}}));
+                break;
+            case 70: // a retransmission of an id journaled by an earlier batch
+                second.append(s.heartbeat(QStringLiteral("d1"), 10, QStringLiteral("old-3")));
+                break;
+            case 140: // twice in the same group
+                second.append(s.heartbeat(QStringLiteral("d1"), 11, QStringLiteral("m-%1").arg(i - 1)));
+                break;
+            default:
+                second.append(s.heartbeat(QStringLiteral("d1"), 20 + i % 80, id));
+            }
+        }
+        Fixture portable;
+        SqliteNative::setEnabled(false);
+        const bool portableOpened = portable.open();
+        SqliteNative::setEnabled(true);
+        QVERIFY(portableOpened);
+        Fixture native;
+        QVERIFY(native.open());
+        QVERIFY(native.writer->usesSqliteApi());
+        for (Fixture *f : {&portable, &native}) {
+            f->write(first, 1);
+            f->write(second, 2);
+        }
+        QCOMPARE(native.results.size(), first.size() + second.size());
+        for (qsizetype i = 0; i < native.results.size(); ++i) {
+            const WriteResult &a = portable.results.at(i);
+            const WriteResult &b = native.results.at(i);
+            QCOMPARE(b.index, a.index);
+            QCOMPARE(b.status, a.status);
+            QCOMPARE(b.seq, a.seq);
+            QCOMPARE(b.error.code, a.error.code);
+        }
+        const QList<WriteResult> r = native.of(2);
+        QCOMPARE(r.at(5).status, S::Refused);
+        QCOMPARE(r.at(6).seq, r.at(4).seq + 1);
+        QCOMPARE(r.at(9).status, S::Refused);
+        QCOMPARE(r.at(12).status, S::Rejected);
+        QCOMPARE(r.at(20).status, S::Stored);
+        QCOMPARE(r.at(63).seq, r.at(0).seq + 61);
+        QCOMPARE(r.at(70).status, S::Duplicate);
+        QCOMPARE(r.at(140).status, S::Duplicate);
+        QCOMPARE(r.at(140).seq, r.at(139).seq);
+        QCOMPARE(r.at(200).status, S::Refused);
+        QCOMPARE(r.at(201).seq, r.at(199).seq + 1);
+        QCOMPARE(r.at(299).status, S::Stored);
+        QCOMPARE(native.tables(), portable.tables());
+        // Every claim points at the entry that carried its message id.
+        QCOMPARE(countIn(native.path, QStringLiteral("SELECT COUNT(*) FROM journal_dedupe d LEFT JOIN journal j "
+                                                     "ON j.seq = d.seq WHERE j.source IS NOT d.source "
+                                                     "OR j.message_id IS NOT d.message_id")),
+                 qint64(0));
+        QCOMPARE(countIn(native.path, QStringLiteral("SELECT COUNT(*) FROM journal_dedupe")),
+                 countIn(native.path, QStringLiteral("SELECT COUNT(*) FROM journal WHERE message_id <> ''")));
     }
 
     void deviceMessagesAreToldApartFromRegistryActions()
