@@ -7,6 +7,7 @@ RELAIS_BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-positioning-dev qt6-serialport-dev
     qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
     libqt6sql6-sqlite libsqlite3-dev libsimdjson-dev libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
+    qt6-multimedia-dev # alarm sounds (QSoundEffect); without it the build rings the system bell
 )
 
 # To run the whole test suite (real servers and tools started by the tests).

@@ -92,6 +92,218 @@
     </message>
 </context>
 <context>
+    <name>relais::AlarmDetailPane</name>
+    <message>
+        <source>no helper left to ask</source>
+        <translation>plus personne à solliciter</translation>
+    </message>
+    <message>
+        <source>mission cancelled</source>
+        <translation>mission annulée</translation>
+    </message>
+    <message>
+        <source>offers withdrawn</source>
+        <translation>propositions retirées</translation>
+    </message>
+    <message>
+        <source>reassigned</source>
+        <translation>réattribuée</translation>
+    </message>
+    <message>
+        <source>resolved without a helper</source>
+        <translation>résolue sans intervenant</translation>
+    </message>
+    <message>
+        <source>alarm cancelled</source>
+        <translation>alarme annulée</translation>
+    </message>
+    <message>
+        <source>the device reported the condition ended</source>
+        <translation>l’appareil a signalé la fin de l’alerte</translation>
+    </message>
+    <message>
+        <source>the device reported again</source>
+        <translation>l’appareil s’est manifesté à nouveau</translation>
+    </message>
+    <message>
+        <source>battery replaced</source>
+        <translation>pile remplacée</translation>
+    </message>
+    <message>
+        <source>by the dispatcher</source>
+        <translation>par le régulateur</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Add a note, then press Enter</source>
+        <translation>Ajouter une note, puis Entrée</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>appareil %1</translation>
+    </message>
+    <message>
+        <source>Relais</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <source>Escalated: not acknowledged in time</source>
+        <translation>Escalade&#xa0;: non acquittée à temps</translation>
+    </message>
+    <message>
+        <source>Escalated: no helper accepted in time</source>
+        <translation>Escalade&#xa0;: aucun intervenant n’a accepté à temps</translation>
+    </message>
+    <message>
+        <source>Escalated: nobody on scene in time</source>
+        <translation>Escalade&#xa0;: personne sur place à temps</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçue</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>Attribuée à %1</translation>
+    </message>
+    <message>
+        <source>Back to the dispatcher (%1)</source>
+        <translation>Revenue au régulateur (%1)</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Résolue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Annulée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Offered to %1 (%2 m)</source>
+        <translation>Proposée à %1 (%2&#xa0;m)</translation>
+    </message>
+    <message>
+        <source>%1 declined</source>
+        <translation>%1 a refusé</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time</source>
+        <translation>%1 n’a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>Offer to %1 withdrawn</source>
+        <translation>Proposition à %1 retirée</translation>
+    </message>
+    <message>
+        <source>Mission %1 completed, %2 paid</source>
+        <translation>Mission %1 terminée, %2 versés</translation>
+    </message>
+    <message>
+        <source>Mission %1 cancelled (%2)</source>
+        <translation>Mission %1 annulée (%2)</translation>
+    </message>
+    <message>
+        <source>No alarm chosen</source>
+        <translation>Aucune alarme choisie</translation>
+    </message>
+    <message>
+        <source>Choose an alarm in the queue or on the map to see it whole here.</source>
+        <translation>Choisissez une alarme dans la file ou sur la carte pour la voir ici en entier.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 · %2 · %3 — %4</source>
+        <translation>Alarme %1 · %2 · %3 — %4</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s), last at %1</source>
+        <translation>
+            <numerusform>%n fois, la dernière à %1</numerusform>
+            <numerusform>%n fois, la dernière à %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>battery %1%</source>
+        <translation>pile %1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>last heard %1</source>
+        <translation>dernier signal %1</translation>
+    </message>
+    <message>
+        <source>(unregistered device)</source>
+        <translation>(appareil non enregistré)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>Intervenant</translation>
+    </message>
+    <message>
+        <source>%1, %2, fee %3</source>
+        <translation>%1, %2, indemnité %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s) waiting</source>
+        <translation>
+            <numerusform>%n proposition en attente</numerusform>
+            <numerusform>%n propositions en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>re-dispatched %n time(s)</source>
+        <translation>
+            <numerusform>relancée %n fois</numerusform>
+            <numerusform>relancée %n fois</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mission</source>
+        <translation>Mission</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>Notes&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>relais::AlarmKind</name>
     <message>
         <source>Personal emergency</source>
@@ -140,6 +352,41 @@
     <message>
         <source>Other</source>
         <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>relais::AlarmSounds</name>
+    <message>
+        <source>Alarm sounds off</source>
+        <translation>Sons d’alarme coupés</translation>
+    </message>
+    <message>
+        <source>Alarm sounds muted until %1</source>
+        <translation>Sons d’alarme en sourdine jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>Alarm sounds muted until %1 (new alarms meanwhile: %2)</source>
+        <translation>Sons d’alarme en sourdine jusqu’à %1 (nouvelles alarmes entre-temps&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>system bell</source>
+        <translation>sonnerie système</translation>
+    </message>
+    <message>
+        <source>system bell (no audio output)</source>
+        <translation>sonnerie système (aucune sortie audio)</translation>
+    </message>
+    <message>
+        <source>system bell (the sound files cannot be written)</source>
+        <translation>sonnerie système (les fichiers sonores ne peuvent pas être écrits)</translation>
+    </message>
+    <message>
+        <source>Qt Multimedia</source>
+        <translation>Qt Multimedia</translation>
+    </message>
+    <message>
+        <source>system bell (Qt Multimedia not available)</source>
+        <translation>sonnerie système (Qt Multimedia absent)</translation>
     </message>
 </context>
 <context>
@@ -931,6 +1178,54 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>No helper is available within %1 m.</source>
         <translation>Aucun intervenant n&apos;est disponible à moins de %1&#xa0;m.</translation>
     </message>
+    <message>
+        <source>Unknown helper %1.</source>
+        <translation>Intervenant %1 inconnu.</translation>
+    </message>
+    <message>
+        <source>Alarm %1: the helper is already on scene; record the outcome instead.</source>
+        <translation>Alarme %1&#xa0;: l’intervenant est déjà sur place&#xa0;; enregistrez plutôt l’issue.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 is already assigned to %2.</source>
+        <translation>L’alarme %1 est déjà attribuée à %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not available (%2).</source>
+        <translation>%1 n’est pas disponible (%2).</translation>
+    </message>
+    <message>
+        <source>Alarm %1 has no offer waiting for an answer.</source>
+        <translation>L’alarme %1 n’a aucune proposition en attente de réponse.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 has no helper assigned.</source>
+        <translation>L’alarme %1 n’a pas d’intervenant attribué.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 is already “%2”.</source>
+        <translation>L’alarme %1 est déjà «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>To cancel the alarm, use Cancel Alarm.</source>
+        <translation>Pour annuler l’alarme, utilisez «&#xa0;Annuler l’alarme&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Alarm %1: the helper is not on scene yet; record their arrival first.</source>
+        <translation>Alarme %1&#xa0;: l’intervenant n’est pas encore sur place&#xa0;; enregistrez d’abord son arrivée.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 can be closed once its outcome is recorded.</source>
+        <translation>L’alarme %1 pourra être clôturée une fois son issue enregistrée.</translation>
+    </message>
+    <message>
+        <source>Say why the alarm is cancelled.</source>
+        <translation>Indiquez pourquoi l’alarme est annulée.</translation>
+    </message>
+    <message>
+        <source>The note is empty.</source>
+        <translation>La note est vide.</translation>
+    </message>
 </context>
 <context>
     <name>relais::DispatchState</name>
@@ -1134,6 +1429,58 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>%1 %2</source>
         <comment>moment: day, time</comment>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::EndShiftDialog</name>
+    <message>
+        <source>End the Shift</source>
+        <translation>Fin de service</translation>
+    </message>
+    <message>
+        <source>%1, %2 ago</source>
+        <comment>shift start: moment, duration</comment>
+        <translation>%1, il y a %2</translation>
+    </message>
+    <message>
+        <source>No shift is running.</source>
+        <translation>Aucun service en cours.</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Modifier</translation>
+    </message>
+    <message>
+        <source>Add to the handover what the list cannot know</source>
+        <translation>Ajoutez à la relève ce que la liste ne peut pas savoir</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Opérateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Début&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Handover:</source>
+        <translation>&amp;Relève&#xa0;:</translation>
+    </message>
+    <message>
+        <source>What is still open, for the next operator. It is kept in the journal with the end of the shift.</source>
+        <translation>Ce qui reste ouvert, pour l’opérateur suivant. C’est conservé dans le journal avec la fin du service.</translation>
+    </message>
+    <message>
+        <source>&amp;End Shift</source>
+        <translation>&amp;Terminer le service</translation>
+    </message>
+    <message>
+        <source>The handover is too long: %1 characters at most.</source>
+        <translation>La relève est trop longue&#xa0;: %1&#xa0;caractères au plus.</translation>
+    </message>
+    <message>
+        <source>No shift is running: there is nothing to end.</source>
+        <translation>Aucun service en cours&#xa0;: rien à terminer.</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1801,98 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::Handover</name>
+    <message>
+        <source>%1 s</source>
+        <comment>age: seconds</comment>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <comment>age: minutes</comment>
+        <translation>%1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>%1 h %2</source>
+        <comment>age: hours, minutes (2 digits)</comment>
+        <translation>%1&#xa0;h&#xa0;%2</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <comment>age: days, hours</comment>
+        <translation>%1&#xa0;j %2&#xa0;h</translation>
+    </message>
+    <message>
+        <source>place unknown</source>
+        <translation>lieu inconnu</translation>
+    </message>
+    <message>
+        <source>Alarm %1</source>
+        <translation>Alarme %1</translation>
+    </message>
+    <message>
+        <source>not acknowledged in time</source>
+        <translation>non acquittée à temps</translation>
+    </message>
+    <message>
+        <source>no helper accepted in time</source>
+        <translation>aucun intervenant n’a accepté à temps</translation>
+    </message>
+    <message>
+        <source>nobody on scene in time</source>
+        <translation>personne sur place à temps</translation>
+    </message>
+    <message>
+        <source>Nothing open.</source>
+        <translation>Rien d’ouvert.</translation>
+    </message>
+    <message>
+        <source>Open alarms: %1.</source>
+        <translation>Alarmes ouvertes&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Open alarms: %1 (escalated: %2).</source>
+        <translation>Alarmes ouvertes&#xa0;: %1 (en escalade&#xa0;: %2).</translation>
+    </message>
+    <message>
+        <source>Resolved alarms to close: %1.</source>
+        <translation>Alarmes résolues à clôturer&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Missions with offers pending: %1.</source>
+        <translation>Missions avec propositions en attente&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Escalated:</source>
+        <translation>En escalade&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>a section of the handover: the alarms in this state</comment>
+        <translation>%1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Resolved, to close:</source>
+        <translation>Résolues, à clôturer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Missions with offers pending:</source>
+        <translation>Missions avec propositions en attente&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Mission %1</source>
+        <translation>Mission %1</translation>
+    </message>
+    <message>
+        <source>alarm %1</source>
+        <translation>alarme %1</translation>
+    </message>
+    <message>
+        <source>offered to %1</source>
+        <translation>proposée à %1</translation>
+    </message>
+</context>
+<context>
     <name>relais::Helper</name>
     <message>
         <source>Off duty</source>
@@ -1561,6 +2000,36 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>%1 km</source>
         <translation>%1&#xa0;km</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Completed missions · earnings</source>
+        <translation>Missions terminées · gains</translation>
+    </message>
+    <message>
+        <source>Today: %1</source>
+        <translation>Aujourd’hui&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Last 7 days: %1</source>
+        <translation>7 derniers jours&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This month: %1</source>
+        <translation>Ce mois-ci&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <comment>the missions a helper completed today and what they earn</comment>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>completed missions · earnings</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>relais::JournalReader</name>
@@ -1621,6 +2090,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Cannot write to the journal: %1</source>
         <translation>Impossible d&apos;écrire dans le journal&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The claim of message %1 was not found.</source>
+        <translation>La réservation du message %1 est introuvable.</translation>
     </message>
 </context>
 <context>
@@ -1752,10 +2225,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>Show &amp;Closed Alarms</source>
-        <translation>Afficher les alarmes &amp;clôturées</translation>
     </message>
     <message>
         <source>No alarms</source>
@@ -1955,6 +2424,218 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Emergency numbers: 15 (medical), 18 (fire), 112 (any emergency), 17 (police).</source>
         <translation>Numéros d&apos;urgence&#xa0;: 15 (SAMU), 18 (pompiers), 112 (toute urgence), 17 (police).</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2, %3) is waiting to be acknowledged.</source>
+        <translation>L’alarme %1 (%2, %3) attend d’être acquittée.</translation>
+    </message>
+    <message>
+        <source>Alarm waiting</source>
+        <translation>Alarme en attente</translation>
+    </message>
+    <message>
+        <source>Alarm %1: no helper accepted and nobody else is near enough. Choose a helper, or call.</source>
+        <translation>Alarme %1&#xa0;: aucun intervenant n’a accepté et personne d’autre n’est assez proche. Choisissez un intervenant, ou appelez.</translation>
+    </message>
+    <message>
+        <source>No alarms handled by you</source>
+        <translation>Aucune alarme traitée par vous</translation>
+    </message>
+    <message>
+        <source>No helper is available</source>
+        <translation>Aucun intervenant disponible</translation>
+    </message>
+    <message>
+        <source>%1 — %2 m</source>
+        <translation>%1 — %2&#xa0;m</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not assigned</source>
+        <translation>L’alarme %1 n’a pas été attribuée</translation>
+    </message>
+    <message>
+        <source>The offers of alarm %1 were not withdrawn</source>
+        <translation>Les propositions de l’alarme %1 n’ont pas été retirées</translation>
+    </message>
+    <message>
+        <source>Alarm %1: “en route” was not recorded</source>
+        <translation>Alarme %1&#xa0;: «&#xa0;en route&#xa0;» n’a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>Alarm %1: “on scene” was not recorded</source>
+        <translation>Alarme %1&#xa0;: «&#xa0;sur place&#xa0;» n’a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>Alarm %1: the outcome was not recorded</source>
+        <translation>Alarme %1&#xa0;: l’issue n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not closed</source>
+        <translation>L’alarme %1 n’a pas été clôturée</translation>
+    </message>
+    <message>
+        <source>Cancel Alarm %1</source>
+        <translation>Annuler l’alarme %1</translation>
+    </message>
+    <message>
+        <source>Why is the alarm cancelled? (kept in its timeline)</source>
+        <translation>Pourquoi l’alarme est-elle annulée&#xa0;? (conservé dans son historique)</translation>
+    </message>
+    <message>
+        <source>Cancel the Alarm</source>
+        <translation>Annuler l’alarme</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not cancelled</source>
+        <translation>L’alarme %1 n’a pas été annulée</translation>
+    </message>
+    <message>
+        <source>The note on alarm %1 was not kept</source>
+        <translation>La note sur l’alarme %1 n’a pas été conservée</translation>
+    </message>
+    <message>
+        <source>Alarm %1: nothing can be changed, this window is read-only.</source>
+        <translation>Alarme %1&#xa0;: rien ne peut être modifié, cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Assign &amp;To…</source>
+        <translation>Attribuer &amp;à…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the Offers</source>
+        <translation>&amp;Retirer les propositions</translation>
+    </message>
+    <message>
+        <source>Helper &amp;En Route</source>
+        <translation>Intervenant &amp;en route</translation>
+    </message>
+    <message>
+        <source>Helper On &amp;Scene</source>
+        <translation>Intervenant &amp;sur place</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome…</source>
+        <translation>&amp;Issue…</translation>
+    </message>
+    <message>
+        <source>Clo&amp;se</source>
+        <translation>Clô&amp;turer</translation>
+    </message>
+    <message>
+        <source>Cancel the Alarm…</source>
+        <translation>Annuler l’alarme…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;Note</source>
+        <translation>Ajouter une &amp;note</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acquitter</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>Plus proche</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Attribuer…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Clôturer</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Annuler…</translation>
+    </message>
+    <message>
+        <source>&amp;Start Shift…</source>
+        <translation>&amp;Prendre le service…</translation>
+    </message>
+    <message>
+        <source>&amp;End Shift and Hand Over…</source>
+        <translation>&amp;Finir le service et passer la relève…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Alarms</source>
+        <translation>Alarmes &amp;ouvertes</translation>
+    </message>
+    <message>
+        <source>&amp;All Alarms</source>
+        <translation>&amp;Toutes les alarmes</translation>
+    </message>
+    <message>
+        <source>&amp;My Alarms</source>
+        <translation>&amp;Mes alarmes</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>Shift: %1 since %2</source>
+        <translation>Service&#xa0;: %1 depuis %2</translation>
+    </message>
+    <message>
+        <source>No shift started</source>
+        <translation>Aucun service pris</translation>
+    </message>
+    <message>
+        <source>File &gt; Start Shift: your name goes with every action you take.</source>
+        <translation>Fichier &gt; Prendre le service&#xa0;: votre nom accompagne chacune de vos actions.</translation>
+    </message>
+    <message>
+        <source>The shift was not started</source>
+        <translation>Le service n’a pas été pris</translation>
+    </message>
+    <message>
+        <source>The shift was not ended</source>
+        <translation>Le service n’a pas été terminé</translation>
+    </message>
+    <message>
+        <source>%1: this window is read-only.</source>
+        <translation>%1&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>&amp;Mute Sounds for 5 Minutes</source>
+        <translation>&amp;Sourdine pendant 5&#xa0;minutes</translation>
     </message>
 </context>
 <context>
@@ -2461,6 +3142,33 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Cannot set the checkpoint interval</source>
         <translation>Impossible de régler l&apos;intervalle des points de contrôle</translation>
+    </message>
+</context>
+<context>
+    <name>relais::StartShiftDialog</name>
+    <message>
+        <source>Start a Shift</source>
+        <translation>Prendre le service</translation>
+    </message>
+    <message>
+        <source>Your name, e.g. Claire Martin</source>
+        <translation>Votre nom, p.&#xa0;ex. Claire Martin</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Opérateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Every action of the shift is recorded under this name.</source>
+        <translation>Chaque action du service est enregistrée sous ce nom.</translation>
+    </message>
+    <message>
+        <source>&amp;Start Shift</source>
+        <translation>&amp;Prendre le service</translation>
+    </message>
+    <message>
+        <source>Enter your name to start the shift.</source>
+        <translation>Saisissez votre nom pour prendre le service.</translation>
     </message>
 </context>
 <context>

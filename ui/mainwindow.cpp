@@ -2,6 +2,7 @@
 
 #include "actionsink.h"
 #include "alarmdetailpane.h"
+#include "alarmsounds.h"
 #include "alarmtablemodel.h"
 #include "clock.h"
 #include "devicepanel.h"
@@ -48,6 +49,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 
 namespace relais {
@@ -965,6 +967,20 @@ void MainWindow::createActions()
                                      [this](qint64 id) { closeAlarm(id); });
     m_cancelAlarmAction = alarmAction(tr("Cancel the Alarm…"), "cancelAlarmAction",
                                       QKeySequence(Qt::CTRL | Qt::Key_Delete), [this](qint64 id) { cancelAlarm(id); });
+    // The alarm sounds (docs/sounds.md), silenced for five minutes at most from here.
+    m_sounds = new AlarmSounds(m_state, nullptr, this);
+    m_muteAction = new QAction(tr("&Mute Sounds for 5 Minutes"), this);
+    m_muteAction->setObjectName(QStringLiteral("muteSoundsAction"));
+    m_muteAction->setCheckable(true);
+    m_muteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    connect(m_muteAction, &QAction::triggered, m_sounds, [this](bool on) {
+        if (on)
+            m_sounds->muteFor(std::chrono::minutes(5));
+        else
+            m_sounds->unmute();
+    });
+    connect(m_sounds, &AlarmSounds::muteChanged, m_muteAction,
+            [this] { m_muteAction->setChecked(m_sounds->isMuted()); });
     m_noteAction =
         alarmAction(tr("Add a &Note"), "noteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_M), [this](qint64) {
             m_detailDock->show();
@@ -1144,6 +1160,8 @@ void MainWindow::createMenus()
     alarm->addAction(m_noteAction);
     alarm->addAction(m_cancelAlarmAction);
     alarm->addSeparator();
+    alarm->addAction(m_muteAction);
+    alarm->addSeparator();
     alarm->addAction(m_centreAlarmAction);
     alarm->addSeparator();
     alarm->addAction(m_newAlarmAction);
@@ -1182,12 +1200,19 @@ void MainWindow::createStatusBar()
     // screen, and they do not move when the coordinates come and go.
     m_cursorLabel = statusLabel(this, "cursorLabel");
     m_shiftLabel = statusLabel(this, "shiftLabel");
+    m_soundLabel = statusLabel(this, "soundLabel");
+    m_soundLabel->hide();
+    connect(m_sounds, &AlarmSounds::statusChanged, m_soundLabel, [this] {
+        m_soundLabel->setText(m_sounds->statusText());
+        m_soundLabel->setVisible(!m_soundLabel->text().isEmpty());
+    });
     m_dataDirLabel = statusLabel(this, "dataDirLabel");
     m_dataDirLabel->setText(tr("Data: %1").arg(shortenedPath(m_dataDir)));
     m_dataDirLabel->setToolTip(QDir::toNativeSeparators(m_dataDir));
 
     // The cursor's coordinates on the left, where messages take their place for a while.
     statusBar()->addWidget(m_cursorLabel);
+    statusBar()->addPermanentWidget(m_soundLabel);
     statusBar()->addPermanentWidget(m_shiftLabel);
     statusBar()->addPermanentWidget(m_mapNoticeLabel);
     statusBar()->addPermanentWidget(m_alarmCountLabel);

@@ -22,6 +22,7 @@ namespace relais {
 class ActionSink;
 class Clock;
 class AlarmDetailPane;
+class AlarmSounds;
 class AlarmTableModel;
 class DevicePanel;
 class DeviceTableModel;
@@ -53,6 +54,7 @@ public:
     ~MainWindow() override;
 
     AlarmTableModel *alarmModel() const { return m_alarmModel; }
+    AlarmSounds *sounds() const { return m_sounds; }
     HelperTableModel *helperModel() const { return m_helperModel; }
     MissionTableModel *missionModel() const { return m_missionModel; }
     DeviceTableModel *deviceModel() const;
@@ -223,6 +225,7 @@ private:
     QAction *m_closeAlarmAction = nullptr;
     QAction *m_cancelAlarmAction = nullptr;
     QAction *m_noteAction = nullptr;
+    QAction *m_muteAction = nullptr;
     QActionGroup *m_alarmFilterGroup = nullptr;
     QAction *m_filterOpenAction = nullptr;
     QAction *m_filterAllAction = nullptr;
@@ -247,6 +250,8 @@ private:
     QLabel *m_attentionLabel = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_shiftLabel = nullptr;
+    QLabel *m_soundLabel = nullptr;
+    AlarmSounds *m_sounds = nullptr;
     QTimer *m_minuteTimer = nullptr;
 
     QSet<qint64> m_toldUnacknowledged; // alarms whose stage 1 was notified

@@ -341,6 +341,9 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"closeAlarmAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
         {"cancelAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_Delete)},
         {"noteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_M)},
+        {"muteSoundsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
+        {"startShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
+        {"endShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
         {"showFinishedMissionsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
         {"resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
         {"fitOpenAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
@@ -411,9 +414,9 @@ void TestMainWindow::hasMenusWithShortcuts()
             someAlarm = a.id();
     }
     QVERIFY(someAlarm);
-    QVERIFY(JournalBuilder::commit(*m_state, {m_journal->entry(EntryKind::AlarmAcknowledged,
-                                                               {{QStringLiteral("alarm"), someAlarm}},
-                                                               Actor::operatorNamed(m_window->operatorName()))})
+    QVERIFY(JournalBuilder::commit(
+                *m_state, {m_journal->entry(EntryKind::AlarmAcknowledged, {{QStringLiteral("alarm"), someAlarm}},
+                                            Actor::operatorNamed(m_window->operatorName()))})
                 .isEmpty());
     QCOMPARE(alarms->model()->rowCount(), 1);
     QCOMPARE(alarms->model()->index(0, 0).data(ItemRoles::IdRole).toLongLong(), someAlarm);
