@@ -117,6 +117,24 @@ QStringList version4(const SqlDialect &)
     };
 }
 
+// v5: the dedupe claims keyed by (message_id, source) instead of (source, message_id): the
+// same rows, the same uniqueness. Every claim seeks its key in this B-tree; with the message id
+// first, the keys of one gateway (one source) differ in their first column, which SQLite
+// compares on a fast path, instead of all being equal there and compared column by column.
+QStringList version5(const SqlDialect &d)
+{
+    return {
+        QStringLiteral("CREATE TABLE journal_dedupe_next ("
+                       "message_id TEXT NOT NULL, source TEXT NOT NULL, seq BIGINT NOT NULL, "
+                       "PRIMARY KEY (message_id, source))%1")
+            .arg(d.keyedTableOptions()),
+        QStringLiteral("INSERT INTO journal_dedupe_next (message_id, source, seq) "
+                       "SELECT message_id, source, seq FROM journal_dedupe"),
+        QStringLiteral("DROP TABLE journal_dedupe"),
+        QStringLiteral("ALTER TABLE journal_dedupe_next RENAME TO journal_dedupe"),
+    };
+}
+
 } // namespace
 
 const QList<Migrations::Step> &Migrations::steps()
@@ -126,6 +144,7 @@ const QList<Migrations::Step> &Migrations::steps()
         {2, "deduplication of (source, message_id)", &version2},
         {3, "devices as a rowid table (in-place updates of last seen and battery)", &version3},
         {4, "device liveness (last seen, battery) in a narrow table of its own", &version4},
+        {5, "dedupe claims keyed by (message_id, source)", &version5},
     };
     return all;
 }

@@ -210,7 +210,7 @@ private slots:
         QStringList actual = tableNames(m_latestSchema);
         actual.sort();
         QCOMPARE(actual, expected);
-        QVERIFY(m_latestSchema.join(QLatin1Char('\n')).contains(QLatin1String("PRIMARY KEY (source, message_id)")));
+        QVERIFY(m_latestSchema.join(QLatin1Char('\n')).contains(QLatin1String("PRIMARY KEY (message_id, source)")));
     }
 
     void fromEachEarlierVersion_data()
@@ -227,7 +227,10 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("relais.sqlite"));
         qint64 firstSeq = 0;
         QStringList journalBefore;
+        QStringList claimsBefore;
         QMap<QString, QStringList> stateBefore;
+        // The claims, whatever the order of their columns.
+        const QString claims = QStringLiteral("(SELECT source, message_id, seq FROM journal_dedupe)");
         {
             SqlConnection c(QStringLiteral("old"));
             QVERIFY(c.open(path));
@@ -238,6 +241,8 @@ private slots:
             QVERIFY(c.database().commit());
             if (version >= 1) {
                 journalBefore = TableDump::rows(c.database(), QStringLiteral("journal"));
+                if (version >= 2)
+                    claimsBefore = TableDump::rows(c.database(), claims);
                 stateBefore = TableDump::stateTables(c.database());
                 QVERIFY(journalBefore.size() > 40);
             }
@@ -246,6 +251,10 @@ private slots:
             QVERIFY2(migrated.ok(), qPrintable(migrated.errorString()));
             QCOMPARE(c.dialect().schemaVersion(c.database()).value(), Migrations::latestVersion());
             QCOMPARE(TableDump::schema(c.database()), m_latestSchema);
+            if (version >= 2) {
+                QVERIFY(claimsBefore.size() > 10);
+                QCOMPARE(TableDump::rows(c.database(), claims), claimsBefore);
+            }
             if (version >= 1) {
                 QCOMPARE(TableDump::rows(c.database(), QStringLiteral("journal")), journalBefore);
                 const QMap<QString, QStringList> stateAfter = TableDump::stateTables(c.database());
