@@ -2610,10 +2610,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <translation>Les miennes</translation>
     </message>
     <message>
-        <source>Shift: %1 since %2</source>
-        <translation>Service&#xa0;: %1 depuis %2</translation>
-    </message>
-    <message>
         <source>No shift started</source>
         <translation>Aucun service pris</translation>
     </message>
@@ -2636,6 +2632,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>&amp;Mute Sounds for 5 Minutes</source>
         <translation>&amp;Sourdine pendant 5&#xa0;minutes</translation>
+    </message>
+    <message>
+        <source>Relais — Shift: %1 since %2</source>
+        <translation>Relais — Service&#xa0;: %1 depuis %2</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -63,21 +64,39 @@ AlarmDetailPane::AlarmDetailPane(const LiveState *state, QWidget *parent) : QWid
     m_title->setFont(bold);
     layout->addWidget(m_title);
 
-    m_commands = new QToolBar(this);
+    // The commands, a row per group (dispatching; then progress and ending), so that all
+    // stay in sight in a narrow pane.
+    m_commands = new QWidget(this);
     m_commands->setObjectName(QStringLiteral("alarmCommands"));
-    m_commands->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_commands->setIconSize(QSize(16, 16));
+    auto *rows = new QVBoxLayout(m_commands);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(0);
     layout->addWidget(m_commands);
 
-    m_facts = new QLabel(this);
+    // What is known and what happened, scrolled when the pane is short: the pane never
+    // takes height from the alarm queue below the map.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("alarmDetailScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *body = new QWidget(scroll);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->setSpacing(4);
+    scroll->setWidget(body);
+    layout->addWidget(scroll, 1);
+
+    m_facts = new QLabel(body);
     m_facts->setObjectName(QStringLiteral("alarmFacts"));
     m_facts->setTextFormat(Qt::RichText);
     m_facts->setWordWrap(true);
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_facts->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    layout->addWidget(m_facts);
+    m_facts->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    bodyLayout->addWidget(m_facts);
 
-    m_timeline = new QTreeWidget(this);
+    m_timeline = new QTreeWidget(body);
     m_timeline->setObjectName(QStringLiteral("alarmTimeline"));
     m_timeline->setRootIsDecorated(false);
     m_timeline->setUniformRowHeights(true);
@@ -88,13 +107,14 @@ AlarmDetailPane::AlarmDetailPane(const LiveState *state, QWidget *parent) : QWid
     m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_timeline->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    layout->addWidget(m_timeline, 1);
+    m_timeline->setMinimumHeight(m_timeline->fontMetrics().height() * 5);
+    bodyLayout->addWidget(m_timeline, 1);
 
-    m_notes = new QLabel(this);
+    m_notes = new QLabel(body);
     m_notes->setObjectName(QStringLiteral("alarmNotes"));
     m_notes->setWordWrap(true);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_notes);
+    bodyLayout->addWidget(m_notes);
 
     m_noteEdit = new QLineEdit(this);
     m_noteEdit->setObjectName(QStringLiteral("alarmNoteEdit"));
@@ -130,12 +150,21 @@ void AlarmDetailPane::setAlarm(qint64 id)
 
 void AlarmDetailPane::setActions(const QList<QAction *> &actions)
 {
-    m_commands->clear();
+    const QList<QToolBar *> old = m_commands->findChildren<QToolBar *>(Qt::FindDirectChildrenOnly);
+    qDeleteAll(old);
+    QToolBar *row = nullptr;
     for (QAction *a : actions) {
-        if (a)
-            m_commands->addAction(a);
-        else
-            m_commands->addSeparator();
+        if (!a) {
+            row = nullptr;
+            continue;
+        }
+        if (!row) {
+            row = new QToolBar(m_commands);
+            row->setToolButtonStyle(Qt::ToolButtonTextOnly);
+            row->setIconSize(QSize(16, 16));
+            m_commands->layout()->addWidget(row);
+        }
+        row->addAction(a);
     }
 }
 
@@ -243,7 +272,8 @@ void AlarmDetailPane::refresh()
 {
     const Alarm *a = m_state->state().alarm(m_alarmId);
     m_commands->setVisible(a != nullptr);
-    m_noteEdit->setEnabled(a != nullptr);
+    m_timeline->setVisible(a != nullptr);
+    m_noteEdit->setVisible(a != nullptr);
     m_timeline->clear();
     if (!a) {
         m_title->setText(tr("No alarm chosen"));

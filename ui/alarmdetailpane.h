@@ -55,7 +55,7 @@ private:
     qint64 m_alarmId = 0;
     QLabel *m_title = nullptr;
     QLabel *m_facts = nullptr;
-    QToolBar *m_commands = nullptr;
+    QWidget *m_commands = nullptr;
     QTreeWidget *m_timeline = nullptr;
     QLabel *m_notes = nullptr;
     QLineEdit *m_noteEdit = nullptr;

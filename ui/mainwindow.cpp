@@ -62,7 +62,7 @@ Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 constexpr QLatin1StringView kGeometryKey{"ui/geometry"};
 constexpr QLatin1StringView kStateKey{"ui/state"};
 // Bump when the docks change so that an old saved layout is ignored.
-constexpr int kLayoutVersion = 4;
+constexpr int kLayoutVersion = 5;
 constexpr int kErrorTimeoutMs = 30000;
 constexpr int kMessageTimeoutMs = 10000;
 
@@ -212,6 +212,13 @@ void MainWindow::connectMap()
                     m_detailPane->setAlarm(current.data(ItemRoles::IdRole).toLongLong());
             });
     connect(m_detailPane, &AlarmDetailPane::noteEntered, this, &MainWindow::addNote);
+    // An alarm arriving while none is chosen is chosen (the most urgent): its details and
+    // commands are at hand at once. Nothing else moves; a choice already made stays.
+    connect(m_alarmProxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_alarmTable->selectionModel()->currentIndex().isValid() && m_alarmProxy->rowCount() > 0)
+            m_alarmTable->selectionModel()->setCurrentIndex(
+                m_alarmProxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
     connect(m_alarmProxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAlarmActions);
     updateAlarmActions();
     // The helpers' distances are to the alarm chosen.
@@ -990,7 +997,7 @@ void MainWindow::createActions()
         });
     m_detailPane->setActions({m_acknowledgeAction, m_assignNearestAction, m_offerNearbyAction, m_assignToAction,
                               m_cancelOffersAction, nullptr, m_enRouteAction, m_onSceneAction, m_outcomeAction,
-                              m_closeAlarmAction, nullptr, m_cancelAlarmAction});
+                              m_closeAlarmAction, m_cancelAlarmAction});
     // Short labels on the pane's buttons; the menus keep the full ones.
     const struct
     {
@@ -1212,6 +1219,13 @@ void MainWindow::createStatusBar()
 
     // The cursor's coordinates on the left, where messages take their place for a while.
     statusBar()->addWidget(m_cursorLabel);
+    // A message needs room on the left: while one shows, the labels that never change (the
+    // shift, the journal, the data folder) step aside.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
+        m_dataDirLabel->setVisible(message.isEmpty());
+        m_shiftLabel->setVisible(message.isEmpty() && !m_shiftLabel->text().isEmpty());
+        m_storeLabel->setVisible(message.isEmpty() && !m_storeLabel->text().isEmpty());
+    });
     statusBar()->addPermanentWidget(m_soundLabel);
     statusBar()->addPermanentWidget(m_shiftLabel);
     statusBar()->addPermanentWidget(m_mapNoticeLabel);
@@ -1261,10 +1275,14 @@ void MainWindow::updateShift()
         setOperatorName(shift->op.name);
     m_startShiftAction->setEnabled(!shift);
     m_endShiftAction->setEnabled(shift != nullptr);
-    m_shiftLabel->setText(
-        shift ? tr("Shift: %1 since %2").arg(shift->op.name, DisplayFormat::moment(shift->startedAt, now()))
-              : tr("No shift started"));
+    // The operator on shift in the title bar (the status bar has no room to spare); a reminder
+    // in the status bar while nobody has started one.
+    setWindowTitle(
+        shift ? tr("Relais — Shift: %1 since %2").arg(shift->op.name, DisplayFormat::moment(shift->startedAt, now()))
+              : tr("Relais"));
+    m_shiftLabel->setText(shift ? QString() : tr("No shift started"));
     m_shiftLabel->setToolTip(shift ? QString() : tr("File > Start Shift: your name goes with every action you take."));
+    m_shiftLabel->setVisible(!shift && statusBar()->currentMessage().isEmpty());
 }
 
 void MainWindow::startShift()
@@ -1334,9 +1352,10 @@ void MainWindow::applyDefaultDockSizes()
     // The map keeps most of the room; the alarm queue gets enough height for a dozen rows
     // and enough width for its columns.
     const QSize area = size();
-    resizeDocks({m_alarmsDock}, {area.height() * 3 / 8}, Qt::Vertical);
+    resizeDocks({m_alarmsDock}, {area.height() * 3 / 10}, Qt::Vertical);
     resizeDocks({m_helpersDock}, {area.width() * 2 / 5}, Qt::Horizontal);
-    resizeDocks({m_helpersDock, m_missionsDock}, {1, 1}, Qt::Vertical);
+    // The chosen alarm (sharing the missions' place) needs more height than the helpers.
+    resizeDocks({m_helpersDock, m_missionsDock}, {2, 3}, Qt::Vertical);
 }
 
 void MainWindow::restoreSettings()

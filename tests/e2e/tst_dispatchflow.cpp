@@ -5,6 +5,7 @@
 // when the test says so.
 
 #include "actionsink.h"
+#include "alarmdetailpane.h"
 #include "alarmtablemodel.h"
 #include "desk.h"
 #include "earnings.h"
@@ -406,6 +407,8 @@ private slots:
     {
         const qint64 id = deviceAlarm(QStringLiteral("fall")); // critical: 1, 5, 15 minutes
         QVERIFY(id);
+        // Nothing was chosen: the new alarm is, and the detail pane shows it.
+        QTRY_COMPARE(m_window->findChild<AlarmDetailPane *>()->alarmId(), id);
         m_desk->escalateNow(); // not yet: nothing is due
         QTest::qWait(100);
         QCOMPARE(state().alarm(id)->escalationStage(), 0);
