@@ -141,6 +141,8 @@ Status StateWriter::prepare()
     m_touchDeviceNative.reset();
     m_touchDeviceByIdNative.reset();
     m_deviceRowidNative.reset();
+    for (auto &st : m_touchDevicesNative)
+        st.reset();
     if (sqlite3 *native = SqliteNative::handle(m_db)) {
         auto touch = std::make_unique<SqliteStatement>();
         auto touchById = std::make_unique<SqliteStatement>();
@@ -158,6 +160,21 @@ Status StateWriter::prepare()
         m_touchDeviceNative = std::move(touch);
         m_touchDeviceByIdNative = std::move(touchById);
         m_deviceRowidNative = std::move(rowid);
+        // Several liveness rows per statement: an upsert on the rowid whose update happens only
+        // where the row is the device's (a rowid gone stale updates nothing there: counted).
+        // Without a conflict target it needs SQLite 3.35; older: one row per statement.
+        std::array<std::unique_ptr<SqliteStatement>, 7> many;
+        for (int slot = 0; slot < int(many.size()); ++slot) {
+            QByteArray sql = "INSERT INTO device_liveness (rowid, device_id, last_seen_ms, battery_percent) VALUES ";
+            for (int row = 0; row < touchesPerStatement >> slot; ++row)
+                sql += row ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)";
+            sql += " ON CONFLICT DO UPDATE SET last_seen_ms = excluded.last_seen_ms, "
+                   "battery_percent = excluded.battery_percent WHERE device_id = excluded.device_id";
+            many[slot] = std::make_unique<SqliteStatement>();
+            if (!many[slot]->prepare(native, sql))
+                return {};
+        }
+        m_touchDevicesNative = std::move(many);
     }
     return {};
 }
@@ -168,11 +185,14 @@ Status StateWriter::write(const DispatchState &state, const DispatchState::Chang
         if (Status s = deleteDevice(id); !s)
             return s;
     }
+    m_pendingTouches.resize(0);
     for (const QString &id : changes.devices) {
         const Device *d = state.device(id);
         if (Status s = d ? writeDevice(*d) : deleteDevice(id); !s)
             return s;
     }
+    if (Status s = flushTouches(); !s)
+        return s;
     for (const QString &id : changes.removedHelpers) {
         if (Status s = deleteRow(m_deleteHelper, id); !s)
             return s;
@@ -270,6 +290,12 @@ Status StateWriter::writeDevice(const Device &d)
             && was.address == d.address && was.position == d.position && was.reportIntervalS == d.reportIntervalS) {
             if (was.lastSeen == d.lastSeen && was.batteryPercent == d.batteryPercent)
                 return {};
+            if (known->rowid > 0 && m_touchDevicesNative[0]) { // with the others, in flushTouches()
+                m_pendingTouches.append(PendingTouch{&d, known->rowid});
+                was.lastSeen = d.lastSeen; // if not found after all, flushTouches() writes it again
+                was.batteryPercent = d.batteryPercent;
+                return {};
+            }
             bool found = false;
             if (Status s = touchDevice(d, &*known, &found); !s)
                 return s;
@@ -299,6 +325,63 @@ Status StateWriter::writeDevice(const Device &d)
                          QCoreApplication::translate("relais::StateWriter", "Cannot write the state tables: %1")
                              .arg(st->errorString())};
     }
+    return {};
+}
+
+Status StateWriter::flushTouches()
+{
+    const qsizetype total = m_pendingTouches.size();
+    // The UTF-8 of the ids first (m_idUtf8 does not move while they are bound).
+    m_idUtf8.resize(0);
+    m_idOffsets.resize(0);
+    for (const PendingTouch &t : std::as_const(m_pendingTouches)) {
+        m_idOffsets.append(m_idUtf8.size());
+        appendUtf8(m_idUtf8, t.device->id);
+    }
+    m_idOffsets.append(m_idUtf8.size());
+    for (qsizetype done = 0; done < total;) {
+        int slot = 0;
+        while ((touchesPerStatement >> slot) > total - done)
+            ++slot;
+        const int rows = touchesPerStatement >> slot;
+        SqliteStatement &st = *m_touchDevicesNative[slot];
+        for (int row = 0; row < rows; ++row) {
+            const PendingTouch &t = m_pendingTouches.at(done + row);
+            const int p = row * 4;
+            st.bindInt64(p + 1, t.rowid);
+            const qsizetype at = m_idOffsets.at(done + row);
+            st.bindText(p + 2, m_idUtf8.constData() + at, m_idOffsets.at(done + row + 1) - at);
+            if (t.device->lastSeen.isValid())
+                st.bindInt64(p + 3, t.device->lastSeen.toMSecsSinceEpoch());
+            else
+                st.bindNull(p + 3);
+            st.bindInt64(p + 4, t.device->batteryPercent);
+        }
+        if (!st.exec()) {
+            return Error{QStringLiteral("sql_error"),
+                         QCoreApplication::translate("relais::StateWriter", "Cannot write the state tables: %1")
+                             .arg(st.errorString())};
+        }
+        if (st.changes() != rows) {
+            // A row was not where its rowid said (the row moved, or is gone): one by one, by id.
+            for (int row = 0; row < rows; ++row) {
+                const Device &d = *m_pendingTouches.at(done + row).device;
+                auto known = m_writtenDevices.find(d.id);
+                bool found = false;
+                if (known != m_writtenDevices.end()) {
+                    if (Status s = touchDevice(d, &*known, &found); !s)
+                        return s;
+                }
+                if (!found) {
+                    m_writtenDevices.remove(d.id); // not what was thought: written whole
+                    if (Status s = writeDevice(d); !s)
+                        return s;
+                }
+            }
+        }
+        done += rows;
+    }
+    m_pendingTouches.resize(0);
     return {};
 }
 

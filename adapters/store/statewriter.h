@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <array>
 #include <memory>
 
 namespace relais {
@@ -62,6 +63,11 @@ private:
     };
     // UPDATE of the liveness row (last seen and battery); *found: the row exists.
     Status touchDevice(const Device &d, WrittenDevice *written, bool *found);
+    // The liveness rows of m_pendingTouches (devices whose rowid is known), up to
+    // touchesPerStatement per statement; a row not found where expected is written again
+    // one by one (touchDevice, or the whole device).
+    Status flushTouches();
+    static constexpr int touchesPerStatement = 64;
     Status writeTransitions(QSqlQuery &upsert, QSqlQuery &trim, qint64 owner, const QList<Transition> &timeline,
                             QString (*stateKey)(int));
 
@@ -75,7 +81,17 @@ private:
     std::unique_ptr<SqliteStatement> m_touchDeviceNative;
     std::unique_ptr<SqliteStatement> m_touchDeviceByIdNative;
     std::unique_ptr<SqliteStatement> m_deviceRowidNative;
+    // Liveness rows by rowid, 64, 32, …, 1 per statement (SQLite ≥ 3.35), and those waiting
+    // for them during write().
+    std::array<std::unique_ptr<SqliteStatement>, 7> m_touchDevicesNative;
+    struct PendingTouch
+    {
+        const Device *device;
+        qint64 rowid;
+    };
+    QList<PendingTouch> m_pendingTouches;
     QByteArray m_idUtf8;
+    QList<qsizetype> m_idOffsets;
     QSqlQuery m_deleteDevice;
     QSqlQuery m_deleteLiveness;
     QSqlQuery m_upsertAlarm;

@@ -84,15 +84,39 @@ private slots:
         QVERIFY(
             TableDump::rows(m_c->database(), QStringLiteral("device_liveness")).first().endsWith(QLatin1String("|64")));
 
-        // A liveness row gone missing is written again, with its device row.
+        // A liveness row gone missing is written again.
         QVERIFY(q.exec(QStringLiteral("DELETE FROM device_liveness")));
         QVERIFY(apply(s.heartbeat(QStringLiteral("d1"), 62, QStringLiteral("m2"))));
         QCOMPARE(count(QStringLiteral("device_liveness")), qint64(1));
         QVERIFY(
             TableDump::rows(m_c->database(), QStringLiteral("device_liveness")).first().endsWith(QLatin1String("|62")));
-        QVERIFY(TableDump::rows(m_c->database(), QStringLiteral("devices"))
-                    .first()
-                    .contains(QLatin1String("Pendentif d1")));
+
+        // A liveness row that moved (its rowid is not the one the writer knows) is found by its id.
+        QVERIFY(q.exec(QStringLiteral("UPDATE device_liveness SET rowid = rowid + 1000")));
+        QVERIFY(apply(s.heartbeat(QStringLiteral("d1"), 61, QStringLiteral("m3"))));
+        QCOMPARE(count(QStringLiteral("device_liveness")), qint64(1));
+        QVERIFY(
+            TableDump::rows(m_c->database(), QStringLiteral("device_liveness")).first().endsWith(QLatin1String("|61")));
+
+        // Where the writer expects d1's row stands d2's: d2's row is left alone, d1's found by id.
+        QVERIFY(apply(s.registerDevice(QStringLiteral("d2"), 48.6, 2.6)));
+        QVERIFY(apply(s.heartbeat(QStringLiteral("d1"), 60, QStringLiteral("m4"))));
+        auto batteryOf = [&](const char *id) {
+            return TableDump::scalar(
+                m_c->database(),
+                QStringLiteral("SELECT battery_percent FROM device_liveness WHERE device_id = '%1'").arg(id));
+        };
+        const qint64 d1Row = TableDump::scalar(
+            m_c->database(), QStringLiteral("SELECT rowid FROM device_liveness WHERE device_id = 'd1'"));
+        QVERIFY(q.exec(QStringLiteral("UPDATE device_liveness SET rowid = rowid + 5000 WHERE device_id = 'd1'")));
+        QVERIFY(q.exec(QStringLiteral("UPDATE device_liveness SET rowid = %1 WHERE device_id = 'd2'").arg(d1Row)));
+        QVERIFY(apply(s.heartbeat(QStringLiteral("d1"), 59, QStringLiteral("m5"))));
+        QCOMPARE(count(QStringLiteral("device_liveness")), qint64(2));
+        QCOMPARE(batteryOf("d1"), qint64(59));
+        QCOMPARE(batteryOf("d2"), qint64(-1));
+        QVERIFY(apply(s.heartbeat(QStringLiteral("d1"), 58, QStringLiteral("m6")))); // its rowid learnt
+        QCOMPARE(batteryOf("d1"), qint64(58));
+        QCOMPARE(batteryOf("d2"), qint64(-1));
     }
 
     void removedDevicesAndHelpersAreDeleted()
