@@ -22,6 +22,11 @@ inline constexpr QLatin1String mapContact("map/contact");
 // The offline vector basemap: a town's GeoJSON file (docs/map.md); absent: none, except the
 // demo town's in demo mode.
 inline constexpr QLatin1String mapBasemap("map/basemap");
+// Offers (docs/dispatching.md): how many helpers at once, within how many metres, and how
+// many seconds each offer stands; absent or out of range: 3, 500 m, 60 s.
+inline constexpr QLatin1String offerCount("dispatch/offerCount");
+inline constexpr QLatin1String offerRadiusM("dispatch/offerRadiusM");
+inline constexpr QLatin1String offerTimeoutS("dispatch/offerTimeoutS");
 } // namespace SettingsKeys
 
 // What the command line asked for. Parsed before any window exists, so that

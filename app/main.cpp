@@ -188,7 +188,21 @@ int main(int argc, char *argv[])
     }
 
     relais::SystemClock clock;
-    relais::Desk desk(&clock);
+    // Offers: the settings when sensible, else the defaults (3 helpers, 500 m, 60 s).
+    relais::Desk::Settings dispatch;
+    {
+        const QSettings settings;
+        const int count = settings.value(relais::SettingsKeys::offerCount, dispatch.offerCount).toInt();
+        const double radius = settings.value(relais::SettingsKeys::offerRadiusM, dispatch.offerRadiusM).toDouble();
+        const int timeout = settings.value(relais::SettingsKeys::offerTimeoutS, dispatch.offerTimeoutS).toInt();
+        if (count >= 1 && count <= 20)
+            dispatch.offerCount = count;
+        if (radius >= 50 && radius <= 20000)
+            dispatch.offerRadiusM = radius;
+        if (timeout >= 10 && timeout <= 3600)
+            dispatch.offerTimeoutS = timeout;
+    }
+    relais::Desk desk(&clock, dispatch);
     if (!desk.open(dataDir))
         return refuseToStart(desk.errorString());
 
@@ -205,6 +219,17 @@ int main(int argc, char *argv[])
     relais::ActionSink &actions = desk.actions();
     relais::MainWindow window(&state, dataDir);
     window.setActionSink(&actions);
+    window.setOfferSettings(dispatch.offerCount, dispatch.offerRadiusM);
+    // The running costs for the transparency report live in the journal (docs/exports.md).
+    window.setRunningCostsProvider([&window, path = desk.store().databasePath()] {
+        const auto costs = relais::ExportCommand::readCosts(path);
+        if (!costs) {
+            window.showError(QCoreApplication::translate("relais::main", "The running costs could not be read: %1")
+                                 .arg(costs.errorString()));
+            return QList<relais::RunningCost>{};
+        }
+        return costs.value();
+    });
     window.setGatewayBoard(&desk.board());
     window.setOnlineTileSource(map.tiles.get());
     if (!map.problem.isEmpty())

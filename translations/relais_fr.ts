@@ -1484,6 +1484,81 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::ExportDialog</name>
+    <message>
+        <source>Export a Report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <source>Shift report (one row per alarm)</source>
+        <translation>Rapport de service (une ligne par alarme)</translation>
+    </message>
+    <message>
+        <source>Helper payouts</source>
+        <translation>Versements aux intervenants</translation>
+    </message>
+    <message>
+        <source>Transparency report (no personal data)</source>
+        <translation>Rapport de transparence (sans données personnelles)</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Rapport&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Shift of %1 since %2 (running)</source>
+        <translation>Service de %1 depuis %2 (en cours)</translation>
+    </message>
+    <message>
+        <source>Shift of %1, %2 – %3</source>
+        <translation>Service de %1, %2 – %3</translation>
+    </message>
+    <message>
+        <source>The period below</source>
+        <translation>La période ci-dessous</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Période&#xa0;:</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Du&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Include names and addresses (personal data: keep the file safe)</source>
+        <translation>Inclure les noms et adresses (données personnelles&#xa0;: protégez le fichier)</translation>
+    </message>
+    <message>
+        <source>Semicolon ;</source>
+        <translation>Point-virgule ;</translation>
+    </message>
+    <message>
+        <source>Comma ,</source>
+        <translation>Virgule ,</translation>
+    </message>
+    <message>
+        <source>&amp;Separator:</source>
+        <translation>&amp;Séparateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Byte-order mark, for spreadsheet programs</source>
+        <translation>Indicateur d’ordre des octets, pour les tableurs</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>The period must end after it starts.</source>
+        <translation>La période doit finir après son début.</translation>
+    </message>
+</context>
+<context>
     <name>relais::FormDialog</name>
     <message>
         <source>The latitude is a number of degrees between -90 and 90.</source>
@@ -1631,6 +1706,14 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>Cannot read %1: %2.</source>
         <translation>Impossible de lire %1&#xa0;: %2.</translation>
     </message>
+    <message>
+        <source>%1: give “token_secret” or “token”, not both.</source>
+        <translation>%1&#xa0;: indiquez «&#xa0;token_secret&#xa0;» ou «&#xa0;token&#xa0;», pas les deux.</translation>
+    </message>
+    <message>
+        <source>%1: “token_secret” must name a key of the system keychain, such as gateway/%2/token.</source>
+        <translation>%1&#xa0;: «&#xa0;token_secret&#xa0;» doit nommer une clé du trousseau du système, comme gateway/%2/token.</translation>
+    </message>
 </context>
 <context>
     <name>relais::GatewayHost</name>
@@ -1656,6 +1739,33 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Relais is stopping; connect again later.</source>
         <translation>Relais s&apos;arrête&#xa0;; reconnectez-vous plus tard.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewaySecrets</name>
+    <message>
+        <source>The token of gateway %1 is written in plain text in gateways.json; move it to the system keychain with “relais secret set %2” and name it there with &quot;token_secret&quot;: &quot;%2&quot;.</source>
+        <translation>Le jeton de la passerelle %1 est écrit en clair dans gateways.json&#xa0;; placez-le dans le trousseau du système avec «&#xa0;relais secret set %2&#xa0;» et nommez-le avec &quot;token_secret&quot;: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Gateway %1 is not admitted: the %2 did not give its token (%3) within %4 s; it may be waiting to be unlocked.</source>
+        <translation>La passerelle %1 n’est pas admise&#xa0;: le %2 n’a pas donné son jeton (%3) en %4&#xa0;s&#xa0;; il attend peut-être d’être déverrouillé.</translation>
+    </message>
+    <message>
+        <source>Gateway %1 is not admitted: its token in the %2 (%3) must be 8 to 256 characters.</source>
+        <translation>La passerelle %1 n’est pas admise&#xa0;: son jeton dans le %2 (%3) doit compter de 8 à 256&#xa0;caractères.</translation>
+    </message>
+    <message>
+        <source>Gateway %1 is not admitted: the %2 holds no secret named %3; store its token with “relais secret set %3”.</source>
+        <translation>La passerelle %1 n’est pas admise&#xa0;: le %2 ne contient aucun secret nommé %3&#xa0;; enregistrez son jeton avec «&#xa0;relais secret set %3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Gateway %1 is not admitted: its token (%2) could not be read: %3</source>
+        <translation>La passerelle %1 n’est pas admise&#xa0;: son jeton (%2) n’a pas pu être lu&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Gateways not admitted, their tokens being in the system keychain: %1. %2</source>
+        <translation>Passerelles non admises, leurs jetons étant dans le trousseau du système&#xa0;: %1. %2</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +2261,53 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::KeychainSecretStore</name>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Gestionnaire d’identification Windows</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>Trousseau macOS</translation>
+    </message>
+    <message>
+        <source>system keychain (Secret Service)</source>
+        <translation>trousseau du système (Secret Service)</translation>
+    </message>
+    <message>
+        <source>The Windows Credential Manager must be available to this user account.</source>
+        <translation>Le gestionnaire d’identification Windows doit être disponible pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The login keychain must be unlocked.</source>
+        <translation>Le trousseau de session doit être déverrouillé.</translation>
+    </message>
+    <message>
+        <source>gnome-keyring (or KWallet, or KeePassXC with its Secret Service integration) must be installed and unlocked, and the session needs D-Bus. On Debian: apt install gnome-keyring libsecret-1-0, then log in again.</source>
+        <translation>gnome-keyring (ou KWallet, ou KeePassXC avec son intégration Secret Service) doit être installé et déverrouillé, et la session doit disposer de D-Bus. Sur Debian&#xa0;: apt install gnome-keyring libsecret-1-0, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>There is no secret under %1 in the keychain.</source>
+        <translation>Le trousseau ne contient aucun secret sous %1.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to %1%2.</source>
+        <translation>Le trousseau a refusé l’accès à %1%2.</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete %1%2.</source>
+        <translation>Le trousseau n’a pas pu supprimer %1%2.</translation>
+    </message>
+    <message>
+        <source>No usable system keychain%1. %2 Relais never writes secrets in plain text.</source>
+        <translation>Aucun trousseau du système utilisable%1. %2 Relais n’écrit jamais de secret en clair.</translation>
+    </message>
+</context>
+<context>
     <name>relais::LineFramer</name>
     <message>
         <source>The line is longer than %1 bytes: it was dropped up to its end.</source>
@@ -2636,6 +2793,26 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Relais — Shift: %1 since %2</source>
         <translation>Relais — Service&#xa0;: %1 depuis %2</translation>
+    </message>
+    <message>
+        <source>&amp;Export a Report…</source>
+        <translation>&amp;Exporter un rapport…</translation>
+    </message>
+    <message>
+        <source>Export a Report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Rapport écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>Le rapport n’a pas été écrit&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3536,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>%1 The map shows the offline basemap.</source>
         <translation>%1 La carte affiche le plan hors ligne.</translation>
+    </message>
+    <message>
+        <source>The running costs could not be read: %1</source>
+        <translation>Les frais de fonctionnement n’ont pas pu être lus&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "devicetablemodel.h"
 #include "dispatchactions.h"
 #include "displayformat.h"
+#include "exportdialog.h"
 #include "gatewaytablemodel.h"
 #include "helperranker.h"
 #include "helpertablemodel.h"
@@ -17,6 +18,7 @@
 #include "manualalarmdialog.h"
 #include "mapwidget.h"
 #include "missiontablemodel.h"
+#include "reports.h"
 #include "shiftdialogs.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
@@ -29,6 +31,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QGeoCoordinate>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -38,6 +41,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
+#include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -159,6 +163,12 @@ ActionSink *MainWindow::actionSink() const
 void MainWindow::setOperatorName(const QString &name)
 {
     m_devicePanel->setOperatorName(name);
+}
+
+void MainWindow::setOfferSettings(int count, double radiusM)
+{
+    m_offerCount = std::max(count, 1);
+    m_offerRadiusM = radiusM;
 }
 
 void MainWindow::setClock(const Clock *clock)
@@ -630,8 +640,7 @@ void MainWindow::assignNearestHelper(qint64 alarmId)
 
 void MainWindow::offerToNearbyHelpers(qint64 alarmId)
 {
-    submitDispatch(alarmId, DispatchActions::offerToNearby(m_state->state(), alarmId, HelperRanker::defaultOfferCount,
-                                                           HelperRanker::defaultOfferRadiusM,
+    submitDispatch(alarmId, DispatchActions::offerToNearby(m_state->state(), alarmId, m_offerCount, m_offerRadiusM,
                                                            Actor::operatorNamed(operatorName()), now()));
 }
 
@@ -1016,6 +1025,11 @@ void MainWindow::createActions()
                                                            l.action->shortcut().toString(QKeySequence::NativeText)));
     }
 
+    m_exportAction = new QAction(tr("&Export a Report…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportReportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+
     m_startShiftAction = new QAction(tr("&Start Shift…"), this);
     m_startShiftAction->setObjectName(QStringLiteral("startShiftAction"));
     m_startShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -1132,6 +1146,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_startShiftAction);
     file->addAction(m_endShiftAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -1283,6 +1299,59 @@ void MainWindow::updateShift()
     m_shiftLabel->setText(shift ? QString() : tr("No shift started"));
     m_shiftLabel->setToolTip(shift ? QString() : tr("File > Start Shift: your name goes with every action you take."));
     m_shiftLabel->setVisible(!shift && statusBar()->currentMessage().isEmpty());
+}
+
+void MainWindow::setRunningCostsProvider(std::function<QList<RunningCost>()> provider)
+{
+    m_costs = std::move(provider);
+}
+
+bool MainWindow::exportReport(int report, const ReportPeriod &period, const ReportFormat &format, const QString &path,
+                              QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    QString why;
+    bool written = false;
+    const DispatchState &s = m_state->state();
+    if (report == int(ExportDialog::Report::Shift))
+        written = Reports::writeShiftReport(s, period, format, &file, &why);
+    else if (report == int(ExportDialog::Report::Payouts))
+        written = Reports::writePayoutStatement(s, period, format, &file, &why);
+    else
+        written = Reports::writeTransparencyReport(s, period, m_costs ? m_costs() : QList<RunningCost>{}, format, &file,
+                                                   &why);
+    if (!written || !file.commit()) {
+        file.cancelWriting();
+        if (error)
+            *error = why.isEmpty() ? file.errorString() : why;
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::showExportDialog()
+{
+    auto *dialog = new ExportDialog(m_state->state(), now(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("exportDialog"));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        // The operator's own command: a save dialog, then a message box if it failed.
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export a Report"), dialog->suggestedFileName(),
+                                                          tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (exportReport(int(dialog->report()), dialog->period(), dialog->format(), path, &error))
+            statusBar()->showMessage(tr("Report written: %1").arg(QDir::toNativeSeparators(path)), kMessageTimeoutMs);
+        else
+            QMessageBox::warning(this, tr("Export a Report"), tr("The report was not written: %1").arg(error));
+    });
+    dialog->open();
 }
 
 void MainWindow::startShift()

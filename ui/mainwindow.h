@@ -4,8 +4,14 @@
 #include "journalentry.h"
 #include "result.h"
 
+#include "reportformat.h"
+#include "reportperiod.h"
+#include "runningcost.h"
+
 #include <QMainWindow>
 #include <QSet>
+
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -79,6 +85,16 @@ public:
     // ($USER), or "operator".
     void setOperatorName(const QString &name);
     QString operatorName() const;
+    // The running costs for the transparency report (kept in the journal, which the window
+    // cannot read itself); without a provider the report counts none.
+    void setRunningCostsProvider(std::function<QList<RunningCost>()> provider);
+    // Writes a report (0: shift report, 1: payouts, 2: transparency) to path, atomically.
+    // False, with the reason in *error, when it could not be written.
+    bool exportReport(int report, const ReportPeriod &period, const ReportFormat &format, const QString &path,
+                      QString *error = nullptr);
+    // Offers from the window: to the nearest `count` available helpers within `radiusM`
+    // metres (defaults 3 and 500 m).
+    void setOfferSettings(int count, double radiusM);
     // The time of the window's entries and of the ages it shows (not owned; the system's
     // clock when none is set).
     void setClock(const Clock *clock);
@@ -125,6 +141,8 @@ public slots:
     // The operator's shift: the start form (their name), the end form (the handover summary).
     void startShift();
     void endShift();
+    // File > Export: the report, its period and format, then where to save it.
+    void showExportDialog();
     void setAlarmFilter(relais::MainWindow::AlarmFilter filter);
     // Selects the alarm everywhere (queue, map, detail pane); centres the map when asked.
     void selectAlarm(qint64 alarmId, bool centre = false);
@@ -182,6 +200,9 @@ private:
     LiveState *m_state;
     QString m_dataDir;
     const Clock *m_clock = nullptr;
+    std::function<QList<RunningCost>()> m_costs;
+    int m_offerCount = 3;
+    double m_offerRadiusM = 500;
     MapWidget *m_map = nullptr;
 
     AlarmTableModel *m_alarmModel = nullptr;
@@ -207,6 +228,7 @@ private:
     QDockWidget *m_detailDock = nullptr;
 
     QAction *m_quitAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_startShiftAction = nullptr;
     QAction *m_endShiftAction = nullptr;
     QAction *m_newAlarmAction = nullptr;

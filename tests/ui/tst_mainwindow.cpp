@@ -84,6 +84,7 @@ private slots:
     void showsGatewayLinks();
     void bringsTheQueueForwardOnANewAlarm();
     void hasMenusWithShortcuts();
+    void exportsReportsFromTheFileMenu();
     void aboutNamesVersionLicencesAndMapData();
     void showsCountsAndStatusInTheStatusBar();
     void followsLiveChanges();
@@ -344,6 +345,7 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"muteSoundsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U)},
         {"startShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
         {"endShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
+        {"exportReportAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)},
         {"showFinishedMissionsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
         {"resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
         {"fitOpenAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
@@ -423,6 +425,29 @@ void TestMainWindow::hasMenusWithShortcuts()
     m_window->findChild<QAction *>(QStringLiteral("filterOpenAlarmsAction"))->trigger();
     QCOMPARE(alarms->model()->rowCount(), 2);
     QCOMPARE(qobject_cast<TableView *>(alarms)->placeholderText(), QStringLiteral("No open alarms"));
+}
+
+void TestMainWindow::exportsReportsFromTheFileMenu()
+{
+    // The File menu's export writes the core's reports, atomically, where it is told.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("shift.csv"));
+    ReportFormat format = ReportFormat::forLocale(QLocale(QLocale::French));
+    const ReportPeriod all{QDateTime(), QDateTime()};
+    QString error;
+    QVERIFY2(m_window->exportReport(0, all, format, path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray csv = file.readAll();
+    QVERIFY(csv.startsWith("\xEF\xBB\xBF")); // the byte-order mark for spreadsheets, in French
+    const QList<QByteArray> lines = csv.mid(3).split('\n');
+    QVERIFY(lines.first().startsWith("alarm_id;kind;severity"));
+    QCOMPARE(lines.size() - 2, m_state->state().alarms().size()); // a row per alarm, then the final CRLF
+    // A folder that does not exist: refused with the reason, nothing written.
+    QVERIFY(!m_window->exportReport(2, all, format, dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("exportReportAction")));
 }
 
 void TestMainWindow::aboutNamesVersionLicencesAndMapData()
