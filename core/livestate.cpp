@@ -18,6 +18,7 @@ void LiveState::reset(const DispatchState &state)
 void LiveState::applyCommitted(const QList<JournalEntry> &entries)
 {
     DispatchState::Changes all;
+    QList<JournalEntry> done;
     for (const JournalEntry &e : entries) {
         if (e.seq != 0 && e.seq <= m_state.lastSeq())
             continue; // already applied (loaded with the snapshot)
@@ -27,9 +28,12 @@ void LiveState::applyCommitted(const QList<JournalEntry> &entries)
             continue;
         }
         all.merge(r.value());
+        done.append(e);
     }
     if (!all.isEmpty())
         emit changed(all);
+    if (!done.isEmpty())
+        emit applied(done);
 }
 
 } // namespace relais

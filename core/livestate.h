@@ -30,6 +30,8 @@ signals:
     void aboutToReset();
     void wasReset();
     void changed(const relais::DispatchState::Changes &changes);
+    // The entries just applied, in journal order (after changed()): for the window's log.
+    void applied(const QList<relais::JournalEntry> &entries);
     void diverged(qint64 seq, const QString &reason);
 
 private:

@@ -1484,6 +1484,169 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::EventLog</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>device %1</source>
+        <translation>appareil %1</translation>
+    </message>
+    <message>
+        <source>Relais</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <source>Alarm from device %1: %2</source>
+        <translation>Alarme de l’appareil %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Device %1: %2 ended</source>
+        <translation>Appareil %1&#xa0;: fin de «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Message refused: %1</source>
+        <translation>Message refusé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Alarm by phone: %1, %2</source>
+        <translation>Alarme par téléphone&#xa0;: %1, %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1 acknowledged</source>
+        <translation>Alarme %1 acquittée</translation>
+    </message>
+    <message>
+        <source>Alarm %1 escalated (stage %2)</source>
+        <translation>Alarme %1 en escalade (niveau %2)</translation>
+    </message>
+    <message>
+        <source>Alarm %1 resolved: %2</source>
+        <translation>Alarme %1 résolue&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1 closed</source>
+        <translation>Alarme %1 clôturée</translation>
+    </message>
+    <message>
+        <source>Alarm %1 cancelled: %2</source>
+        <translation>Alarme %1 annulée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Note on alarm %1: %2</source>
+        <translation>Note sur l’alarme %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Mission %1</source>
+        <translation>Mission %1</translation>
+    </message>
+    <message>
+        <source>The mission of alarm %1</source>
+        <translation>La mission de l’alarme %1</translation>
+    </message>
+    <message>
+        <source>Mission for alarm %1 created</source>
+        <translation>Mission créée pour l’alarme %1</translation>
+    </message>
+    <message>
+        <source>%1 offered to %2 (%3 m)</source>
+        <translation>%1 proposée à %2 (%3&#xa0;m)</translation>
+    </message>
+    <message>
+        <source>%1 accepted by %2</source>
+        <translation>%1 acceptée par %2</translation>
+    </message>
+    <message>
+        <source>%1 declined by %2</source>
+        <translation>%1 refusée par %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 did not answer in time</source>
+        <translation>%1&#xa0;: %2 n’a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>%1 assigned to %2</source>
+        <translation>%1 attribuée à %2</translation>
+    </message>
+    <message>
+        <source>%1: helper taken off (%2)</source>
+        <translation>%1&#xa0;: intervenant retiré (%2)</translation>
+    </message>
+    <message>
+        <source>%1: helper en route</source>
+        <translation>%1&#xa0;: intervenant en route</translation>
+    </message>
+    <message>
+        <source>%1: helper on scene</source>
+        <translation>%1&#xa0;: intervenant sur place</translation>
+    </message>
+    <message>
+        <source>%1 completed: %2</source>
+        <translation>%1 terminée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 cancelled (%2)</source>
+        <translation>%1 annulée (%2)</translation>
+    </message>
+    <message>
+        <source>%1 on duty</source>
+        <translation>%1 en service</translation>
+    </message>
+    <message>
+        <source>%1 off duty</source>
+        <translation>%1 hors service</translation>
+    </message>
+    <message>
+        <source>Helper %1 registered</source>
+        <translation>Intervenant %1 enregistré</translation>
+    </message>
+    <message>
+        <source>Helper %1 updated</source>
+        <translation>Intervenant %1 modifié</translation>
+    </message>
+    <message>
+        <source>Helper %1 removed</source>
+        <translation>Intervenant %1 retiré</translation>
+    </message>
+    <message>
+        <source>Device %1 registered</source>
+        <translation>Appareil %1 enregistré</translation>
+    </message>
+    <message>
+        <source>Device %1 updated</source>
+        <translation>Appareil %1 modifié</translation>
+    </message>
+    <message>
+        <source>Device %1 removed</source>
+        <translation>Appareil %1 retiré</translation>
+    </message>
+    <message>
+        <source>Shift started by %1</source>
+        <translation>Service pris par %1</translation>
+    </message>
+    <message>
+        <source>Shift %1 ended, handed over</source>
+        <translation>Service %1 terminé, relève passée</translation>
+    </message>
+    <message>
+        <source>Fee set for %1 missions</source>
+        <translation>Indemnité fixée pour les missions «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Gateway %1 refused: %2</source>
+        <translation>Passerelle %1 refusée&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>relais::ExportDialog</name>
     <message>
         <source>Export a Report</source>
@@ -1756,16 +1919,16 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <translation>La passerelle %1 n’est pas admise&#xa0;: son jeton dans le %2 (%3) doit compter de 8 à 256&#xa0;caractères.</translation>
     </message>
     <message>
-        <source>Gateway %1 is not admitted: the %2 holds no secret named %3; store its token with “relais secret set %3”.</source>
-        <translation>La passerelle %1 n’est pas admise&#xa0;: le %2 ne contient aucun secret nommé %3&#xa0;; enregistrez son jeton avec «&#xa0;relais secret set %3&#xa0;».</translation>
-    </message>
-    <message>
         <source>Gateway %1 is not admitted: its token (%2) could not be read: %3</source>
         <translation>La passerelle %1 n’est pas admise&#xa0;: son jeton (%2) n’a pas pu être lu&#xa0;: %3</translation>
     </message>
     <message>
         <source>Gateways not admitted, their tokens being in the system keychain: %1. %2</source>
         <translation>Passerelles non admises, leurs jetons étant dans le trousseau du système&#xa0;: %1. %2</translation>
+    </message>
+    <message>
+        <source>Gateway %1 is not admitted: the %2 holds no secret named %3; store its token with “relais secret set %3” (“relais secret check” tells whether the keychain is unlocked).</source>
+        <translation>La passerelle %1 n’est pas admise&#xa0;: le %2 ne contient aucun secret nommé %3&#xa0;; enregistrez son jeton avec «&#xa0;relais secret set %3&#xa0;» («&#xa0;relais secret check&#xa0;» indique si le trousseau est déverrouillé).</translation>
     </message>
 </context>
 <context>
@@ -2813,6 +2976,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>The report was not written: %1</source>
         <translation>Le rapport n’a pas été écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal des événements</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "devicetablemodel.h"
 #include "dispatchactions.h"
 #include "displayformat.h"
+#include "eventlog.h"
 #include "exportdialog.h"
 #include "gatewaytablemodel.h"
 #include "helperranker.h"
@@ -66,7 +67,7 @@ Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 constexpr QLatin1StringView kGeometryKey{"ui/geometry"};
 constexpr QLatin1StringView kStateKey{"ui/state"};
 // Bump when the docks change so that an old saved layout is ignored.
-constexpr int kLayoutVersion = 5;
+constexpr int kLayoutVersion = 6;
 constexpr int kErrorTimeoutMs = 30000;
 constexpr int kMessageTimeoutMs = 10000;
 
@@ -842,6 +843,12 @@ void MainWindow::createDocks()
     m_detailDock->setObjectName(QStringLiteral("alarmDetailDock"));
     m_detailDock->setWidget(m_detailPane);
 
+    m_eventLog = new EventLog(m_state, this);
+    m_eventLog->setObjectName(QStringLiteral("eventLog"));
+    m_logDock = new QDockWidget(tr("Log"), this);
+    m_logDock->setObjectName(QStringLiteral("logDock"));
+    m_logDock->setWidget(m_eventLog);
+
     m_helperTable = new TableView(this);
     m_helperTable->setPlaceholderText(tr("No helpers registered"));
     m_helperTable->setObjectName(QStringLiteral("helperTable"));
@@ -1057,6 +1064,7 @@ void MainWindow::createActions()
         {m_devicesDock, QKeySequence(Qt::CTRL | Qt::Key_4), "toggleDevicesAction"},
         {m_gatewaysDock, QKeySequence(Qt::CTRL | Qt::Key_5), "toggleGatewaysAction"},
         {m_detailDock, QKeySequence(Qt::CTRL | Qt::Key_6), "toggleAlarmDetailAction"},
+        {m_logDock, QKeySequence(Qt::CTRL | Qt::Key_7), "toggleLogAction"},
     };
     for (const auto &t : toggles) {
         QAction *toggle = t.dock->toggleViewAction();
@@ -1158,6 +1166,7 @@ void MainWindow::createMenus()
     view->addAction(m_devicesDock->toggleViewAction());
     view->addAction(m_gatewaysDock->toggleViewAction());
     view->addAction(m_detailDock->toggleViewAction());
+    view->addAction(m_logDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_fitOpenAlarmsAction);
     view->addAction(m_showDevicesOnMapAction);
@@ -1391,7 +1400,7 @@ void MainWindow::submitEntry(const JournalEntry &entry, const QString &failure)
 void MainWindow::placeDocks()
 {
     for (QDockWidget *dock :
-         {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock, m_detailDock}) {
+         {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock, m_detailDock, m_logDock}) {
         dock->setFloating(false);
         dock->show();
     }
@@ -1407,6 +1416,7 @@ void MainWindow::placeDocks()
     // with a dock read all the time, behind its tab.
     tabifyDockWidget(m_helpersDock, m_devicesDock);
     tabifyDockWidget(m_alarmsDock, m_gatewaysDock);
+    tabifyDockWidget(m_alarmsDock, m_logDock);
     // The chosen alarm, whole, shares the place of the missions board (raised when an alarm
     // is chosen).
     tabifyDockWidget(m_missionsDock, m_detailDock);

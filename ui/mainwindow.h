@@ -31,6 +31,7 @@ class AlarmDetailPane;
 class AlarmSounds;
 class AlarmTableModel;
 class DevicePanel;
+class EventLog;
 class DeviceTableModel;
 class GatewayStatusBoard;
 class GatewayTableModel;
@@ -225,6 +226,8 @@ private:
     QDockWidget *m_devicesDock = nullptr;
     QDockWidget *m_gatewaysDock = nullptr;
     AlarmDetailPane *m_detailPane = nullptr;
+    EventLog *m_eventLog = nullptr;
+    QDockWidget *m_logDock = nullptr;
     QDockWidget *m_detailDock = nullptr;
 
     QAction *m_quitAction = nullptr;

@@ -145,6 +145,7 @@ void TestLiveState::refusedEntryDiverges()
     live.applyCommitted({registerHelper(1, QStringLiteral("h1"))});
     QSignalSpy changed(&live, &LiveState::changed);
     QSignalSpy diverged(&live, &LiveState::diverged);
+    QSignalSpy applied(&live, &LiveState::applied);
     const DispatchState before = live.state();
 
     // The store committed entries this replica refuses: it has diverged, and says so.
@@ -158,8 +159,12 @@ void TestLiveState::refusedEntryDiverges()
     QCOMPARE(diverged.at(1).at(0).toLongLong(), 4);
     QVERIFY(!diverged.at(1).at(1).toString().isEmpty());
 
-    // The good entry in between is still applied and notified.
+    // The good entry in between is still applied and notified; the log hears of it alone.
     QCOMPARE(changed.count(), 1);
+    QCOMPARE(applied.count(), 1);
+    const auto appliedEntries = applied.at(0).at(0).value<QList<JournalEntry>>();
+    QCOMPARE(appliedEntries.size(), 1);
+    QCOMPARE(appliedEntries.first().seq, 3);
     QCOMPARE(changesAt(changed, 0).helpers, QSet<QString>{QStringLiteral("h1")});
     QCOMPARE(live.state().helper(QStringLiteral("h1"))->availability(), Helper::Availability::Available);
     QCOMPARE(live.state().lastSeq(), 3);
@@ -169,6 +174,7 @@ void TestLiveState::refusedEntryDiverges()
     live.applyCommitted({registerHelper(5, QStringLiteral("h1"))});
     QCOMPARE(diverged.count(), 3);
     QCOMPARE(changed.count(), 1);
+    QCOMPARE(applied.count(), 1);
 }
 
 void TestLiveState::nothingChangedNothingEmitted()

@@ -331,6 +331,7 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"toggleGatewaysAction", QKeySequence(Qt::CTRL | Qt::Key_5)},
         {"removeDeviceAction", QKeySequence(QKeySequence::Delete)},
         {"toggleAlarmDetailAction", QKeySequence(Qt::CTRL | Qt::Key_6)},
+        {"toggleLogAction", QKeySequence(Qt::CTRL | Qt::Key_7)},
         {"filterOpenAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1)},
         {"filterAllAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
         {"filterMyAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y)},

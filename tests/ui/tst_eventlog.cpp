@@ -1,0 +1,62 @@
+#include "eventlog.h"
+#include "journalbuilder.h"
+#include "livestate.h"
+
+#include <QTest>
+
+using namespace relais;
+
+// The window's log: a line in words per event, newest first, heartbeats left out, capped.
+class TestEventLog final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void describesWhatHappensNewestFirst()
+    {
+        LiveState state;
+        EventLog log(&state);
+        JournalBuilder b(QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC));
+        QVERIFY(JournalBuilder::commit(state, b.helperAt(QStringLiteral("h1"), 45.76, 4.83)).isEmpty());
+        QVERIFY(JournalBuilder::commit(state, {b.registerDevice(QStringLiteral("d1"), QStringLiteral("B-1"),
+                                                                QStringLiteral("1 rue A"), 45.76, 4.83)})
+                    .isEmpty());
+        const int before = log.topLevelItemCount();
+        QVERIFY(JournalBuilder::commit(
+                    state, {b.entry(EntryKind::DeviceHeartbeat, {{QStringLiteral("device"), QStringLiteral("d1")}},
+                                    Actor::device(QStringLiteral("d1")))})
+                    .isEmpty());
+        QCOMPARE(log.topLevelItemCount(), before); // heartbeats are not logged
+        QVERIFY(JournalBuilder::commit(state, {b.deviceAlarm(QStringLiteral("d1"), QStringLiteral("fall"))}).isEmpty());
+        const qint64 alarm = state.state().alarms().begin().key();
+        QVERIFY(JournalBuilder::commit(state, {b.alarmAction(EntryKind::AlarmAcknowledged, alarm)}).isEmpty());
+        QCOMPARE(log.topLevelItemCount(), before + 2);
+        QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("Alarm %1 acknowledged").arg(alarm));
+        QCOMPARE(log.topLevelItem(0)->text(2), QStringLiteral("Claire"));
+        QCOMPARE(log.topLevelItem(1)->text(1), QStringLiteral("Alarm from device d1: Fall"));
+        QCOMPARE(log.topLevelItem(1)->text(2), QStringLiteral("device d1"));
+        // A helper's line names the helper, not their id.
+        QVERIFY(
+            JournalBuilder::commit(state, {b.helperAction(EntryKind::HelperOffDuty, QStringLiteral("h1"))}).isEmpty());
+        QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("H1 off duty"));
+    }
+
+    void keepsTheLastThousandLines()
+    {
+        LiveState state;
+        EventLog log(&state);
+        JournalBuilder b(QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC));
+        QVERIFY(
+            JournalBuilder::commit(state, {b.registerHelper(QStringLiteral("h1"), QStringLiteral("Ana"))}).isEmpty());
+        QList<JournalEntry> duty;
+        for (int i = 0; i < EventLog::kMaxLines + 10; ++i)
+            duty.append(
+                b.helperAction(i % 2 ? EntryKind::HelperOffDuty : EntryKind::HelperOnDuty, QStringLiteral("h1")));
+        QVERIFY(JournalBuilder::commit(state, duty).isEmpty());
+        QCOMPARE(log.topLevelItemCount(), EventLog::kMaxLines);
+        QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("Ana off duty")); // the newest on top
+    }
+};
+
+QTEST_MAIN(TestEventLog)
+#include "tst_eventlog.moc"
