@@ -1,0 +1,113 @@
+#include "keychainsecretstore.h"
+
+#include <qt6keychain/keychain.h>
+
+#include <utility>
+
+namespace relais {
+
+namespace {
+
+// A job that runs once, deletes itself, and never falls back to a plain-text store.
+template<typename JobT>
+JobT *newJob(const QString &service, const QString &key)
+{
+    auto *job = new JobT(service);
+    job->setAutoDelete(true);
+    job->setInsecureFallback(false);
+    job->setKey(key);
+    return job;
+}
+
+} // namespace
+
+KeychainSecretStore::KeychainSecretStore(QString service) : m_service(std::move(service))
+{}
+
+KeychainSecretStore::~KeychainSecretStore() = default;
+
+void KeychainSecretStore::read(const QString &key, ReadDone done)
+{
+    auto *job = newJob<QKeychain::ReadPasswordJob>(m_service, key);
+    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError)
+            done(errorFor(job->error(), job->errorString(), key));
+        else
+            done(job->textData());
+    });
+    job->start();
+}
+
+void KeychainSecretStore::write(const QString &key, const QString &value, Done done)
+{
+    auto *job = newJob<QKeychain::WritePasswordJob>(m_service, key);
+    job->setTextData(value);
+    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError)
+            done(errorFor(job->error(), job->errorString(), key));
+        else
+            done(Status::success());
+    });
+    job->start();
+}
+
+void KeychainSecretStore::remove(const QString &key, Done done)
+{
+    auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, key);
+    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError)
+            done(errorFor(job->error(), job->errorString(), key));
+        else
+            done(Status::success());
+    });
+    job->start();
+}
+
+QString KeychainSecretStore::backendName() const
+{
+#if defined(Q_OS_WIN)
+    return tr("Windows Credential Manager");
+#elif defined(Q_OS_MACOS)
+    return tr("macOS Keychain");
+#else
+    return tr("system keychain (Secret Service)");
+#endif
+}
+
+QString KeychainSecretStore::installHint()
+{
+#if defined(Q_OS_WIN)
+    return tr("The Windows Credential Manager must be available to this user account.");
+#elif defined(Q_OS_MACOS)
+    return tr("The login keychain must be unlocked.");
+#else
+    return tr("gnome-keyring (or KWallet, or KeePassXC with its Secret Service integration) must be "
+              "installed and unlocked, and the session needs D-Bus. On Debian: "
+              "apt install gnome-keyring libsecret-1-0, then log in again.");
+#endif
+}
+
+Error KeychainSecretStore::errorFor(int keychainError, const QString &detail, const QString &key)
+{
+    const QString why = detail.isEmpty() ? QString() : tr(" (%1)").arg(detail);
+    switch (keychainError) {
+    case QKeychain::EntryNotFound:
+        return {QString(notFound), tr("There is no secret under %1 in the keychain.").arg(key)};
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return {QString(denied), tr("The keychain refused access to %1%2.").arg(key, why)};
+    case QKeychain::CouldNotDeleteEntry:
+        return {QString(other), tr("The keychain could not delete %1%2.").arg(key, why)};
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+    case QKeychain::OtherError:
+    default:
+        // On Linux a missing bus, a missing or locked Secret Service all end up here
+        // (OtherError with the D-Bus error's text): the keychain is not usable.
+        return {
+            QString(noKeychain),
+            tr("No usable system keychain%1. %2 Relais never writes secrets in plain text.").arg(why, installHint())};
+    }
+}
+
+} // namespace relais
