@@ -1,5 +1,7 @@
 #include "gatewayconfig.h"
 
+#include "secretstore.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -94,6 +96,7 @@ GatewayConfigFile::Parsed GatewayConfigFile::parse(const QByteArray &json, const
         GatewayAccount g;
         g.id = o.value("id"_L1).toString();
         g.token = o.value("token"_L1).toString();
+        g.tokenSecret = o.value("token_secret"_L1).toString();
         g.limits.rate = o.value("rate"_L1).toInt(g.limits.rate);
         g.limits.burst = o.value("burst"_L1).toInt(g.limits.burst);
         const QString where = tr("gateways[%1]").arg(i);
@@ -102,8 +105,16 @@ GatewayConfigFile::Parsed GatewayConfigFile::parse(const QByteArray &json, const
         else if (seen.contains(g.id))
             out.errors.append(tr("%1: the id %2 is used twice.").arg(where, g.id));
         seen.insert(g.id);
-        if (g.token.size() < 8 || g.token.size() > 256)
+        if (o.contains("token_secret"_L1)) {
+            if (o.contains("token"_L1))
+                out.errors.append(tr("%1: give “token_secret” or “token”, not both.").arg(where));
+            else if (!SecretKeys::isKnown(g.tokenSecret))
+                out.errors.append(
+                    tr("%1: “token_secret” must name a key of the system keychain, such as gateway/%2/token.")
+                        .arg(where, g.id));
+        } else if (g.token.size() < 8 || g.token.size() > 256) {
             out.errors.append(tr("%1: “token” must be 8 to 256 characters.").arg(where));
+        }
         if (g.limits.rate <= 0 || g.limits.burst <= 0)
             out.errors.append(tr("%1: “rate” and “burst” must be positive.").arg(where));
         out.config.gateways.append(g);
@@ -141,8 +152,13 @@ QByteArray GatewayConfigFile::serialize(const GatewayConfig &config)
         serial.append(QJsonObject{{"port"_L1, s.port}, {"baud"_L1, s.baud}});
     QJsonArray gateways;
     for (const GatewayAccount &g : config.gateways) {
-        gateways.append(QJsonObject{
-            {"id"_L1, g.id}, {"token"_L1, g.token}, {"rate"_L1, g.limits.rate}, {"burst"_L1, g.limits.burst}});
+        QJsonObject o{{"id"_L1, g.id}, {"rate"_L1, g.limits.rate}, {"burst"_L1, g.limits.burst}};
+        // A named secret stays in the keychain: only its key is written.
+        if (g.tokenSecret.isEmpty())
+            o.insert("token"_L1, g.token);
+        else
+            o.insert("token_secret"_L1, g.tokenSecret);
+        gateways.append(o);
     }
     return QJsonDocument(QJsonObject{{"tcp"_L1, tcp}, {"serial"_L1, serial}, {"gateways"_L1, gateways}})
         .toJson(QJsonDocument::Indented);

@@ -10,12 +10,15 @@
 namespace relais {
 
 // A gateway allowed to connect: its id, the shared secret it must present in hello, and the
-// limits of its sessions.
+// limits of its sessions. In the file the secret is named by tokenSecret, a key of the system
+// keychain (docs/secrets.md), and token stays empty until the console resolves it; a token
+// written in the file itself is still read, with a warning.
 struct GatewayAccount
 {
     QString id;
     QString token;
     GatewayLimits limits;
+    QString tokenSecret = {}; // "token_secret": e.g. gateway/<id>/token (= {}: may be left out)
 };
 
 // Where Relais listens for gateways (plain TCP, or TLS when a certificate and key are given).

@@ -64,6 +64,44 @@ private slots:
         }
     }
 
+    void aTokenCanBeNamedInTheKeychain()
+    {
+        const QByteArray json = R"({"gateways": [
+            {"id": "gw-north", "token_secret": "gateway/gw-north/token"},
+            {"id": "gw-old", "token": "written-in-the-file"}]})";
+        const GatewayConfigFile::Parsed p = GatewayConfigFile::parse(json, {});
+        QVERIFY2(p.ok(), qPrintable(p.errors.join(QLatin1Char('\n'))));
+        QCOMPARE(p.config.gateways.at(0).tokenSecret, QStringLiteral("gateway/gw-north/token"));
+        QVERIFY(p.config.gateways.at(0).token.isEmpty()); // resolved by the console (app/gatewaysecrets)
+        QVERIFY(p.config.gateways.at(1).tokenSecret.isEmpty());
+
+        // Once resolved, the token is never written back: only its key.
+        GatewayConfig resolved = p.config;
+        resolved.gateways[0].token = QStringLiteral("from-the-keychain");
+        const QByteArray again = GatewayConfigFile::serialize(resolved);
+        QVERIFY(!again.contains("from-the-keychain"));
+        const GatewayConfigFile::Parsed reread = GatewayConfigFile::parse(again, {});
+        QVERIFY(reread.ok());
+        QCOMPARE(reread.config.gateways.at(0).tokenSecret, QStringLiteral("gateway/gw-north/token"));
+        QCOMPARE(reread.config.gateways.at(1).token, QStringLiteral("written-in-the-file"));
+    }
+
+    void aBadTokenSecretIsNamed()
+    {
+        const QByteArray json = R"({"gateways": [
+            {"id": "a", "token_secret": "gateway/a/token", "token": "also-in-the-file"},
+            {"id": "b", "token_secret": "gw-b"},
+            {"id": "c", "token_secret": ""}]})";
+        const GatewayConfigFile::Parsed p = GatewayConfigFile::parse(json, {});
+        QCOMPARE(p.errors.size(), 3);
+        QVERIFY2(p.errors.at(0).contains(QStringLiteral("gateways[0]: give “token_secret” or “token”, not both")),
+                 qPrintable(p.errors.at(0)));
+        QVERIFY2(p.errors.at(1).contains(QStringLiteral("gateways[1]: “token_secret” must name a key")),
+                 qPrintable(p.errors.at(1)));
+        QVERIFY2(p.errors.at(1).contains(QStringLiteral("gateway/b/token")), qPrintable(p.errors.at(1)));
+        QVERIFY(p.errors.at(2).startsWith(QStringLiteral("gateways[2]")));
+    }
+
     void notJsonSaysWhere()
     {
         const GatewayConfigFile::Parsed p = GatewayConfigFile::parse("{\"tcp\": [", {});
