@@ -10,6 +10,7 @@
 #include "livestate.h"
 #include "localisation.h"
 #include "mainwindow.h"
+#include "secretcommand.h"
 #include "store.h"
 #include "systemclock.h"
 #include "tilesource.h"
@@ -146,6 +147,8 @@ int main(int argc, char *argv[])
     // `relais export …`, `relais costs …`: scheduled jobs, no window, no display needed.
     if (relais::ExportCommand::handles(argc, argv))
         return relais::ExportCommand::run(argc, argv);
+    if (relais::SecretCommand::handles(argc, argv)) // `relais secret set|delete|check` (docs/secrets.md)
+        return relais::SecretCommand::run(argc, argv);
 
     // --help and --version must work without a display: decide before any GUI exists.
     relais::AppOptions options;
