@@ -8,6 +8,7 @@ RELAIS_BUILD_PACKAGES=(
     qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qt6-translations-l10n
     libqt6sql6-sqlite libsqlite3-dev libsimdjson-dev libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
     qt6-multimedia-dev # alarm sounds (QSoundEffect); without it the build rings the system bell
+    qtkeychain-qt6-dev libsecret-1-0 # secrets in the system keychain; QtKeychain dlopens libsecret (docs/secrets.md)
 )
 
 # To run the whole test suite (real servers and tools started by the tests).
@@ -15,4 +16,6 @@ RELAIS_TEST_PACKAGES=(
     clang-format sqlite3 xvfb xauth python3 socat openssl
     # packaging tests (tests/packaging): the .deb, the AppDir, the MSI, desktop metadata
     dpkg-dev patchelf wixl msitools desktop-file-utils appstream libqt6sql6-psql
+    # the real keychain (tests/adapters/secrets): a throw-away D-Bus session and gnome-keyring
+    dbus dbus-daemon gnome-keyring libsecret-tools
 )
