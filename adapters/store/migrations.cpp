@@ -123,7 +123,7 @@ QStringList version4(const SqlDialect &)
 // compares on a fast path, instead of all being equal there and compared column by column.
 QStringList version5(const SqlDialect &d)
 {
-    return {
+    QStringList statements{
         QStringLiteral("CREATE TABLE journal_dedupe_next ("
                        "message_id TEXT NOT NULL, source TEXT NOT NULL, seq BIGINT NOT NULL, "
                        "PRIMARY KEY (message_id, source))%1")
@@ -131,8 +131,8 @@ QStringList version5(const SqlDialect &d)
         QStringLiteral("INSERT INTO journal_dedupe_next (message_id, source, seq) "
                        "SELECT message_id, source, seq FROM journal_dedupe"),
         QStringLiteral("DROP TABLE journal_dedupe"),
-        QStringLiteral("ALTER TABLE journal_dedupe_next RENAME TO journal_dedupe"),
     };
+    return statements + d.renameReplacement(QStringLiteral("journal_dedupe_next"), QStringLiteral("journal_dedupe"));
 }
 
 } // namespace

@@ -50,6 +50,14 @@ QStringList SqlDialect::rebuildAsRowidTable(const QString &table, const QString 
     };
 }
 
+QStringList SqlDialect::renameReplacement(const QString &from, const QString &to) const
+{
+    QStringList out{QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(from, to)};
+    if (m_kind == Kind::PostgreSql)
+        out.append(QStringLiteral("ALTER INDEX %1_pkey RENAME TO %2_pkey").arg(from, to));
+    return out;
+}
+
 Status SqlDialect::configureWriter(QSqlDatabase &db) const
 {
     if (m_kind != Kind::Sqlite)

@@ -44,6 +44,11 @@ public:
     QStringList rebuildAsRowidTable(const QString &table, const QString &createColumns,
                                     const QString &columnNames) const;
 
+    // Renames a table that replaced another (created as `from`, the old one dropped): on
+    // PostgreSQL its primary key index, named after the table it was created as, is renamed
+    // too, so that the schema reads as if it had been created under its name.
+    QStringList renameReplacement(const QString &from, const QString &to) const;
+
     // Per-connection settings: durable commits (SQLite: WAL + synchronous=FULL, checked by
     // reading them back) and a busy timeout. Run on every connection the store opens.
     Status configure(QSqlDatabase &db) const;

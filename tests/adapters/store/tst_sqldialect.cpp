@@ -1,4 +1,4 @@
-// SqlDialect: the SQLite-only statements (schema version, integrity check, types).
+// SqlDialect: the engine-specific statements (schema version, integrity check, types, renames).
 
 #include "sqlconnection.h"
 #include "sqldialect.h"
@@ -61,6 +61,25 @@ private slots:
         QCOMPARE(pg.driverName(), QStringLiteral("QPSQL"));
         QCOMPARE(pg.blobType(), QStringLiteral("BYTEA"));
         QCOMPARE(pg.journalKeyType(), QStringLiteral("BIGINT PRIMARY KEY"));
+    }
+
+    void aReplacementTableTakesTheNameOfTheOld()
+    {
+        QTemporaryDir dir;
+        SqlConnection c(QStringLiteral("test"));
+        QVERIFY(c.open(dir.filePath(QStringLiteral("x.sqlite"))));
+        QSqlQuery q(c.database());
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE t_next (k TEXT PRIMARY KEY, v INTEGER)%1")
+                           .arg(c.dialect().keyedTableOptions())));
+        for (const QString &sql : c.dialect().renameReplacement(QStringLiteral("t_next"), QStringLiteral("t")))
+            QVERIFY2(q.exec(sql), qPrintable(sql));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO t (k, v) VALUES ('a', 1)")));
+
+        // PostgreSQL names a primary key's index after the table it was created with.
+        const SqlDialect pg(SqlDialect::Kind::PostgreSql);
+        QCOMPARE(pg.renameReplacement(QStringLiteral("t_next"), QStringLiteral("t")),
+                 (QStringList{QStringLiteral("ALTER TABLE t_next RENAME TO t"),
+                              QStringLiteral("ALTER INDEX t_next_pkey RENAME TO t_pkey")}));
     }
 };
 
