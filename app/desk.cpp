@@ -104,7 +104,9 @@ bool Desk::escalateNow()
     // stages (core/escalation.h), each recorded in the alarm's timeline.
     if (m_escalating)
         return false;
-    return submitJob(Escalation::due(m_state.state(), m_clock->now()), &m_escalating);
+    const Escalation::TimersFor timers =
+        m_settings.escalation ? m_settings.escalation : Escalation::TimersFor(&Escalation::defaults);
+    return submitJob(Escalation::due(m_state.state(), m_clock->now(), timers), &m_escalating);
 }
 
 } // namespace relais

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "escalation.h"
 #include "gatewayconfig.h"
 #include "gatewaystatus.h"
 #include "livestate.h"
@@ -7,6 +8,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace relais {
@@ -33,6 +35,8 @@ public:
         int offerCount = 3;
         double offerRadiusM = 500;
         int offerTimeoutS = 60;
+        // Escalation timers per severity; empty: Escalation::defaults.
+        std::function<Escalation::Timers(Severity)> escalation;
     };
 
     explicit Desk(const Clock *clock, QObject *parent = nullptr);

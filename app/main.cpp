@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QIcon>
 #include <QMessageBox>
 #include <QRandomGenerator>
@@ -204,6 +205,18 @@ int main(int argc, char *argv[])
             dispatch.offerRadiusM = radius;
         if (timeout >= 10 && timeout <= 3600)
             dispatch.offerTimeoutS = timeout;
+        // Escalation timers: escalation/<severity> = "T1,T2,T3" in seconds (docs/dispatching.md).
+        QHash<relais::Severity, relais::Escalation::Timers> timers;
+        for (relais::Severity severity : relais::Severities::all()) {
+            const QString key = QStringLiteral("escalation/") + relais::Severities::key(severity);
+            if (const auto t = relais::Escalation::parse(settings.value(key).toString()))
+                timers.insert(severity, *t);
+        }
+        if (!timers.isEmpty()) {
+            dispatch.escalation = [timers](relais::Severity s) {
+                return timers.value(s, relais::Escalation::defaults(s));
+            };
+        }
     }
     relais::Desk desk(&clock, dispatch);
     if (!desk.open(dataDir))

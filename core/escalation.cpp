@@ -21,7 +21,28 @@ Escalation::Timers Escalation::defaults(Severity severity)
     return {30 * 60, 2 * 3600, 4 * 3600};
 }
 
-QList<JournalEntry> Escalation::due(const DispatchState &state, const QDateTime &now, Timers (*timersFor)(Severity))
+bool Escalation::isValid(const Timers &t)
+{
+    return t.notAcknowledgedS > 0 && t.notAcknowledgedS <= t.notAcceptedS && t.notAcceptedS <= t.notOnSceneS;
+}
+
+std::optional<Escalation::Timers> Escalation::parse(const QString &text)
+{
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() != 3)
+        return std::nullopt;
+    int values[3] = {};
+    for (int i = 0; i < 3; ++i) {
+        bool ok = false;
+        values[i] = parts.at(i).trimmed().toInt(&ok);
+        if (!ok)
+            return std::nullopt;
+    }
+    const Timers t{values[0], values[1], values[2]};
+    return isValid(t) ? std::optional<Timers>(t) : std::nullopt;
+}
+
+QList<JournalEntry> Escalation::due(const DispatchState &state, const QDateTime &now, const TimersFor &timersFor)
 {
     using S = Alarm::State;
     QList<JournalEntry> out;

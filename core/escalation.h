@@ -6,6 +6,9 @@
 #include <QDateTime>
 #include <QList>
 
+#include <functional>
+#include <optional>
+
 namespace relais {
 
 class DispatchState;
@@ -25,13 +28,19 @@ public:
         int notAcceptedS = 0;     // T2
         int notOnSceneS = 0;      // T3
     };
-    // The defaults per severity (settable with the dispatching settings to come):
+    // The defaults per severity (settable: escalation/<severity> in the settings, docs/dispatching.md):
     //   critical 60 s / 5 min / 15 min, major 2 / 10 / 30 min, minor 10 / 30 / 60 min,
     //   warning 30 min / 2 h / 4 h.
     static Timers defaults(Severity severity);
 
+    // Sensible timers: 0 < T1 <= T2 <= T3.
+    static bool isValid(const Timers &timers);
+    // "60,300,900" (seconds): the timers, or nothing when the text is not three valid numbers.
+    static std::optional<Timers> parse(const QString &text);
+
+    using TimersFor = std::function<Timers(Severity)>;
     static QList<JournalEntry> due(const DispatchState &state, const QDateTime &now,
-                                   Timers (*timersFor)(Severity) = &Escalation::defaults);
+                                   const TimersFor &timersFor = &Escalation::defaults);
 };
 
 } // namespace relais

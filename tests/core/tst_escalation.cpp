@@ -124,6 +124,22 @@ private slots:
                  (QStringList{QStringLiteral("%1:1").arg(minor), QStringLiteral("%1:2").arg(minor),
                               QStringLiteral("%1:3").arg(minor)}));
     }
+
+    void settableTimers()
+    {
+        // "T1,T2,T3" in seconds, each at least the one before; anything else is refused.
+        QCOMPARE(Escalation::parse(QStringLiteral("30, 120,600"))->notAcceptedS, 120);
+        for (const char *bad : {"", "30,120", "0,120,600", "120,30,600", "30,120,x", "30,120,600,900"})
+            QVERIFY2(!Escalation::parse(QLatin1String(bad)), bad);
+        // Critical alarms escalating after 30 s instead of a minute, others as by default.
+        const Escalation::TimersFor quick = [](Severity s) {
+            return s == Severity::Critical ? Escalation::Timers{30, 120, 600} : Escalation::defaults(s);
+        };
+        const qint64 id = raise(QStringLiteral("d9"), QStringLiteral("panic"), QStringLiteral("critical"));
+        QVERIFY(Escalation::due(m_state, t0.addSecs(30)).isEmpty());
+        QCOMPARE(stages(Escalation::due(m_state, t0.addSecs(30), quick)),
+                 (QStringList{QStringLiteral("%1:1").arg(id)}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEscalation)
