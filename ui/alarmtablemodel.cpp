@@ -2,9 +2,11 @@
 
 #include "displayformat.h"
 #include "itemroles.h"
+#include "markerpainter.h"
 #include "uicolors.h"
 
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
 
 namespace relais {
@@ -44,6 +46,8 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (column == SeverityColumn)
             return UiColors::severity(a->severity());
+        if (column == KindColumn)
+            return kindIcon(a->kind(), a->severity());
         return {};
     case Qt::BackgroundRole:
         if (m_flashOn && isFlashing(a->id()))
@@ -135,6 +139,25 @@ void AlarmTableModel::refreshAges()
             flashing.append(rowOf(id));
     }
     emitRowsChanged(flashing, 0, ColumnCount - 1, {Qt::BackgroundRole, Qt::ForegroundRole});
+}
+
+AlarmTableModel::~AlarmTableModel() = default;
+
+QPixmap AlarmTableModel::kindIcon(AlarmKind kind, Severity severity) const
+{
+    // The map's marker for the kind, small: the same glyph in the queue and on the map.
+    const quint32 key = (quint32(kind) << 8) | quint32(severity);
+    auto it = m_kindIcons.constFind(key);
+    if (it == m_kindIcons.cend()) {
+        if (!m_painter)
+            m_painter = std::make_unique<MarkerPainter>();
+        const qreal dpr = qGuiApp ? qGuiApp->devicePixelRatio() : 1.0;
+        QPixmap icon = m_painter->alarm(kind, severity, dpr)
+                           .scaled(QSize(16, 16) * dpr, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        icon.setDevicePixelRatio(dpr);
+        it = m_kindIcons.insert(key, icon);
+    }
+    return it.value();
 }
 
 bool AlarmTableModel::isFlashing(qint64 id) const

@@ -3,9 +3,15 @@
 #include "livetablemodel.h"
 #include "systemclock.h"
 
+#include <QHash>
+#include <QPixmap>
 #include <QTimer>
 
+#include <memory>
+
 namespace relais {
+
+class MarkerPainter;
 
 // The alarm queue: one row per alarm known to LiveState, closed ones included (a
 // TableProxyModel with openOnly shows the open ones). The age column of open alarms is
@@ -32,6 +38,7 @@ public:
     };
 
     explicit AlarmTableModel(const LiveState *state, QObject *parent = nullptr);
+    ~AlarmTableModel() override;
 
     // The time source for ages; nullptr goes back to the system clock. Not owned.
     void setClock(const Clock *clock);
@@ -59,7 +66,11 @@ protected:
     void rowsReset() override;
 
 private:
+    QPixmap kindIcon(AlarmKind kind, Severity severity) const;
+
     bool m_flashOn = false;
+    mutable std::unique_ptr<MarkerPainter> m_painter;
+    mutable QHash<quint32, QPixmap> m_kindIcons;
     QVariant displayData(const Alarm &alarm, int column) const;
     QVariant sortKey(const Alarm &alarm, int column) const;
     QString toolTip(const Alarm &alarm, int column) const;

@@ -146,6 +146,12 @@ void TestAlarmTableModel::marksUnacknowledgedAlarms()
              UiColors::severity(Severity::Minor));
     QVERIFY(m_model->indexOf(2, AlarmTableModel::PlaceColumn).data(Qt::BackgroundRole).isValid());
     QVERIFY(m_model->indexOf(2, AlarmTableModel::PlaceColumn).data(Qt::FontRole).value<QFont>().bold());
+    // The kind: the map's marker, small; a different kind or severity, another picture.
+    const QPixmap kind2 = m_model->indexOf(2, AlarmTableModel::KindColumn).data(Qt::DecorationRole).value<QPixmap>();
+    const QPixmap kind1 = m_model->indexOf(1, AlarmTableModel::KindColumn).data(Qt::DecorationRole).value<QPixmap>();
+    QVERIFY(!kind2.isNull());
+    QCOMPARE(kind2.deviceIndependentSize().toSize(), QSize(16, 16));
+    QVERIFY(kind1.toImage() != kind2.toImage());
 
     commit({m_journal->alarmAction(EntryKind::AlarmAcknowledged, 2)});
     QVERIFY(!m_model->indexOf(2, AlarmTableModel::PlaceColumn).data(Qt::BackgroundRole).isValid());
