@@ -810,7 +810,7 @@ void MainWindow::createDocks()
     TableSetup::fitColumn(m_alarmTable, AlarmTableModel::SeverityColumn,
                           TableSetup::labels(Severities::all(), Severities::label), true, true);
     TableSetup::fitColumn(m_alarmTable, AlarmTableModel::KindColumn,
-                          TableSetup::labels(AlarmKinds::all(), AlarmKinds::label), false, true);
+                          TableSetup::labels(AlarmKinds::all(), AlarmKinds::label), true, true);
     TableSetup::fitColumn(m_alarmTable, AlarmTableModel::StateColumn,
                           TableSetup::labels(alarmStates, Alarm::stateLabel), false, true);
     TableSetup::fitColumn(m_alarmTable, AlarmTableModel::AgeColumn, {DisplayFormat::age(23 * 3600 + 59 * 60)}, false,
