@@ -150,10 +150,6 @@
         <translation>Ajouter une note, puis Entrée</translation>
     </message>
     <message>
-        <source>device %1</source>
-        <translation>appareil %1</translation>
-    </message>
-    <message>
         <source>Relais</source>
         <translation>Relais</translation>
     </message>
@@ -1430,6 +1426,14 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <comment>moment: day, time</comment>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>device %1</source>
+        <translation>appareil %1</translation>
+    </message>
+    <message>
+        <source>Relais</source>
+        <translation>Relais</translation>
+    </message>
 </context>
 <context>
     <name>relais::EndShiftDialog</name>
@@ -1496,14 +1500,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>By</source>
         <translation>Par</translation>
-    </message>
-    <message>
-        <source>device %1</source>
-        <translation>appareil %1</translation>
-    </message>
-    <message>
-        <source>Relais</source>
-        <translation>Relais</translation>
     </message>
     <message>
         <source>Alarm from device %1: %2</source>

@@ -170,19 +170,7 @@ void AlarmDetailPane::setActions(const QList<QAction *> &actions)
 
 QString AlarmDetailPane::actorName(const Actor &actor) const
 {
-    switch (actor.kind) {
-    case Actor::Kind::Operator:
-        return actor.id;
-    case Actor::Kind::Helper:
-        if (const Helper *h = m_state->state().helper(actor.id))
-            return h->name;
-        return actor.id;
-    case Actor::Kind::Device:
-        return tr("device %1").arg(actor.id);
-    case Actor::Kind::System:
-        break;
-    }
-    return tr("Relais");
+    return DisplayFormat::actor(actor, m_state->state());
 }
 
 QString AlarmDetailPane::transitionText(const Alarm &alarm, const Transition &t) const

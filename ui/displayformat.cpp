@@ -1,5 +1,7 @@
 #include "displayformat.h"
 
+#include "dispatchstate.h"
+
 #include <QCoreApplication>
 
 namespace relais::DisplayFormat {
@@ -78,6 +80,23 @@ QString moment(const QDateTime &when, const QDateTime &now, const QLocale &local
             : QCoreApplication::translate("relais::DisplayFormat", "d MMM yyyy", "QDate format: a day of another year");
     return QCoreApplication::translate("relais::DisplayFormat", "%1 %2", "moment: day, time")
         .arg(locale.toString(local.date(), dayFormat), time);
+}
+
+QString actor(const Actor &actor, const DispatchState &state)
+{
+    switch (actor.kind) {
+    case Actor::Kind::Operator:
+        return actor.id;
+    case Actor::Kind::Helper:
+        if (const Helper *h = state.helper(actor.id))
+            return h->name;
+        return actor.id;
+    case Actor::Kind::Device:
+        return QCoreApplication::translate("relais::DisplayFormat", "device %1").arg(actor.id);
+    case Actor::Kind::System:
+        break;
+    }
+    return QCoreApplication::translate("relais::DisplayFormat", "Relais");
 }
 
 } // namespace relais::DisplayFormat

@@ -9,6 +9,9 @@
 
 namespace relais {
 
+struct Actor;
+class DispatchState;
+
 // How durations, amounts and places are written for people (translated, locale-aware).
 namespace DisplayFormat {
 // "12 s", "3 min", "1 h 05", "2 d 4 h". Negative durations read as zero.
@@ -23,6 +26,9 @@ QString interval(qint64 seconds);
 // A moment in local time: "14:32" on now's day, "2 Mar 14:32" another day of the same year,
 // "2 Mar 2025 14:32" otherwise (the locale's short formats). Invalid: empty.
 QString moment(const QDateTime &when, const QDateTime &now, const QLocale &locale = QLocale());
+// Who did something, for people: an operator's name, a helper's name (their id if unknown),
+// "device d-12", or "Relais" for what the desk did by itself.
+QString actor(const Actor &actor, const DispatchState &state);
 } // namespace DisplayFormat
 
 } // namespace relais

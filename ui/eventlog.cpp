@@ -54,17 +54,7 @@ QString EventLog::helperName(const QString &id) const
 
 QString EventLog::actorName(const Actor &actor) const
 {
-    switch (actor.kind) {
-    case Actor::Kind::Operator:
-        return actor.id;
-    case Actor::Kind::Helper:
-        return helperName(actor.id);
-    case Actor::Kind::Device:
-        return tr("device %1").arg(actor.id);
-    case Actor::Kind::System:
-        break;
-    }
-    return tr("Relais");
+    return DisplayFormat::actor(actor, m_state->state());
 }
 
 QString EventLog::describe(const JournalEntry &e) const
