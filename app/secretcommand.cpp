@@ -83,7 +83,18 @@ QString timeoutMessage(const SecretStore &store, int timeoutMs)
 // final line break.
 std::optional<QString> readValue(QIODevice &input, bool interactive, QString *error)
 {
-    QByteArray bytes = interactive ? input.readLine(kMaxValueBytes + 2) : input.read(kMaxValueBytes + 2);
+    QByteArray bytes;
+    if (interactive) {
+        bytes = input.readLine(kMaxValueBytes + 2);
+    } else {
+        // A pipe may give its bytes in several reads: read until its end (or too much).
+        while (bytes.size() <= kMaxValueBytes) {
+            const QByteArray chunk = input.read(kMaxValueBytes + 2 - bytes.size());
+            if (chunk.isEmpty())
+                break;
+            bytes += chunk;
+        }
+    }
     if (bytes.size() > kMaxValueBytes) {
         *error = QStringLiteral("the value is longer than 64 KiB");
         return std::nullopt;
