@@ -7,6 +7,8 @@
 #include "exportcommand.h"
 #include "gatewayconfig.h"
 #include "gatewayhost.h"
+#include "gatewaysecrets.h"
+#include "keychainsecretstore.h"
 #include "livestate.h"
 #include "localisation.h"
 #include "mainwindow.h"
@@ -91,6 +93,10 @@ GatewaySetup gatewaySetup(const relais::AppOptions &options, const QString &data
         return out;
     }
     out.config = parsed.config;
+    // Tokens named by "token_secret" come from the system keychain (docs/secrets.md); a
+    // gateway whose token cannot be had is not admitted, and the reason is shown.
+    relais::KeychainSecretStore secrets;
+    out.problems += relais::resolveGatewaySecrets(out.config, secrets);
     return out;
 }
 
