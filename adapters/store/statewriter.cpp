@@ -43,6 +43,13 @@ QString missionStateKey(int state)
     return Mission::stateKey(static_cast<Mission::State>(state));
 }
 
+// QString's == compares the characters even when both share one buffer, the usual case here
+// (a device and the copy of it last written).
+bool sameText(const QString &a, const QString &b)
+{
+    return a.size() == b.size() && (a.constData() == b.constData() || a == b);
+}
+
 template<typename... Values>
 bool run(QSqlQuery &q, const Values &...values)
 {
@@ -286,8 +293,9 @@ Status StateWriter::writeDevice(const Device &d)
     auto known = m_writtenDevices.find(d.id);
     if (known != m_writtenDevices.end()) {
         Device &was = known->device;
-        if (was.kind == d.kind && was.label == d.label && was.beneficiaryRef == d.beneficiaryRef
-            && was.address == d.address && was.position == d.position && was.reportIntervalS == d.reportIntervalS) {
+        if (sameText(was.kind, d.kind) && sameText(was.label, d.label) && sameText(was.beneficiaryRef, d.beneficiaryRef)
+            && sameText(was.address, d.address) && was.position == d.position
+            && was.reportIntervalS == d.reportIntervalS) {
             if (was.lastSeen == d.lastSeen && was.batteryPercent == d.batteryPercent)
                 return {};
             if (known->rowid > 0 && m_touchDevicesNative[0]) { // with the others, in flushTouches()
