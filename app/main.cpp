@@ -182,8 +182,17 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/relais.svg")));
     relais::installTranslations(app, options.language);
     // Armed first, so that it also ends a refusal message box.
-    if (options.quitAfterMs >= 0)
-        QTimer::singleShot(options.quitAfterMs, &app, &QCoreApplication::quit);
+    // Once due, asked again every 100 ms: a quit that lands in a nested event loop (start-up
+    // waiting for the keychain) must still end the main one that follows.
+    QTimer quitting;
+    quitting.setInterval(100);
+    QObject::connect(&quitting, &QTimer::timeout, &app, &QCoreApplication::quit);
+    if (options.quitAfterMs >= 0) {
+        QTimer::singleShot(options.quitAfterMs, &app, [&quitting] {
+            QCoreApplication::quit();
+            quitting.start();
+        });
+    }
 
     QString dataDir = options.dataDir;
     if (dataDir.isEmpty()) {

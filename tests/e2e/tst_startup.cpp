@@ -113,6 +113,31 @@ private slots:
         QCOMPARE(journalCount(dataDir, QStringLiteral("source = 'gateway:gw-e2e' AND kind = 'device.alarm'")), 1);
     }
 
+    void aGatewayWhoseTokenIsInAnUnreachableKeychainIsNotAdmitted()
+    {
+        // No session bus, so no keychain: the console starts, the gateway is not admitted, and
+        // the operator is told why and what to do; the token is never looked for elsewhere.
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString dataDir = home.filePath(QStringLiteral("desk"));
+        QVERIFY(QDir().mkpath(dataDir));
+        QFile config(QDir(dataDir).filePath(QStringLiteral("gateways.json")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"gateways":[{"id":"gw-vault","token_secret":"gateway/gw-vault/token"}]})");
+        config.close();
+        QProcessEnvironment env = environment(home.path());
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.remove(QStringLiteral("DISPLAY"));
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(RELAIS_EXE),
+                {QStringLiteral("--data-dir"), dataDir, QStringLiteral("--quit-after"), QStringLiteral("4")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("gw-vault") && err.contains("keychain"), err.constData());
+    }
+
     void aBrokenGatewaysFileNamedOnTheCommandLineRefusesToStart()
     {
         QTemporaryDir home;
