@@ -225,11 +225,14 @@ void MainWindow::connectMap()
     connect(m_detailPane, &AlarmDetailPane::noteEntered, this, &MainWindow::addNote);
     // An alarm arriving while none is chosen is chosen (the most urgent): its details and
     // commands are at hand at once. Nothing else moves; a choice already made stays.
-    connect(m_alarmProxy, &QAbstractItemModel::rowsInserted, this, [this] {
+    const auto chooseFirstIfNone = [this] {
         if (!m_alarmTable->selectionModel()->currentIndex().isValid() && m_alarmProxy->rowCount() > 0)
             m_alarmTable->selectionModel()->setCurrentIndex(
                 m_alarmProxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    });
+    };
+    connect(m_alarmProxy, &QAbstractItemModel::rowsInserted, this, chooseFirstIfNone);
+    connect(m_alarmProxy, &QAbstractItemModel::modelReset, this, chooseFirstIfNone);
+    chooseFirstIfNone(); // alarms already open at start-up
     connect(m_alarmProxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAlarmActions);
     updateAlarmActions();
     // The helpers' distances are to the alarm chosen.
@@ -294,7 +297,9 @@ void MainWindow::createAttentionBar()
     m_attentionBar->toggleViewAction()->setVisible(false);
     m_attentionLabel = new QLabel(m_attentionBar);
     m_attentionLabel->setObjectName(QStringLiteral("attentionLabel"));
-    m_attentionLabel->setWordWrap(true);
+    // No word wrap: a wrapped label asks for the height of its narrowest width, leaving blank
+    // lines that take rows from the alarm queue.
+    m_attentionLabel->setWordWrap(false);
     m_attentionLabel->setContentsMargins(10, 4, 8, 4);
     // A style sheet, not a palette: the tool bar's style would paint over a palette's colours.
     m_attentionLabel->setStyleSheet(

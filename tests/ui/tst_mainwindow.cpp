@@ -1,4 +1,5 @@
 #include "actionsink.h"
+#include "alarmdetailpane.h"
 #include "alarmtablemodel.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
@@ -84,6 +85,7 @@ private slots:
     void showsGatewayLinks();
     void bringsTheQueueForwardOnANewAlarm();
     void hasMenusWithShortcuts();
+    void choosesTheMostUrgentAlarmWhenNoneIsChosen();
     void exportsReportsFromTheFileMenu();
     void aboutNamesVersionLicencesAndMapData();
     void showsCountsAndStatusInTheStatusBar();
@@ -426,6 +428,18 @@ void TestMainWindow::hasMenusWithShortcuts()
     m_window->findChild<QAction *>(QStringLiteral("filterOpenAlarmsAction"))->trigger();
     QCOMPARE(alarms->model()->rowCount(), 2);
     QCOMPARE(qobject_cast<TableView *>(alarms)->placeholderText(), QStringLiteral("No open alarms"));
+}
+
+void TestMainWindow::choosesTheMostUrgentAlarmWhenNoneIsChosen()
+{
+    // A window opened on a desk with open alarms shows the most urgent one whole at once.
+    QVERIFY(m_state->state().alarms().size() >= 2);
+    MainWindow window(m_state.get(), QDir::homePath() + QStringLiteral("/relais/data"));
+    auto *pane = window.findChild<AlarmDetailPane *>();
+    QVERIFY(pane);
+    const QModelIndex first = window.findChild<QTableView *>(QStringLiteral("alarmTable"))->model()->index(0, 0);
+    QVERIFY(first.isValid());
+    QCOMPARE(pane->alarmId(), first.data(ItemRoles::IdRole).toLongLong());
 }
 
 void TestMainWindow::exportsReportsFromTheFileMenu()
