@@ -15,7 +15,7 @@ got=$("$3" --version)
 [[ "$got" == "relais-sim $version" ]] || fail "relais-sim --version printed '$got', expected 'relais-sim $version'"
 
 # The newest release of the metainfo (the first <release>) and the Product's Version.
-got=$(grep -o '<release version="[^"]*"' "$4" | head -1 | cut -d'"' -f2)
+got=$(grep -o -m1 '<release version="[^"]*"' "$4" | cut -d'"' -f2)
 [[ "$got" == "$version" ]] || fail "$4: newest release '$got', expected '$version'"
 got=$(tr '\n' ' ' <"$5" | grep -o '<Product [^>]*' | grep -o ' Version="[^"]*"' | cut -d'"' -f2)
 [[ "$got" == "$version" ]] || fail "$5: Product Version '$got', expected '$version'"
