@@ -1,5 +1,7 @@
 #include "reports.h"
 
+#include "earnings.h"
+
 #include <QHash>
 #include <QIODevice>
 
@@ -35,18 +37,6 @@ QHash<qint64, QList<const Mission *>> missionsByAlarm(const DispatchState &state
     for (auto &list : out)
         std::sort(list.begin(), list.end(), [](const Mission *a, const Mission *b) { return a->id() < b->id(); });
     return out;
-}
-
-QDateTime completedAt(const Mission &m)
-{
-    if (m.state() != Mission::State::Completed)
-        return {};
-    const QList<Transition> &timeline = m.timeline();
-    for (auto it = timeline.crbegin(); it != timeline.crend(); ++it) {
-        if (it->state == static_cast<int>(Mission::State::Completed))
-            return it->at;
-    }
-    return {};
 }
 
 Reports::ShiftRow rowFor(const Alarm &a, const QList<const Mission *> &missions, const DispatchState &state)
@@ -291,7 +281,7 @@ QList<Reports::PayoutRow> Reports::payoutRows(const DispatchState &state, const 
     QMap<std::pair<QString, QString>, PayoutRow> byHelper; // (helper, currency), sorted
     for (auto it = state.missions().cbegin(); it != state.missions().cend(); ++it) {
         const Mission &m = it.value();
-        if (m.assignee().isEmpty() || !period.contains(completedAt(m)))
+        if (m.assignee().isEmpty() || !period.contains(Earnings::completedAt(m)))
             continue;
         const Money &paid = m.payout();
         PayoutRow &row = byHelper[{m.assignee(), paid.currency()}];
@@ -394,7 +384,7 @@ Reports::Transparency Reports::transparency(const DispatchState &state, const Re
     QSet<QString> paid;
     for (auto it = state.missions().cbegin(); it != state.missions().cend(); ++it) {
         const Mission &m = it.value();
-        if (m.assignee().isEmpty() || !period.contains(completedAt(m)))
+        if (m.assignee().isEmpty() || !period.contains(Earnings::completedAt(m)))
             continue;
         ++t.missionsCompleted[m.kind()];
         paid.insert(m.assignee());

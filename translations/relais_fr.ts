@@ -134,18 +134,6 @@
         <translation>par le régulateur</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Par</translation>
-    </message>
-    <message>
         <source>Add a note, then press Enter</source>
         <translation>Ajouter une note, puis Entrée</translation>
     </message>
@@ -1489,18 +1477,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
 </context>
 <context>
     <name>relais::EventLog</name>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Événement</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Par</translation>
-    </message>
     <message>
         <source>Alarm from device %1: %2</source>
         <translation>Alarme de l’appareil %1&#xa0;: %2</translation>
@@ -3565,6 +3541,21 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>No answer from the journal.</source>
         <translation>Aucune réponse du journal.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::TableSetup</name>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,11 @@
 
 #include "displayformat.h"
 #include "livestate.h"
+#include "tablesetup.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QHash>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollArea>
@@ -98,15 +98,8 @@ AlarmDetailPane::AlarmDetailPane(const LiveState *state, QWidget *parent) : QWid
 
     m_timeline = new QTreeWidget(body);
     m_timeline->setObjectName(QStringLiteral("alarmTimeline"));
-    m_timeline->setRootIsDecorated(false);
-    m_timeline->setUniformRowHeights(true);
-    m_timeline->setSelectionMode(QAbstractItemView::NoSelection);
+    TableSetup::setupEventList(m_timeline);
     m_timeline->setFocusPolicy(Qt::NoFocus);
-    m_timeline->setHeaderLabels({tr("Time"), tr("Event"), tr("By")});
-    m_timeline->header()->setStretchLastSection(false);
-    m_timeline->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_timeline->header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_timeline->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_timeline->setMinimumHeight(m_timeline->fontMetrics().height() * 5);
     bodyLayout->addWidget(m_timeline, 1);
 

@@ -2,8 +2,7 @@
 
 #include "displayformat.h"
 #include "livestate.h"
-
-#include <QHeaderView>
+#include "tablesetup.h"
 
 namespace relais {
 
@@ -35,14 +34,7 @@ QString outcomeLabel(const QString &key)
 
 EventLog::EventLog(const LiveState *state, QWidget *parent) : QTreeWidget(parent), m_state(state)
 {
-    setRootIsDecorated(false);
-    setUniformRowHeights(true);
-    setSelectionMode(QAbstractItemView::NoSelection);
-    setHeaderLabels({tr("Time"), tr("Event"), tr("By")});
-    header()->setStretchLastSection(false);
-    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    header()->setSectionResizeMode(1, QHeaderView::Stretch);
-    header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    TableSetup::setupEventList(this);
     connect(m_state, &LiveState::applied, this, &EventLog::append);
 }
 

@@ -385,10 +385,9 @@ void MainWindow::noticeChanges(const QSet<qint64> &alarms)
             || a->timeline().last().note != QLatin1String("offers_exhausted"))
             continue;
         // Once per return to the dispatcher (the timeline's length tells them apart).
-        const qint64 mark = id * 1000 + a->timeline().size();
-        if (m_toldExhausted.contains(mark))
+        if (m_toldExhausted.value(id, -1) == a->timeline().size())
             continue;
-        m_toldExhausted.insert(mark);
+        m_toldExhausted.insert(id, a->timeline().size());
         showError(tr("Alarm %1: no helper accepted and nobody else is near enough. Choose a helper, or call.").arg(id));
     }
 }

@@ -8,6 +8,7 @@
 #include "reportperiod.h"
 #include "runningcost.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QSet>
 
@@ -281,7 +282,9 @@ private:
 
     QSet<qint64> m_toldUnacknowledged; // alarms whose stage 1 was notified
     QSystemTrayIcon *m_tray = nullptr;
-    QSet<qint64> m_toldExhausted; // alarms whose "nobody accepted" was told (by timeline length)
+    // Alarms whose "nobody accepted" was told, with their timeline's length then: a later
+    // return to the dispatcher (a longer timeline) is told again.
+    QHash<qint64, qsizetype> m_toldExhausted;
     bool m_defaultSizesPending = false;
     int m_lastOpenAlarms = 0;
 };

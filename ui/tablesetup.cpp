@@ -1,8 +1,10 @@
 #include "tablesetup.h"
 
+#include <QCoreApplication>
 #include <QFontMetrics>
 #include <QHeaderView>
 #include <QTableView>
+#include <QTreeWidget>
 
 #include <algorithm>
 
@@ -41,6 +43,21 @@ void fitColumn(QTableView *view, int column, const QStringList &samples, bool de
     for (const QString &sample : samples)
         width = std::max(width, metrics.horizontalAdvance(sample) + (decorated ? 36 : 16));
     view->setColumnWidth(column, width);
+}
+
+void setupEventList(QTreeWidget *list)
+{
+    list->setRootIsDecorated(false);
+    list->setUniformRowHeights(true);
+    list->setSelectionMode(QAbstractItemView::NoSelection);
+    list->setHeaderLabels({QCoreApplication::translate("relais::TableSetup", "Time"),
+                           QCoreApplication::translate("relais::TableSetup", "Event"),
+                           QCoreApplication::translate("relais::TableSetup", "By")});
+    QHeaderView *header = list->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(1, QHeaderView::Stretch);
+    header->setSectionResizeMode(2, QHeaderView::ResizeToContents);
 }
 
 } // namespace relais::TableSetup

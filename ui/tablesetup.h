@@ -3,6 +3,7 @@
 #include <QStringList>
 
 class QTableView;
+class QTreeWidget;
 class QAbstractItemModel;
 
 namespace relais {
@@ -15,6 +16,10 @@ void setup(QTableView *view, QAbstractItemModel *model);
 // it shows, computed from the labels themselves so that translations fit too.
 // decorated: the cells have a colour swatch; bold: some rows are shown in bold.
 void fitColumn(QTableView *view, int column, const QStringList &samples, bool decorated = false, bool bold = false);
+
+// A list of events (the alarm's timeline, the window's log): columns Time, Event, By; the
+// event takes the width, nothing is selectable, no tree decoration.
+void setupEventList(QTreeWidget *list);
 
 template<typename T, typename F>
 QStringList labels(const QList<T> &values, F label)

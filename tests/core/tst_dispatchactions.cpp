@@ -38,10 +38,7 @@ private:
         [&] {
             QCOMPARE(m_journal.commit(m_state, {m_journal.deviceAlarmAt(device, kind, lat, lon)}), QString());
         }();
-        qint64 newest = 0;
-        for (const Alarm &a : m_state.alarms())
-            newest = std::max(newest, a.id());
-        return newest;
+        return JournalBuilder::newestAlarm(m_state);
     }
 
 private slots:

@@ -73,18 +73,9 @@ qint64 TestEarnings::assign(const QString &helper, const QDateTime &at, const QJ
 {
     JournalBuilder &j = *m_journal;
     j.at(at);
-    commit({j.entry(EntryKind::AlarmManual, {{QStringLiteral("kind"), QStringLiteral("fall")},
-                                             {QStringLiteral("address"), QStringLiteral("12 rue des Lilas")}})});
-    qint64 alarm = 0;
-    for (const Alarm &a : m_state->alarms())
-        alarm = std::max(alarm, a.id());
-    const JournalEntry acknowledged = j.alarmAction(EntryKind::AlarmAcknowledged, alarm);
-    JournalEntry created = j.createMission(alarm);
-    for (auto it = fee.begin(); it != fee.end(); ++it)
-        created.payload.insert(it.key(), it.value());
-    commit({acknowledged, created,
-            j.entry(EntryKind::MissionAssigned, {{QStringLiteral("alarm"), alarm}, {QStringLiteral("helper"), helper}}),
-            j.entry(EntryKind::MissionOnScene, {{QStringLiteral("alarm"), alarm}})});
+    commit({j.manualAlarm()});
+    const qint64 alarm = JournalBuilder::newestAlarm(*m_state);
+    commit(j.sendOnScene(alarm, helper, fee));
     return m_state->alarm(alarm)->missionId;
 }
 

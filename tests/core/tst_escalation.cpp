@@ -26,10 +26,7 @@ private:
     qint64 raise(const QString &device, const QString &kind, const QString &severity)
     {
         commit({m_journal.at(t0).deviceAlarmAt(device, kind, 45.758, 4.832, severity)});
-        qint64 newest = 0;
-        for (const Alarm &a : m_state.alarms())
-            newest = std::max(newest, a.id());
-        return newest;
+        return JournalBuilder::newestAlarm(m_state);
     }
     static QStringList stages(const QList<JournalEntry> &entries)
     {

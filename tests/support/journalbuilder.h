@@ -83,6 +83,37 @@ public:
             helperAction(EntryKind::HelperPosition, id, {{QStringLiteral("lat"), lat}, {QStringLiteral("lon"), lon}})};
     }
 
+    // An alarm taken on the phone (the manual form's entry).
+    JournalEntry manualAlarm(const QString &kind = QStringLiteral("fall"),
+                             const QString &address = QStringLiteral("12 rue des Lilas"))
+    {
+        return entry(EntryKind::AlarmManual, {{QStringLiteral("kind"), kind}, {QStringLiteral("address"), address}});
+    }
+
+    // The alarm raised last (the highest id), 0 when there is none.
+    static qint64 newestAlarm(const DispatchState &state)
+    {
+        qint64 newest = 0;
+        for (const Alarm &a : state.alarms())
+            newest = std::max(newest, a.id());
+        return newest;
+    }
+
+    // A helper sent to an alarm until they are on scene, as the dispatcher's "assign" does:
+    // acknowledged, its mission created (with missionExtra, e.g. a fee), assigned, on scene.
+    QList<JournalEntry> sendOnScene(qint64 alarm, const QString &helper, const QJsonObject &missionExtra = {})
+    {
+        // Made in journal order: the sequence numbers follow.
+        const JournalEntry acknowledged = alarmAction(EntryKind::AlarmAcknowledged, alarm);
+        JournalEntry created = createMission(alarm);
+        for (auto it = missionExtra.begin(); it != missionExtra.end(); ++it)
+            created.payload.insert(it.key(), it.value());
+        return {
+            acknowledged, created,
+            entry(EntryKind::MissionAssigned, {{QStringLiteral("alarm"), alarm}, {QStringLiteral("helper"), helper}}),
+            entry(EntryKind::MissionOnScene, {{QStringLiteral("alarm"), alarm}})};
+    }
+
     JournalEntry deviceRestore(const QString &device, const QString &alarmKind)
     {
         return entry(EntryKind::DeviceRestore,

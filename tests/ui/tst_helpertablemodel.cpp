@@ -292,18 +292,9 @@ qint64 TestHelperTableModel::completeMission(const QString &helper, const QDateT
 {
     JournalBuilder &j = *m_journal;
     j.at(from);
-    commit({j.entry(EntryKind::AlarmManual, {{QStringLiteral("kind"), QStringLiteral("fall")},
-                                             {QStringLiteral("address"), QStringLiteral("12 rue des Lilas")}})});
-    qint64 alarm = 0;
-    for (const Alarm &a : m_state->state().alarms())
-        alarm = std::max(alarm, a.id());
-    const JournalEntry acknowledged = j.alarmAction(EntryKind::AlarmAcknowledged, alarm);
-    JournalEntry created = j.createMission(alarm);
-    for (auto it = fee.begin(); it != fee.end(); ++it)
-        created.payload.insert(it.key(), it.value());
-    commit({acknowledged, created,
-            j.entry(EntryKind::MissionAssigned, {{QStringLiteral("alarm"), alarm}, {QStringLiteral("helper"), helper}}),
-            j.entry(EntryKind::MissionOnScene, {{QStringLiteral("alarm"), alarm}})});
+    commit({j.manualAlarm()});
+    const qint64 alarm = JournalBuilder::newestAlarm(m_state->state());
+    commit(j.sendOnScene(alarm, helper, fee));
     const qint64 mission = m_state->state().alarm(alarm)->missionId;
     j.at(to);
     commit({j.missionAction(EntryKind::MissionCompleted, mission,
@@ -380,11 +371,8 @@ void TestHelperTableModel::followsCompletedMissions()
     changed.clear();
     JournalBuilder &j = *m_journal;
     j.at(utc(3, 2, 8));
-    commit({j.entry(EntryKind::AlarmManual, {{QStringLiteral("kind"), QStringLiteral("smoke")},
-                                             {QStringLiteral("address"), QStringLiteral("3 place Bellecour")}})});
-    qint64 alarm = 0;
-    for (const Alarm &a : m_state->state().alarms())
-        alarm = std::max(alarm, a.id());
+    commit({j.manualAlarm(QStringLiteral("smoke"), QStringLiteral("3 place Bellecour"))});
+    const qint64 alarm = JournalBuilder::newestAlarm(m_state->state());
     commit({j.alarmAction(EntryKind::AlarmAcknowledged, alarm), j.createMission(alarm),
             j.entry(EntryKind::MissionAssigned,
                     {{QStringLiteral("alarm"), alarm}, {QStringLiteral("helper"), QStringLiteral("h1")}})});

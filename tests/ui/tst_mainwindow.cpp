@@ -811,10 +811,7 @@ void TestMainWindow::createsAManualAlarmFromTheMap()
     const JournalEntry &e = sink.submitted.first();
     QCOMPARE(e.kind, QString(EntryKind::AlarmManual));
     QCOMPARE(e.actor.kind, Actor::Kind::Operator);
-    qint64 newest = 0;
-    for (const Alarm &a : m_state->state().alarms())
-        newest = std::max(newest, a.id());
-    const Alarm *alarm = m_state->state().alarm(newest);
+    const Alarm *alarm = m_state->state().alarm(JournalBuilder::newestAlarm(m_state->state()));
     QVERIFY(alarm && alarm->isOpen() && alarm->deviceId().isEmpty());
     QVERIFY2(alarm->position.distanceTo(where) < 1.0, qPrintable(QString::number(alarm->position.distanceTo(where))));
     QVERIFY(alarm->notes.join(QLatin1Char(' ')).contains(QLatin1String("Mme Dupont")));
