@@ -21,6 +21,18 @@ JobT *newJob(const QString &service, const QString &key)
 
 } // namespace
 
+// Runs a write or delete job: done gets success, or the job's error mapped to the port's codes.
+void KeychainSecretStore::startWithStatus(QKeychain::Job *job, const QString &key, Done done)
+{
+    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError)
+            done(errorFor(job->error(), job->errorString(), key));
+        else
+            done(Status::success());
+    });
+    job->start();
+}
+
 KeychainSecretStore::KeychainSecretStore(QString service) : m_service(std::move(service))
 {}
 
@@ -42,25 +54,13 @@ void KeychainSecretStore::write(const QString &key, const QString &value, Done d
 {
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setTextData(value);
-    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
-        if (job->error() != QKeychain::NoError)
-            done(errorFor(job->error(), job->errorString(), key));
-        else
-            done(Status::success());
-    });
-    job->start();
+    startWithStatus(job, key, std::move(done));
 }
 
 void KeychainSecretStore::remove(const QString &key, Done done)
 {
     auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, key);
-    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
-        if (job->error() != QKeychain::NoError)
-            done(errorFor(job->error(), job->errorString(), key));
-        else
-            done(Status::success());
-    });
-    job->start();
+    startWithStatus(job, key, std::move(done));
 }
 
 QString KeychainSecretStore::backendName() const

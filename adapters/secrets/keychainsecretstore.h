@@ -5,6 +5,10 @@
 #include <QCoreApplication>
 #include <QObject>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace relais {
 
 // SecretStore over the system keychain through QtKeychain: the Secret Service (gnome-keyring,
@@ -38,6 +42,8 @@ public:
     static Error errorFor(int keychainError, const QString &detail, const QString &key);
 
 private:
+    void startWithStatus(QKeychain::Job *job, const QString &key, Done done);
+
     QString m_service;
     QObject m_context; // the callbacks' context: they die with the store
 };
