@@ -284,7 +284,10 @@ void AlarmDetailPane::refresh()
         if (const Device *d = s.device(a->deviceId())) {
             device = QStringLiteral("%1 (%2)").arg(d->label.toHtmlEscaped(), d->id.toHtmlEscaped());
             if (d->batteryPercent >= 0)
-                device += QStringLiteral(" · ") + tr("battery %1%").arg(d->batteryPercent).toHtmlEscaped();
+                device += QStringLiteral(" · ")
+                          + tr("battery %1", "battery level, e.g. 85%")
+                                .arg(DisplayFormat::percent(d->batteryPercent))
+                                .toHtmlEscaped();
             if (d->lastSeen.isValid())
                 device += QStringLiteral(" · ") + tr("last heard %1").arg(DisplayFormat::moment(d->lastSeen, now));
         } else {

@@ -177,7 +177,7 @@ QVariant DeviceTableModel::displayData(const Device &d, int column) const
     case BatteryColumn:
         if (d.batteryPercent < 0)
             return {};
-        return tr("%1 %", "battery level").arg(d.batteryPercent);
+        return DisplayFormat::percent(d.batteryPercent);
     default:
         return {};
     }

@@ -80,7 +80,8 @@ QString EventLog::describe(const JournalEntry &e) const
     if (k == EntryKind::MissionCreated)
         return tr("Mission for alarm %1 created").arg(number(e, "alarm"));
     if (k == EntryKind::MissionOffered)
-        return tr("%1 offered to %2 (%3 m)").arg(which, helperName(text(e, "helper"))).arg(number(e, "distance_m"));
+        return tr("%1 offered to %2 (%3)", "mission, helper, distance")
+            .arg(which, helperName(text(e, "helper")), DisplayFormat::distance(double(number(e, "distance_m"))));
     if (k == EntryKind::MissionAnswered) {
         const QString answer = text(e, "answer");
         const QString who = helperName(text(e, "helper"));

@@ -6,7 +6,6 @@
 #include "uicolors.h"
 
 #include <QGuiApplication>
-#include <QLocale>
 #include <QPalette>
 
 #include <algorithm>
@@ -245,11 +244,8 @@ QVariant HelperTableModel::displayData(const Helper &h, int column) const
     case AvailabilityColumn:
         return Helper::availabilityLabel(h.availability());
     case DistanceColumn:
-        if (const std::optional<double> m = distanceM(h)) {
-            const QLocale locale;
-            return *m < 1000 ? tr("%1 m").arg(locale.toString(qRound(*m / 10) * 10))
-                             : tr("%1 km").arg(locale.toString(*m / 1000.0, 'f', 1));
-        }
+        if (const std::optional<double> m = distanceM(h))
+            return DisplayFormat::distance(*m);
         return {};
     case MissionColumn:
         if (h.missionId)

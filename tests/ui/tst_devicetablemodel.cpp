@@ -186,7 +186,7 @@ void TestDeviceTableModel::showsLastSeenAndBattery()
                     Actor::device(QStringLiteral("d1")))});
     QCOMPARE(changed.size(), 1);
     const QString d1 = QStringLiteral("d1");
-    QCOMPARE(text(d1, DeviceTableModel::BatteryColumn), QStringLiteral("88 %"));
+    QCOMPARE(text(d1, DeviceTableModel::BatteryColumn), QStringLiteral("88%")); // English: no space
     QCOMPARE(m_model->indexOf(d1, DeviceTableModel::BatteryColumn).data(ItemRoles::SortRole).toInt(), 88);
     QVERIFY(!m_model->indexOf(d1, DeviceTableModel::BatteryColumn).data(Qt::ForegroundRole).isValid());
     // Today: the time alone, in local time.
@@ -200,7 +200,7 @@ void TestDeviceTableModel::showsLastSeenAndBattery()
     commit({j.entry(EntryKind::DeviceHeartbeat,
                     {{QStringLiteral("device"), QStringLiteral("d1")}, {QStringLiteral("battery"), 9}},
                     Actor::device(QStringLiteral("d1")))});
-    QCOMPARE(text(d1, DeviceTableModel::BatteryColumn), QStringLiteral("9 %"));
+    QCOMPARE(text(d1, DeviceTableModel::BatteryColumn), QStringLiteral("9%"));
     QCOMPARE(m_model->indexOf(d1, DeviceTableModel::BatteryColumn).data(Qt::ForegroundRole).value<QColor>(),
              UiColors::attentionText());
     QVERIFY(m_model->indexOf(d1, DeviceTableModel::BatteryColumn)

@@ -41,6 +41,31 @@ private slots:
         QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("H1 off duty"));
     }
 
+    void writesDistancesInTheLocale()
+    {
+        LiveState state;
+        EventLog log(&state);
+        JournalBuilder b(QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC));
+        QVERIFY(JournalBuilder::commit(state, b.helperAt(QStringLiteral("h1"), 45.76, 4.83)).isEmpty());
+        QVERIFY(JournalBuilder::commit(state, b.helperAt(QStringLiteral("h2"), 45.77, 4.83)).isEmpty());
+        QVERIFY(JournalBuilder::commit(state, {b.registerDevice(QStringLiteral("d1"), QStringLiteral("B-1"),
+                                                                QStringLiteral("1 rue A"), 45.76, 4.83)})
+                    .isEmpty());
+        QVERIFY(JournalBuilder::commit(state, {b.deviceAlarm(QStringLiteral("d1"), QStringLiteral("fall"))}).isEmpty());
+        const qint64 alarm = state.state().alarms().begin().key();
+        QVERIFY(
+            JournalBuilder::commit(state, {b.alarmAction(EntryKind::AlarmAcknowledged, alarm), b.createMission(alarm)})
+                .isEmpty());
+        const qint64 mission = state.state().missions().begin().key();
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        QVERIFY(JournalBuilder::commit(state, {b.offer(mission, QStringLiteral("h1"), 1249)}).isEmpty());
+        QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("Mission %1 offered to H1 (1,2 km)").arg(mission));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(JournalBuilder::commit(state, {b.offer(mission, QStringLiteral("h2"), 850)}).isEmpty());
+        QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("Mission %1 offered to H2 (850 m)").arg(mission));
+        QLocale::setDefault(QLocale::c());
+    }
+
     void keepsTheLastThousandLines()
     {
         LiveState state;

@@ -163,6 +163,12 @@ void TestGatewayTableModel::describesEveryLinkState()
     QCOMPARE(text(0, GatewayTableModel::GatewayColumn), QStringLiteral("gw-serial"));
     QCOMPARE(text(0, GatewayTableModel::LastMessageColumn), localTime(s.lastMessage));
     QCOMPARE(text(0, GatewayTableModel::StoredColumn), QLocale().toString(1234));
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France)); // U+202F between thousands
+    QCOMPARE(text(0, GatewayTableModel::StoredColumn), QStringLiteral("1\u202f234"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(text(0, GatewayTableModel::StoredColumn), QStringLiteral("1,234"));
+    QLocale::setDefault(before);
     QCOMPARE(m_model->index(0, GatewayTableModel::StoredColumn).data(ItemRoles::SortRole).toULongLong(), 1234u);
     QCOMPARE(text(0, GatewayTableModel::DuplicateColumn), QStringLiteral("2"));
     QCOMPARE(text(0, GatewayTableModel::RejectedColumn), QStringLiteral("1"));

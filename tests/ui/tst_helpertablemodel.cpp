@@ -266,6 +266,9 @@ void TestHelperTableModel::showsDistancesToTheChosenAlarm()
     QVERIFY(!changed.isEmpty());
     QCOMPARE(text(QStringLiteral("h1"), HelperTableModel::DistanceColumn), QStringLiteral("330 m")); // 333.6 m
     QCOMPARE(text(QStringLiteral("h3"), HelperTableModel::DistanceColumn), QStringLiteral("2.2 km"));
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France)); // a decimal comma in French
+    QCOMPARE(text(QStringLiteral("h3"), HelperTableModel::DistanceColumn), QStringLiteral("2,2 km"));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     // Off duty or without a position: nothing.
     QCOMPARE(text(QStringLiteral("h2"), HelperTableModel::DistanceColumn), QString());
     // The tooltip gives the time on foot (5 km/h) and by bicycle (15 km/h).

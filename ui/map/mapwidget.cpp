@@ -17,7 +17,6 @@
 #include <QGuiApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
-#include <QLocale>
 #include <QMenu>
 #include <QMetaMethod>
 #include <QMouseEvent>
@@ -584,9 +583,7 @@ void MapWidget::drawScaleBar(QPainter &p)
         }
     }
     const double barWidth = metres / mpp;
-    const QLocale locale;
-    const QString label = metres >= 1000 ? tr("%1 km").arg(locale.toString(metres / 1000.0, 'g', 4))
-                                         : tr("%1 m").arg(locale.toString(metres, 'f', 0));
+    const QString label = DisplayFormat::length(metres);
     QFont small = font();
     small.setPointSizeF(std::max(7.5, small.pointSizeF() * 0.85));
     p.setFont(small);
@@ -1131,7 +1128,6 @@ void MapWidget::drawMissions(QPainter &p, const QRectF &view0, double scale, QPo
     QFont labelFont = font();
     labelFont.setPixelSize(11);
     p.setFont(labelFont);
-    const QLocale locale;
     for (const MapMarkers::MissionMarker &m : missions) {
         const MapMarkers::AlarmMarker *a = m_markers->alarm(m.alarmId);
         if (!a)
@@ -1169,8 +1165,7 @@ void MapWidget::drawMissions(QPainter &p, const QRectF &view0, double scale, QPo
             continue;
         const double metres =
             WebMercator::toCoordinate(h->world0, 0).distanceTo(WebMercator::toCoordinate(a->world0, 0));
-        const QString distance = metres < 1000 ? tr("%1 m").arg(locale.toString(std::round(metres / 10) * 10, 'f', 0))
-                                               : tr("%1 km").arg(locale.toString(metres / 1000.0, 'f', 1));
+        const QString distance = DisplayFormat::distance(metres);
         const int minutes = std::max(1, int(std::ceil(metres / kHelperSpeedMPerMin)));
         drawHaloText(p, middle + QPointF(6, -4), tr("%1 · about %2 min").arg(distance).arg(minutes),
                      QColor(0x1f, 0x2a, 0x33));
