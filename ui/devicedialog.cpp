@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -24,11 +25,6 @@ constexpr int kMaxTextLength = 200;
 bool hasControlCharacters(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
-}
-
-QString coordinateText(double value)
-{
-    return QLocale::c().toString(value, 'g', QLocale::FloatingPointShortest);
 }
 
 } // namespace

@@ -44,6 +44,13 @@ std::optional<double> FormDialog::parseCoordinate(const QString &text, double mi
     return v;
 }
 
+QString FormDialog::coordinateText(double value)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(value == 0 ? 0.0 : value, 'f', QLocale::FloatingPointShortest); // never "-0"
+}
+
 std::pair<QString, QString> FormDialog::coordinateErrors(const QString &latitude, const QString &longitude)
 {
     const QString lat = latitude.trimmed(), lon = longitude.trimmed();

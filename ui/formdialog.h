@@ -28,6 +28,10 @@ public:
     // A coordinate as the operator typed it, with a point or a decimal comma; nothing
     // outside [min, max], nothing that is not a finite number.
     static std::optional<double> parseCoordinate(const QString &text, double min, double max);
+    // A coordinate as the operator would type it back: the locale's decimal separator, no
+    // group separator, the fewest digits that read back the same value ("45,76012" in
+    // French, "45.76012" in English; never an exponent). parseCoordinate() reads it exactly.
+    static QString coordinateText(double value);
     // What is wrong with a latitude and a longitude typed as text (both or neither, each a
     // number in range): the latitude's message, then the longitude's; empty when right.
     static std::pair<QString, QString> coordinateErrors(const QString &latitude, const QString &longitude);

@@ -25,15 +25,10 @@ bool offered(AlarmKind kind)
     return kind != AlarmKind::LowBattery && kind != AlarmKind::DeviceSilent;
 }
 
-// "45,76012" in French, "45.76012" in English: as the operator would type it back.
-QString coordinateText(double value)
+// A map click's coordinate, to about 0.1 m.
+double rounded(double value)
 {
-    double rounded = std::round(value * kCoordinateScale) / kCoordinateScale;
-    if (rounded == 0)
-        rounded = 0; // never "-0"
-    QLocale locale;
-    locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    return locale.toString(rounded, 'f', QLocale::FloatingPointShortest);
+    return std::round(value * kCoordinateScale) / kCoordinateScale;
 }
 
 QString exampleCoordinate(double value)
@@ -118,8 +113,8 @@ ManualAlarmDialog::ManualAlarmDialog(QWidget *parent) : FormDialog(parent)
 void ManualAlarmDialog::setPosition(const QGeoCoordinate &where)
 {
     if (where.isValid()) {
-        m_latitude->setText(coordinateText(where.latitude()));
-        m_longitude->setText(coordinateText(where.longitude()));
+        m_latitude->setText(coordinateText(rounded(where.latitude())));
+        m_longitude->setText(coordinateText(rounded(where.longitude())));
     } else {
         m_latitude->clear();
         m_longitude->clear();

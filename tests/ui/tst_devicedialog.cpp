@@ -40,6 +40,7 @@ private slots:
     void refusesAnIdAlreadyRegistered();
     void kindIsACommonOneOrFreeText();
     void editsADevice();
+    void editsADeviceInFrench();
     void okAcceptsOnlyWhenEnabled();
     void hintsThatTheBeneficiaryIsNotAName();
 
@@ -93,6 +94,7 @@ void TestDeviceDialog::cleanup()
 {
     m_dialog.reset();
     m_state.reset();
+    QLocale::setDefault(QLocale::c());
 }
 
 void TestDeviceDialog::okOnlyOnceValid()
@@ -301,6 +303,25 @@ void TestDeviceDialog::editsADevice()
     m_dialog->setDevice(d);
     QCOMPARE(field<QComboBox>("kindCombo")->currentText(), QStringLiteral("co_detector"));
     QCOMPARE(m_dialog->payload().value(QLatin1String("kind")).toString(), QStringLiteral("co_detector"));
+}
+
+void TestDeviceDialog::editsADeviceInFrench()
+{
+    // The coordinates as a French operator reads and types them back: with a decimal comma.
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    Device d = *m_state->state().device(QStringLiteral("d1"));
+    d.position = QGeoCoordinate(45.7640431, -0.00001);
+    m_dialog->setDevice(d);
+    QCOMPARE(edit("latitudeEdit")->text(), QStringLiteral("45,7640431"));
+    QCOMPARE(edit("longitudeEdit")->text(), QStringLiteral("-0,00001")); // never "-1e-05"
+    // Read back exactly: nothing changed yet.
+    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), 45.7640431);
+    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), -0.00001);
+    QVERIFY(!ok()->isEnabled());
+    QCOMPARE(m_dialog->problemText(), QStringLiteral("No changes yet."));
+    type("longitudeEdit", QStringLiteral("4,835"));
+    QVERIFY(ok()->isEnabled());
+    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 4.835);
 }
 
 void TestDeviceDialog::okAcceptsOnlyWhenEnabled()
