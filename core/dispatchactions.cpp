@@ -4,6 +4,7 @@
 #include "helperranker.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace relais::DispatchActions {
 
@@ -121,7 +122,7 @@ Result<QList<JournalEntry>> offerToNearby(const DispatchState &state, qint64 ala
     if (nearby.isEmpty()) {
         return Error{QStringLiteral("no_helper"),
                      QCoreApplication::translate("relais::DispatchActions", "No helper is available within %1 m.")
-                         .arg(qRound(radiusM))};
+                         .arg(QLocale().toString(qRound(radiusM)))};
     }
     for (const HelperRanker::Candidate &c : nearby) {
         out.append(entry(EntryKind::MissionOffered,
