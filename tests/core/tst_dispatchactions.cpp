@@ -133,6 +133,12 @@ private slots:
         QVERIFY(!none.ok());
         QCOMPARE(none.error().code, QStringLiteral("no_helper"));
         QVERIFY2(none.errorString().contains(QLatin1String("500")), qPrintable(none.errorString()));
+        // Read by the dispatcher: the radius in the locale's figures.
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        const Result<QList<JournalEntry>> french = DispatchActions::offerToNearby(m_state, far, 3, 2000, lea, t0);
+        QLocale::setDefault(QLocale::c());
+        QVERIFY(!french.ok());
+        QCOMPARE(french.errorString(), QStringLiteral("No helper is available within 2\u202f000 m."));
     }
 
     void maintenanceAlarmsGetMaintenanceMissions()
