@@ -6,11 +6,15 @@
 #include "escalation.h"
 #include "gatewayhost.h"
 #include "offerfollowup.h"
+#include "privacyplanner.h"
 #include "store.h"
 #include "storeactionsink.h"
 #include "supervisor.h"
 
+#include <QJsonArray>
 #include <QPointer>
+
+#include <memory>
 
 namespace relais {
 
@@ -37,11 +41,18 @@ Desk::Desk(const Clock *clock, const Settings &settings, QObject *parent)
     connect(&m_offers, &QTimer::timeout, this, &Desk::followUpOffersNow);
     m_escalation.setInterval(5000);
     connect(&m_escalation, &QTimer::timeout, this, &Desk::escalateNow);
+    m_purge.setInterval(std::chrono::hours(1));
+    connect(&m_purge, &QTimer::timeout, this, &Desk::purgeNow);
 }
 
 Desk::~Desk()
 {
     m_gateways->stop();
+    if (m_purgePlanner) {
+        m_purgePlanner->disconnect(this);
+        m_purgePlanner->wait();
+        delete m_purgePlanner;
+    }
 }
 
 bool Desk::open(const QString &dataDir)
@@ -64,6 +75,50 @@ void Desk::startTimers()
     m_supervision.start();
     m_offers.start();
     m_escalation.start();
+    m_purge.start();
+    // Not at once: the start-up belongs to the operator.
+    QTimer::singleShot(std::chrono::minutes(1), this, &Desk::purgeNow);
+}
+
+void Desk::setRetentionDays(int days)
+{
+    m_settings.retentionDays = days;
+}
+
+bool Desk::purgeNow()
+{
+    if (m_purgePlanner || !m_store->isOpen())
+        return false;
+    const QString path = m_store->databasePath();
+    const QDateTime now = m_clock->now();
+    const int days = m_settings.retentionDays;
+    auto plan = std::make_shared<Result<PrivacyPlanner::Plan>>(Error{});
+    m_purgePlanner = QThread::create([plan, path, now, days] { *plan = PrivacyPlanner::plan(path, now, days); });
+    connect(m_purgePlanner, &QThread::finished, this, [this, plan] {
+        m_purgePlanner->deleteLater();
+        m_purgePlanner = nullptr;
+        if (!*plan) {
+            emit purgeFinished(0, 0, plan->errorString());
+            return;
+        }
+        const std::optional<JournalEntry> &entry = plan->value().entry;
+        if (!entry) {
+            emit purgeFinished(0, 0, {});
+            return;
+        }
+        const int alarms = int(entry->payload.value(QLatin1String("alarms")).toArray().size());
+        const int entries = int(entry->payload.value(QLatin1String("entries")).toArray().size());
+        m_actions->submit({*entry}, ActionSink::Mode::EachOnItsOwn,
+                          [self = QPointer<Desk>(this), alarms, entries](const QList<Status> &results) {
+                              if (!self)
+                                  return;
+                              const Status r = results.value(0);
+                              emit self->purgeFinished(r ? alarms : 0, r ? entries : 0,
+                                                       r ? QString() : r.errorString());
+                          });
+    });
+    m_purgePlanner->start(QThread::LowPriority);
+    return true;
 }
 
 bool Desk::submitJob(const QList<JournalEntry> &entries, bool *running)

@@ -4,8 +4,10 @@
 #include "gatewayconfig.h"
 #include "gatewaystatus.h"
 #include "livestate.h"
+#include "privacypurge.h"
 
 #include <QObject>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -37,6 +39,8 @@ public:
         int offerTimeoutS = 60;
         // Escalation timers per severity; empty: Escalation::defaults.
         std::function<Escalation::Timers(Severity)> escalation;
+        // How long personal details are kept (docs/privacy.md).
+        int retentionDays = PrivacyPurge::kDefaultRetentionDays;
     };
 
     explicit Desk(const Clock *clock, QObject *parent = nullptr);
@@ -56,7 +60,8 @@ public:
 
     // Starts the gateways (after open()); the problems found, if any.
     QStringList startGateways(const GatewayConfig &config);
-    // Runs the jobs on timers: supervision every 30 s, offers every second, escalation every 5 s.
+    // Runs the jobs on timers: supervision every 30 s, offers every second, escalation every 5 s,
+    // the privacy purge a minute after the start and then every hour.
     void startTimers();
 
     // One round of each job, now (by the desk's clock). A round whose previous submission is
@@ -64,10 +69,18 @@ public:
     bool superviseNow();
     bool followUpOffersNow();
     bool escalateNow();
+    // The privacy purge (docs/privacy.md): plans on a worker thread by replaying the journal,
+    // then submits the privacy.purged entry if anything is due; purgeFinished tells the end.
+    // False when one is under way already.
+    bool purgeNow();
+    void setRetentionDays(int days);
 
 signals:
     // Gateways' own log lines ("gw-north connected from ...").
     void logMessage(const QString &message);
+    // A purge ended: how many alarms lost their personal details and journal entries were
+    // redacted, or the reason it failed (error not empty).
+    void purgeFinished(int alarms, int entries, const QString &error);
 
 private:
     bool submitJob(const QList<JournalEntry> &entries, bool *running);
@@ -83,6 +96,8 @@ private:
     QTimer m_supervision;
     QTimer m_offers;
     QTimer m_escalation;
+    QTimer m_purge;
+    QThread *m_purgePlanner = nullptr;
     bool m_supervising = false;
     bool m_followingUp = false;
     bool m_escalating = false;

@@ -54,6 +54,8 @@ public:
     QString helperId;     // assigned helper, empty = none
     QString cancelReason;
     QStringList notes;
+    // When its personal details were purged (core/privacypurge.h); null: kept.
+    QDateTime personalDetailsPurgedAt;
 
     // A repeat of the same condition while open: count + 1, last-seen updated.
     Status repeat(const QDateTime &at);

@@ -1,5 +1,6 @@
 #include "dispatchstate.h"
 
+#include "privacypurge.h"
 #include "runningcost.h"
 
 #include <QCoreApplication>
@@ -407,7 +408,7 @@ Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
             return severity.error();
         const QGeoCoordinate where = positionFrom(p);
         const QString address = stringFrom(p, "address");
-        if (!where.isValid() && address.trimmed().isEmpty())
+        if (!where.isValid() && address.trimmed().isEmpty() && !PrivacyPurge::isRedacted(p))
             return refuse("missing_field", tr("A manual alarm needs an address or coordinates."));
         const qint64 id = m_nextAlarmId++;
         Alarm a(id, QString(), *kind, severity.value(), e.time, e.actor);
@@ -450,6 +451,11 @@ Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
         if (s && a.missionId)
             cancelMission(a.missionId, QStringLiteral("alarm_cancelled"), e.time, e.actor, changes);
     } else if (e.kind == EntryKind::AlarmNote) {
+        if (PrivacyPurge::isRedacted(p))
+            return changes; // its text was purged with the alarm's details
+        if (a.personalDetailsPurgedAt.isValid())
+            return refuse("details_purged",
+                          tr("The personal details of alarm %1 were purged: no note can be added.").arg(id));
         const QString text = stringFrom(p, "text").trimmed();
         if (text.isEmpty())
             return refuse("missing_field", tr("The note is empty."));
@@ -700,6 +706,8 @@ Result<DispatchState::Changes> DispatchState::applyHelper(const JournalEntry &e)
         s = h.goOnDuty(e.time, e.actor);
     else if (e.kind == EntryKind::HelperOffDuty)
         s = h.goOffDuty(e.time, e.actor);
+    else if (e.kind == EntryKind::HelperPosition && PrivacyPurge::isRedacted(p))
+        return changes; // a position forgotten after the retention period
     else if (e.kind == EntryKind::HelperPosition)
         s = h.updatePosition(positionFrom(p), e.time);
     else
@@ -754,9 +762,77 @@ Result<DispatchState::Changes> DispatchState::applyOrganisation(const JournalEnt
             return cost.error();
         return changes;
     }
+    if (e.kind == EntryKind::PrivacyPurged)
+        return applyPrivacyPurge(e);
     if (e.kind == EntryKind::GatewayRefused)
         return changes; // an audit record (who tried to connect, from where): no state to change
     return refuse("unknown_entry", tr("Unknown journal entry kind “%1”.").arg(e.kind));
+}
+
+Result<DispatchState::Changes> DispatchState::applyPrivacyPurge(const JournalEntry &e)
+{
+    const QJsonObject &p = e.payload;
+    const QDateTime before = QDateTime::fromString(stringFrom(p, "before"), Qt::ISODateWithMs);
+    const int days = p.value(QLatin1String("retention_days")).toInt(0);
+    if (days < 1 || !before.isValid() || before > e.time.addDays(-days))
+        return refuse("bad_value", tr("A purge needs a retention period and a cut-off at least that long before it."));
+    const QJsonArray ids = p.value(QLatin1String("alarms")).toArray();
+    QSet<qint64> alarms;
+    for (const QJsonValue &v : ids) {
+        const qint64 id = v.toInteger(0);
+        const Alarm *a = alarm(id);
+        if (!a)
+            return refuse("unknown_alarm", tr("Unknown alarm %1.").arg(id));
+        const QDateTime ended = PrivacyPurge::endedAt(*a);
+        if (!ended.isValid() || ended >= before)
+            return refuse("alarm_not_due",
+                          tr("Alarm %1 has not been over for the whole retention period: its details stay.").arg(id));
+        if (a->personalDetailsPurgedAt.isValid())
+            return refuse("details_purged", tr("The personal details of alarm %1 were purged already.").arg(id));
+        alarms.insert(id);
+    }
+
+    Changes changes;
+    const auto keyOrPurged = [](QList<Transition> timeline, const QList<int> &states) {
+        for (Transition &t : timeline) {
+            if (states.contains(t.state))
+                t.note = PrivacyPurge::keyOrPurged(t.note);
+        }
+        return timeline;
+    };
+    for (qint64 id : std::as_const(alarms)) {
+        Alarm &a = m_alarms[id];
+        a.address.clear();
+        a.details.clear();
+        a.notes.clear();
+        a.cancelReason = PrivacyPurge::keyOrPurged(a.cancelReason);
+        a.position = PrivacyPurge::coarse(a.position);
+        a.personalDetailsPurgedAt = e.time;
+        // Reasons typed by people: unassigning (back to acknowledged) and cancelling.
+        a.restore(a.state(), a.count(), a.lastSeen(), a.outcome(), a.escalationStage(),
+                  keyOrPurged(a.timeline(), {int(Alarm::State::Acknowledged), int(Alarm::State::Cancelled)}));
+        changes.alarms.insert(id);
+    }
+    if (!alarms.isEmpty()) {
+        for (auto it = m_missions.begin(); it != m_missions.end(); ++it) {
+            Mission &m = it.value();
+            if (!alarms.contains(m.alarmId()))
+                continue;
+            m.note.clear();
+            m.restore(m.state(), m.assignee(), m.offers(), m.outcome(), m.payout(), m.redispatchCount(),
+                      keyOrPurged(m.timeline(), {int(Mission::State::Open), int(Mission::State::Cancelled)}));
+            changes.missions.insert(m.id());
+        }
+    }
+    // Helpers' positions older than the period (on duty all along without a new fix).
+    for (auto it = m_helpers.begin(); it != m_helpers.end(); ++it) {
+        Helper &h = it.value();
+        if (h.position().isValid() && h.positionAt() < before) {
+            h.restore(h.availability(), QGeoCoordinate(), QDateTime(), h.lastChange());
+            changes.helpers.insert(h.id());
+        }
+    }
+    return changes;
 }
 
 } // namespace relais

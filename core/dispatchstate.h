@@ -102,6 +102,7 @@ private:
     Result<Changes> applyMission(const JournalEntry &e);
     Result<Changes> applyHelper(const JournalEntry &e);
     Result<Changes> applyOrganisation(const JournalEntry &e);
+    Result<Changes> applyPrivacyPurge(const JournalEntry &e);
 
     qint64 m_nextAlarmId = 1;
     qint64 m_nextMissionId = 1;

@@ -71,6 +71,9 @@ inline constexpr QLatin1StringView ShiftEnded{"shift.ended"};     // shift, hand
 // a running cost entered by the coordinator (from, to: "YYYY-MM-DD", both included; label, amount_cents,
 // currency); checked, no state change: reports read them from the journal (core/runningcost.h)
 inline constexpr QLatin1StringView CostsRecorded{"costs.recorded"};
+// privacy (core/privacypurge.h, docs/privacy.md): before (ISO 8601 UTC), retention_days, alarms[] (ids
+// whose personal details go), entries[] (seqs of earlier entries the store redacts in place)
+inline constexpr QLatin1StringView PrivacyPurged{"privacy.purged"};
 // gateways: a refused hello (gateway, peer, reason); recorded for audit, no state change
 inline constexpr QLatin1StringView GatewayRefused{"gateway.refused"};
 } // namespace EntryKind

@@ -1,12 +1,14 @@
 #include "journalwriter.h"
 
 #include "journalreader.h"
+#include "privacypurge.h"
 #include "sqlconnection.h"
 #include "sqlitenative.h"
 #include "sqlvalues.h"
 #include "stateloader.h"
 #include "statewriter.h"
 
+#include <QJsonArray>
 #include <QSqlError>
 
 namespace relais {
@@ -323,6 +325,11 @@ bool JournalWriter::reloadReplica()
 
 void JournalWriter::failBatch(const QList<Slice> &batch, const QString &message)
 {
+    if (m_purgeInBatch) {
+        m_purgeInBatch = false;
+        QSqlQuery q(m_connection->database());
+        (void)q.exec(QStringLiteral("PRAGMA secure_delete = 0"));
+    }
     if (m_connection) {
         m_connection->database().rollback();
         m_stateWriter->forgetWritten();
@@ -382,10 +389,19 @@ void JournalWriter::process(const QList<Slice> &batch)
         }
     }
     if (!db.commit()) {
+        m_purgeInBatch = false;
         failBatch(batch, tr("Cannot commit: %1").arg(db.lastError().text()));
         return;
     }
     ++m_transactions;
+    if (m_purgeInBatch) {
+        // Best effort: a reader holding an old snapshot keeps the WAL from being truncated
+        // now; the next checkpoint overwrites it then.
+        m_purgeInBatch = false;
+        QSqlQuery q(db);
+        (void)q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        (void)q.exec(QStringLiteral("PRAGMA secure_delete = 0"));
+    }
 
     // Durable now: only from here on may anyone hear about these entries.
     if (!out.stored.isEmpty())
@@ -400,6 +416,45 @@ bool JournalWriter::execSql(const QString &sql)
         return true;
     m_error = tr("Cannot write to the journal: %1 (%2)").arg(q.lastError().text(), sql);
     return false;
+}
+
+bool JournalWriter::redactEntries(const JournalEntry &purge)
+{
+    QSqlDatabase &db = m_connection->database();
+    if (m_connection->dialect().kind() == SqlDialect::Kind::Sqlite && !m_purgeInBatch) {
+        if (!execSql(QStringLiteral("PRAGMA secure_delete = 1")))
+            return false;
+        m_purgeInBatch = true;
+    }
+    QSqlQuery select(db);
+    QSqlQuery update(db);
+    if (!select.prepare(QStringLiteral("SELECT %1 FROM journal WHERE seq = :p0").arg(JournalReader::columns()))
+        || !update.prepare(QStringLiteral("UPDATE journal SET payload = :p0, raw = :p1 WHERE seq = :p2"))) {
+        m_error = tr("Cannot redact the journal: %1")
+                      .arg((select.lastError().isValid() ? select : update).lastError().text());
+        return false;
+    }
+    const QJsonArray seqs = purge.payload.value(QLatin1String("entries")).toArray();
+    for (const QJsonValue &v : seqs) {
+        const qint64 seq = v.toInteger(0);
+        if (seq <= 0 || seq >= purge.seq)
+            continue; // only entries before the purge; the reducer's state does not depend on them
+        select.bindValue(placeholder(0), seq);
+        if (!exec(select))
+            return false;
+        if (!select.next())
+            continue;
+        const std::optional<JournalEntry> redacted = PrivacyPurge::redacted(JournalReader::entryFrom(select));
+        select.finish();
+        if (!redacted)
+            continue; // redacted already
+        update.bindValue(placeholder(0), json(redacted->payload));
+        update.bindValue(placeholder(1), blob(redacted->raw));
+        update.bindValue(placeholder(2), seq);
+        if (!exec(update))
+            return false;
+    }
+    return true;
 }
 
 bool JournalWriter::processAllOrNothing(const Slice &slice, Batch &out)
@@ -660,6 +715,8 @@ bool JournalWriter::processItem(quint64 ticket, int index, const JournalEntry &i
     Result<DispatchState::Changes> applied = m_replica.apply(e);
     if (applied) {
         mergeChanges(out.changes, applied.value(), e.actor.id);
+        if (e.kind == EntryKind::PrivacyPurged && !redactEntries(e))
+            return false;
     } else if (!asAction && isDeviceMessage(e.kind)) {
         r.status = WriteResult::Status::Rejected;
         r.error = applied.error();

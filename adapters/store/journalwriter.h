@@ -165,6 +165,9 @@ private:
     bool insertJournalRows(Batch &out, bool full = true);
     bool insertJournalRowsNative(Batch &out, bool full);
     bool execSql(const QString &sql);
+    // A privacy.purged entry: redacts in place the earlier journal entries it names
+    // (PrivacyPurge::redacted), in the batch's transaction.
+    bool redactEntries(const JournalEntry &purge);
     void failBatch(const QList<Slice> &batch, const QString &message);
     bool exec(QSqlQuery &q);
     bool reloadReplica();
@@ -193,6 +196,9 @@ private:
     DispatchState m_replica;
     qint64 m_nextSeq = 1;
     bool m_replicaValid = true;
+    // A purge in the batch: on SQLite, deleted content is overwritten (secure_delete) and the
+    // WAL is checkpointed and truncated after the commit, so no copy of it stays in the files.
+    bool m_purgeInBatch = false;
     QString m_error;
 
     mutable QMutex m_mutex; // guards m_queue, m_queuedItems, m_drainScheduled

@@ -135,6 +135,12 @@ QStringList version5(const SqlDialect &d)
     return statements + d.renameReplacement(QStringLiteral("journal_dedupe_next"), QStringLiteral("journal_dedupe"));
 }
 
+// v6: when an alarm's personal details were purged (docs/privacy.md); null: kept.
+QStringList version6(const SqlDialect &)
+{
+    return {QStringLiteral("ALTER TABLE alarms ADD COLUMN purged_ms BIGINT")};
+}
+
 } // namespace
 
 const QList<Migrations::Step> &Migrations::steps()
@@ -145,6 +151,7 @@ const QList<Migrations::Step> &Migrations::steps()
         {3, "devices as a rowid table (in-place updates of last seen and battery)", &version3},
         {4, "device liveness (last seen, battery) in a narrow table of its own", &version4},
         {5, "dedupe claims keyed by (message_id, source)", &version5},
+        {6, "when an alarm's personal details were purged", &version6},
     };
     return all;
 }

@@ -104,8 +104,8 @@ Status loadAlarms(const QSqlDatabase &db, DispatchState &state)
 
     if (!select(q, QStringLiteral("SELECT id, device_id, kind, severity, state, repeat_count, raised_ms, "
                                   "last_seen_ms, outcome, escalation_stage, lat, lon, address, details, "
-                                  "beneficiary_ref, unregistered_device, mission_id, helper_id, cancel_reason "
-                                  "FROM alarms")))
+                                  "beneficiary_ref, unregistered_device, mission_id, helper_id, cancel_reason, "
+                                  "purged_ms FROM alarms")))
         return sqlError(q);
     const QString table = QStringLiteral("alarms");
     while (q.next()) {
@@ -125,6 +125,7 @@ Status loadAlarms(const QSqlDatabase &db, DispatchState &state)
         a.missionId = q.value(16).toLongLong();
         a.helperId = q.value(17).toString();
         a.cancelReason = q.value(18).toString();
+        a.personalDetailsPurgedAt = timeFrom(q.value(19));
         a.notes = notes.value(id);
         a.restore(*alarmState, q.value(5).toInt(), timeFrom(q.value(7)), *outcome, q.value(9).toInt(),
                   timelines.value().value(id));

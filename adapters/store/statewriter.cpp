@@ -117,7 +117,7 @@ Status StateWriter::prepare()
         {&m_upsertAlarm, upsertSql(QStringLiteral("alarms"), {QStringLiteral("id")},
                                    L("device_id kind severity state repeat_count raised_ms last_seen_ms outcome "
                                      "escalation_stage lat lon address details beneficiary_ref unregistered_device "
-                                     "mission_id helper_id cancel_reason"))},
+                                     "mission_id helper_id cancel_reason purged_ms"))},
         {&m_upsertAlarmTransition,
          upsertSql(QStringLiteral("alarm_transitions"), L("alarm_id pos"), L("state at_ms actor note"))},
         {&m_trimAlarmTransitions, QStringLiteral("DELETE FROM alarm_transitions WHERE alarm_id = :p0 AND pos >= :p1")},
@@ -461,7 +461,8 @@ Status StateWriter::writeAlarm(const Alarm &a)
     if (!run(m_upsertAlarm, a.id(), text(a.deviceId()), AlarmKinds::key(a.kind()), Severities::key(a.severity()),
              Alarm::stateKey(a.state()), a.count(), time(a.raisedAt()), time(a.lastSeen()), outcome,
              a.escalationStage(), latitude(a.position), longitude(a.position), text(a.address), text(a.details),
-             text(a.beneficiaryRef), int(a.unregisteredDevice), a.missionId, text(a.helperId), text(a.cancelReason)))
+             text(a.beneficiaryRef), int(a.unregisteredDevice), a.missionId, text(a.helperId), text(a.cancelReason),
+             time(a.personalDetailsPurgedAt)))
         return sqlError(m_upsertAlarm);
     if (Status s =
             writeTransitions(m_upsertAlarmTransition, m_trimAlarmTransitions, a.id(), a.timeline(), &alarmStateKey);

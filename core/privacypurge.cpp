@@ -1,0 +1,243 @@
+#include "privacypurge.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+
+namespace relais {
+
+namespace {
+
+const QLatin1String kPurged("purged");
+
+void coarsen(QJsonObject &p)
+{
+    if (p.contains(QLatin1String("lat")) && p.contains(QLatin1String("lon"))) {
+        p.insert(QLatin1String("lat"), PrivacyPurge::coarse(p.value(QLatin1String("lat")).toDouble()));
+        p.insert(QLatin1String("lon"), PrivacyPurge::coarse(p.value(QLatin1String("lon")).toDouble()));
+    }
+}
+
+void dropText(QJsonObject &p, const char *key)
+{
+    if (p.value(QLatin1StringView(key)).toString().isEmpty())
+        p.remove(QLatin1StringView(key));
+    else
+        p.insert(QLatin1StringView(key), QString());
+}
+
+void purgeReason(QJsonObject &p)
+{
+    const QString reason = p.value(QLatin1String("reason")).toString();
+    if (!reason.isEmpty() && !PrivacyPurge::isSystemKey(reason))
+        p.insert(QLatin1String("reason"), PrivacyPurge::purgedText());
+}
+
+} // namespace
+
+double PrivacyPurge::coarse(double degrees)
+{
+    return std::round(degrees * 100.0) / 100.0;
+}
+
+QGeoCoordinate PrivacyPurge::coarse(const QGeoCoordinate &c)
+{
+    if (!c.isValid())
+        return c;
+    return QGeoCoordinate(coarse(c.latitude()), coarse(c.longitude()));
+}
+
+bool PrivacyPurge::isSystemKey(const QString &reason)
+{
+    // Relais's keys are lower-case words joined by underscores; the few single words it
+    // uses are listed. A person's "dupont" or "Fausse manip" is text.
+    static const QRegularExpression shape(QStringLiteral("^[a-z]+(_[a-z0-9]+)*$"));
+    static const QStringList words{QStringLiteral("operator"),  QStringLiteral("reassigned"),
+                                   QStringLiteral("declined"),  QStringLiteral("timeout"),
+                                   QStringLiteral("withdrawn"), QStringLiteral("accepted"),
+                                   QStringLiteral("pending"),   purgedText()};
+    if (!shape.match(reason).hasMatch())
+        return false;
+    return reason.contains(QLatin1Char('_')) || words.contains(reason);
+}
+
+QString PrivacyPurge::keyOrPurged(const QString &reason)
+{
+    return reason.isEmpty() || isSystemKey(reason) ? reason : purgedText();
+}
+
+bool PrivacyPurge::isRedacted(const QJsonObject &payload)
+{
+    return payload.value(kPurged).toBool();
+}
+
+std::optional<JournalEntry> PrivacyPurge::redacted(const JournalEntry &entry)
+{
+    if (isRedacted(entry.payload))
+        return std::nullopt;
+    const QString &k = entry.kind;
+    JournalEntry e = entry;
+    QJsonObject &p = e.payload;
+    if (k == EntryKind::AlarmManual) {
+        dropText(p, "address");
+        p.remove(QLatin1String("caller"));
+        p.remove(QLatin1String("note"));
+        coarsen(p);
+    } else if (k == EntryKind::AlarmNote) {
+        p.remove(QLatin1String("text"));
+    } else if (k == EntryKind::AlarmCancelled || k == EntryKind::MissionUnassigned
+               || k == EntryKind::MissionCancelled) {
+        const QString reason = p.value(QLatin1String("reason")).toString();
+        if (reason.isEmpty() || isSystemKey(reason))
+            return std::nullopt; // nothing typed by anyone
+        purgeReason(p);
+    } else if (k == EntryKind::MissionCompleted) {
+        if (!p.contains(QLatin1String("note")))
+            return std::nullopt;
+        p.remove(QLatin1String("note"));
+    } else if (k == EntryKind::DeviceAlarm) {
+        p.remove(QLatin1String("details"));
+        coarsen(p);
+        e.raw.clear();
+    } else if (k == EntryKind::DeviceRegistered || k == EntryKind::DeviceUpdated) {
+        dropText(p, "label");
+        dropText(p, "address");
+        coarsen(p);
+    } else if (k == EntryKind::DevicePosition) {
+        coarsen(p);
+        e.raw.clear();
+    } else if (k == EntryKind::DeviceRejected) {
+        if (e.raw.isEmpty())
+            return std::nullopt;
+        e.raw.clear();
+    } else if (k == EntryKind::HelperPosition) {
+        p.remove(QLatin1String("lat"));
+        p.remove(QLatin1String("lon"));
+        e.raw.clear();
+    } else {
+        return std::nullopt;
+    }
+    p.insert(kPurged, true);
+    return e;
+}
+
+QDateTime PrivacyPurge::cutoff(const QDateTime &now, int retentionDays)
+{
+    return now.toUTC().addDays(-qint64(std::max(retentionDays, 1)));
+}
+
+QDateTime PrivacyPurge::endedAt(const Alarm &alarm)
+{
+    if (alarm.isOpen() || alarm.timeline().isEmpty())
+        return {};
+    return alarm.timeline().constLast().at;
+}
+
+void PrivacyPurge::Planner::feed(const JournalEntry &e, const DispatchState::Changes &changes,
+                                 const DispatchState &after)
+{
+    const QString &k = e.kind;
+    const bool redactable = redacted(e).has_value();
+
+    // New alarms: a device alarm takes its address and, without a position of its own, the
+    // device's from the device's current description.
+    for (qint64 id : changes.alarms) {
+        if (m_knownAlarms.contains(id))
+            continue;
+        m_knownAlarms.insert(id);
+        const Alarm *a = after.alarm(id);
+        if (a && !a->deviceId().isEmpty()) {
+            if (auto it = m_currentDescr.constFind(a->deviceId()); it != m_currentDescr.cend())
+                m_descriptions[*it].usedBy.append(id);
+        }
+    }
+
+    if (k == EntryKind::DeviceRegistered || k == EntryKind::DeviceUpdated || k == EntryKind::DevicePosition
+        || k == EntryKind::DeviceRemoved) {
+        if (changes.devices.isEmpty() && changes.removedDevices.isEmpty())
+            return; // refused, or a position of a device nobody registered
+        const QString device = e.payload.value(QLatin1String("device")).toString().trimmed();
+        if (auto it = m_currentDescr.constFind(device); it != m_currentDescr.cend()) {
+            m_descriptions[*it].replacedAt = e.time;
+            m_currentDescr.erase(it);
+        }
+        if (k != EntryKind::DeviceRemoved) {
+            m_descriptions.append(Description{redactable ? e.seq : 0, {}, {}});
+            m_currentDescr.insert(device, m_descriptions.size() - 1);
+        }
+        return;
+    }
+    if (!redactable)
+        return;
+    if (k == EntryKind::HelperPosition || k == EntryKind::DeviceRejected) {
+        if (e.time < m_cutoff)
+            m_beforeCutoff.append(e.seq);
+        return;
+    }
+    QList<qint64> alarms(changes.alarms.cbegin(), changes.alarms.cend());
+    for (qint64 mission : changes.missions) {
+        if (const Mission *m = after.mission(mission); m && !alarms.contains(m->alarmId()))
+            alarms.append(m->alarmId());
+    }
+    if (!alarms.isEmpty())
+        m_touching.append(Touching{e.seq, alarms});
+}
+
+std::optional<JournalEntry> PrivacyPurge::Planner::plan(const DispatchState &state, const QDateTime &now,
+                                                        int retentionDays) const
+{
+    QList<qint64> toPurge;
+    QSet<qint64> purged; // after this purge
+    for (auto it = state.alarms().cbegin(); it != state.alarms().cend(); ++it) {
+        const Alarm &a = it.value();
+        if (a.personalDetailsPurgedAt.isValid()) {
+            purged.insert(a.id());
+        } else if (const QDateTime ended = endedAt(a); ended.isValid() && ended < m_cutoff) {
+            toPurge.append(a.id());
+            purged.insert(a.id());
+        }
+    }
+    const auto allPurged = [&purged](const QList<qint64> &alarms) {
+        return std::all_of(alarms.cbegin(), alarms.cend(), [&purged](qint64 id) { return purged.contains(id); });
+    };
+
+    QList<qint64> entries = m_beforeCutoff;
+    for (const Touching &t : m_touching) {
+        if (allPurged(t.alarms))
+            entries.append(t.seq);
+    }
+    for (const Description &d : m_descriptions) {
+        if (d.seq > 0 && d.replacedAt.isValid() && d.replacedAt < m_cutoff && allPurged(d.usedBy))
+            entries.append(d.seq);
+    }
+    bool positionsToForget = false;
+    for (const Helper &h : state.helpers()) {
+        if (h.position().isValid() && h.positionAt() < m_cutoff)
+            positionsToForget = true;
+    }
+    if (toPurge.isEmpty() && entries.isEmpty() && !positionsToForget)
+        return std::nullopt;
+
+    std::sort(toPurge.begin(), toPurge.end());
+    std::sort(entries.begin(), entries.end());
+    QJsonArray alarmIds;
+    for (qint64 id : std::as_const(toPurge))
+        alarmIds.append(id);
+    QJsonArray seqs;
+    for (qint64 seq : std::as_const(entries))
+        seqs.append(seq);
+    JournalEntry e;
+    e.time = now.toUTC();
+    e.source = QStringLiteral("system");
+    e.kind = EntryKind::PrivacyPurged;
+    e.actor = Actor::system();
+    e.payload = QJsonObject{{QStringLiteral("before"), m_cutoff.toUTC().toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("retention_days"), retentionDays},
+                            {QStringLiteral("alarms"), alarmIds},
+                            {QStringLiteral("entries"), seqs}};
+    return e;
+}
+
+} // namespace relais

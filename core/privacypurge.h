@@ -1,0 +1,92 @@
+#pragma once
+
+#include "dispatchstate.h"
+#include "journalentry.h"
+
+#include <QDateTime>
+#include <QGeoCoordinate>
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace relais {
+
+// The retention of personal data (docs/privacy.md). After the retention period:
+// - a closed or cancelled alarm loses its personal details: address, device or caller text,
+//   notes, reasons typed by people, the completion note of its missions; its position is
+//   rounded to the neighbourhood (coarse()). What reports need stays: kind, severity, times,
+//   outcome, helper, fee, the beneficiary's pseudonymous reference;
+// - the journal entries that carried those details are redacted in place (redacted()): the
+//   same fields removed or rounded, raw device bytes emptied, "purged": true in the payload;
+// - helpers' positions older than the period are forgotten, in the state and in the journal;
+// - the raw bytes of device messages refused before the period are emptied (their reason stays);
+// - a device's earlier description (label, address, position) that was replaced or removed
+//   before the period is redacted the same way once no alarm that still keeps its details
+//   took them from it.
+// A purge is one journal entry, privacy.purged (before, retention_days, alarms, entries),
+// applied by DispatchState like any other (the state) and by the store (the entries it names).
+// The reducer accepts redacted entries on replay, so state tables rebuilt from a purged
+// journal equal the purged state.
+class PrivacyPurge final
+{
+public:
+    static constexpr int kDefaultRetentionDays = 365;
+
+    // Rounded to 0.01° (about 1.1 km north–south, 0.75 km east–west at 47°): the
+    // neighbourhood, not the door. Idempotent.
+    static QGeoCoordinate coarse(const QGeoCoordinate &c);
+    static double coarse(double degrees);
+    // What replaces a reason or note typed by someone.
+    static QString purgedText() { return QStringLiteral("purged"); }
+    // Whether a reason is one of Relais's own keys ("operator", "device_reported", ...) and
+    // not text typed by someone: keys stay, text goes.
+    static bool isSystemKey(const QString &reason);
+    static QString keyOrPurged(const QString &reason);
+
+    // The entry with its personal details removed and "purged": true; nullopt when it has
+    // none (its kind carries none, or it is redacted already).
+    static std::optional<JournalEntry> redacted(const JournalEntry &entry);
+    static bool isRedacted(const QJsonObject &payload);
+
+    // The cut-off: details of what ended before it go.
+    static QDateTime cutoff(const QDateTime &now, int retentionDays);
+    // When a closed or cancelled alarm ended (its last transition); null while open.
+    static QDateTime endedAt(const Alarm &alarm);
+
+    // Collects, from a replay of the whole journal in order (each entry with the changes
+    // the reducer reported and the state after it), what a purge at cutoff would redact.
+    class Planner final
+    {
+    public:
+        explicit Planner(const QDateTime &cutoff) : m_cutoff(cutoff) {}
+
+        void feed(const JournalEntry &entry, const DispatchState::Changes &changes, const DispatchState &after);
+
+        // The privacy.purged entry for state (the state after the last entry fed), stamped
+        // now; nullopt when there is nothing to purge.
+        std::optional<JournalEntry> plan(const DispatchState &state, const QDateTime &now, int retentionDays) const;
+
+    private:
+        struct Touching
+        {
+            qint64 seq;
+            QList<qint64> alarms;
+        };
+        struct Description
+        {
+            qint64 seq;
+            QDateTime replacedAt; // null while current
+            QList<qint64> usedBy; // alarms that took their address or position from it
+        };
+
+        QDateTime m_cutoff;
+        QSet<qint64> m_knownAlarms;
+        QList<Touching> m_touching;               // entries with details of alarms
+        QList<Description> m_descriptions;        // device descriptions with details
+        QHash<QString, qsizetype> m_currentDescr; // device → its description in m_descriptions
+        QList<qint64> m_beforeCutoff;             // helpers' positions, refused messages' bytes
+    };
+};
+
+} // namespace relais
