@@ -7,9 +7,17 @@
 
 namespace relais {
 
+QLocale localeFor(const QString &language, const QLocale &system)
+{
+    if (language.isEmpty())
+        return system;
+    const QLocale asked(language);
+    return system.language() == asked.language() ? system : asked;
+}
+
 QString installTranslations(QCoreApplication &app, const QString &language)
 {
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    const QLocale locale = localeFor(language, QLocale::system());
     QLocale::setDefault(locale);
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return QStringLiteral("en"); // the source language: nothing to load
