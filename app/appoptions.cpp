@@ -1,5 +1,7 @@
 #include "appoptions.h"
 
+#include "settings.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 

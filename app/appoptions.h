@@ -3,31 +3,12 @@
 #include "result.h"
 #include "tilesourcespec.h"
 
-#include <QLatin1String>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 
 namespace relais {
-
-// The QSettings keys read at start, in one place until the typed settings wrapper (issue 6).
-namespace SettingsKeys {
-// The map source, in --map-source's syntax (docs/map-sources.md); absent: "osm".
-inline constexpr QLatin1String mapSource("map/source");
-// How tile servers' operators reach this desk (an e-mail address or a web page), sent in the
-// User-Agent of tile requests as the OpenStreetMap tile policy asks; absent: the User-Agent
-// says that no contact is configured.
-inline constexpr QLatin1String mapContact("map/contact");
-// The offline vector basemap: a town's GeoJSON file (docs/map.md); absent: none, except the
-// demo town's in demo mode.
-inline constexpr QLatin1String mapBasemap("map/basemap");
-// Offers (docs/dispatching.md): how many helpers at once, within how many metres, and how
-// many seconds each offer stands; absent or out of range: 3, 500 m, 60 s.
-inline constexpr QLatin1String offerCount("dispatch/offerCount");
-inline constexpr QLatin1String offerRadiusM("dispatch/offerRadiusM");
-inline constexpr QLatin1String offerTimeoutS("dispatch/offerTimeoutS");
-} // namespace SettingsKeys
 
 // What the command line asked for. Parsed before any window exists, so that
 // --version and --help work without a display.
@@ -44,7 +25,7 @@ struct AppOptions
     QStringList simulatorArgs; // --sim-arg: extra arguments for relais-sim in demo mode
     QString text;              // help text, version line or error message
 
-    // --map-source, checked; unset: the setting map/source decides.
+    // --map-source, checked; unset: the setting map/source decides (core/settings.h).
     std::optional<TileSourceSpec> mapSource;
     // --basemap: the offline vector basemap's GeoJSON file; empty: the setting map/basemap.
     QString basemapFile;

@@ -13,6 +13,7 @@
 #include "localisation.h"
 #include "mainwindow.h"
 #include "secretcommand.h"
+#include "settings.h"
 #include "store.h"
 #include "systemclock.h"
 #include "tilesource.h"
@@ -25,7 +26,6 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QRandomGenerator>
-#include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -111,12 +111,10 @@ struct MapSetup
     bool fatal = false;
 };
 
-MapSetup mapSetup(const relais::AppOptions &options)
+MapSetup mapSetup(const relais::AppOptions &options, const relais::Settings &settings)
 {
     MapSetup out;
-    const QSettings settings;
-    const relais::Result<relais::TileSourceSpec> spec =
-        options.chosenMapSource(settings.value(relais::SettingsKeys::mapSource).toString());
+    const relais::Result<relais::TileSourceSpec> spec = options.chosenMapSource(settings.mapSource());
     if (!spec) {
         out.problem = QCoreApplication::translate("relais::main", "%1 The map shows the offline basemap.")
                           .arg(spec.errorString());
@@ -126,7 +124,7 @@ MapSetup mapSetup(const relais::AppOptions &options)
         return out;
     const QString cacheRoot =
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("tiles"));
-    const QString contact = settings.value(relais::SettingsKeys::mapContact).toString().trimmed();
+    const QString contact = settings.mapContact();
     relais::Result<std::unique_ptr<relais::TileSource>> made =
         relais::TileSourceFactory::create(spec.value(), cacheRoot, contact);
     if (!made) {
@@ -138,6 +136,23 @@ MapSetup mapSetup(const relais::AppOptions &options)
     }
     out.tiles = std::move(made.value());
     return out;
+}
+
+// The desk's dispatching settings (docs/settings.md): offers and escalation timers, checked by
+// the settings wrapper (out of range: the defaults).
+relais::Desk::Settings deskSettings(const relais::Settings &settings)
+{
+    relais::Desk::Settings dispatch;
+    dispatch.offerCount = settings.offerCount();
+    dispatch.offerRadiusM = settings.offerRadiusM();
+    dispatch.offerTimeoutS = settings.offerTimeoutS();
+    QHash<relais::Severity, relais::Escalation::Timers> timers;
+    for (relais::Severity severity : relais::Severities::all())
+        timers.insert(severity, settings.escalation(severity));
+    dispatch.escalation = [timers](relais::Severity s) {
+        return timers.value(s, relais::Escalation::defaults(s));
+    };
+    return dispatch;
 }
 
 void setIdentity()
@@ -162,7 +177,7 @@ int main(int argc, char *argv[])
     {
         QCoreApplication probe(argc, argv);
         setIdentity();
-        relais::installTranslations(probe, QString());
+        relais::installTranslations(probe, relais::Settings().language()); // --help in the chosen language
         options = relais::AppOptions::parse(QCoreApplication::arguments());
         switch (options.action) {
         case relais::AppOptions::Action::ShowHelp:
@@ -180,7 +195,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Relais"));
     QApplication::setDesktopFileName(QStringLiteral("org.relais.Relais"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/relais.svg")));
-    relais::installTranslations(app, options.language);
+    relais::Settings settings;
+    // --lang wins over the setting ui/language; neither: the system's language.
+    relais::installTranslations(app, options.language.isEmpty() ? settings.language() : options.language);
     // Armed first, so that it also ends a refusal message box.
     // Once due, asked again every 100 ms: a quit that lands in a nested event loop (start-up
     // waiting for the keychain) must still end the main one that follows.
@@ -207,33 +224,8 @@ int main(int argc, char *argv[])
     }
 
     relais::SystemClock clock;
-    // Offers: the settings when sensible, else the defaults (3 helpers, 500 m, 60 s).
-    relais::Desk::Settings dispatch;
-    {
-        const QSettings settings;
-        const int count = settings.value(relais::SettingsKeys::offerCount, dispatch.offerCount).toInt();
-        const double radius = settings.value(relais::SettingsKeys::offerRadiusM, dispatch.offerRadiusM).toDouble();
-        const int timeout = settings.value(relais::SettingsKeys::offerTimeoutS, dispatch.offerTimeoutS).toInt();
-        if (count >= 1 && count <= 20)
-            dispatch.offerCount = count;
-        if (radius >= 50 && radius <= 20000)
-            dispatch.offerRadiusM = radius;
-        if (timeout >= 10 && timeout <= 3600)
-            dispatch.offerTimeoutS = timeout;
-        // Escalation timers: escalation/<severity> = "T1,T2,T3" in seconds (docs/dispatching.md).
-        QHash<relais::Severity, relais::Escalation::Timers> timers;
-        for (relais::Severity severity : relais::Severities::all()) {
-            const QString key = QStringLiteral("escalation/") + relais::Severities::key(severity);
-            if (const auto t = relais::Escalation::parse(settings.value(key).toString()))
-                timers.insert(severity, *t);
-        }
-        if (!timers.isEmpty()) {
-            dispatch.escalation = [timers](relais::Severity s) {
-                return timers.value(s, relais::Escalation::defaults(s));
-            };
-        }
-    }
-    relais::Desk desk(&clock, dispatch);
+    // Offers and escalation timers: the settings when sensible, else the defaults.
+    relais::Desk desk(&clock, deskSettings(settings));
     if (!desk.open(dataDir))
         return refuseToStart(desk.errorString());
 
@@ -242,7 +234,7 @@ int main(int argc, char *argv[])
     if (setup.fatal)
         return refuseToStart(setup.problems.join(QLatin1Char('\n')));
     // Declared before the window, which only borrows it.
-    const MapSetup map = mapSetup(options);
+    const MapSetup map = mapSetup(options, settings);
     if (map.fatal)
         return refuseToStart(map.problem);
 
@@ -250,7 +242,7 @@ int main(int argc, char *argv[])
     relais::ActionSink &actions = desk.actions();
     relais::MainWindow window(&state, dataDir);
     window.setActionSink(&actions);
-    window.setOfferSettings(dispatch.offerCount, dispatch.offerRadiusM);
+    window.setOfferSettings(desk.settings().offerCount, desk.settings().offerRadiusM);
     // The running costs for the transparency report live in the journal (docs/exports.md).
     window.setRunningCostsProvider([&window, path = desk.store().databasePath()] {
         const auto costs = relais::ExportCommand::readCosts(path);
@@ -267,8 +259,7 @@ int main(int argc, char *argv[])
         window.showError(map.problem);
     // The offline street map: --basemap, the setting map/basemap, or the demo town's. One named
     // on the command line must load; one from the settings that does not is reported.
-    const QString basemap =
-        options.chosenBasemap(QSettings().value(relais::SettingsKeys::mapBasemap).toString(), kDemoBasemap);
+    const QString basemap = options.chosenBasemap(settings.mapBasemap(), kDemoBasemap);
     if (!basemap.isEmpty() && !window.loadBasemap(basemap) && !options.basemapFile.isEmpty())
         return refuseToStart(window.basemapError());
     QObject::connect(&desk.store(), &relais::Store::failed, &window, &relais::MainWindow::showError);

@@ -7,6 +7,7 @@
 #include "displayformat.h"
 #include "itemroles.h"
 #include "livestate.h"
+#include "settings.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
 #include "tableview.h"
@@ -25,7 +26,6 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -36,7 +36,6 @@ namespace {
 // A coordinator's file of a few thousand devices is well under this.
 constexpr qint64 kMaxImportBytes = 16 * 1024 * 1024;
 constexpr int kMaxErrorsShown = 10;
-constexpr QLatin1StringView kImportDirKey{"ui/importDir"};
 
 QString defaultOperatorName()
 {
@@ -310,13 +309,14 @@ void DevicePanel::importDevices()
     QString dir = QDir::homePath();
     const bool remember = !QCoreApplication::organizationName().isEmpty();
     if (remember)
-        dir = QSettings().value(kImportDirKey, dir).toString();
+        if (const QString last = Settings().importDir(); !last.isEmpty())
+            dir = last;
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Import Devices"), dir, tr("CSV files (*.csv *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
     if (remember)
-        QSettings().setValue(kImportDirKey, QFileInfo(path).absolutePath());
+        Settings().setImportDir(QFileInfo(path).absolutePath());
     importDevicesFrom(path);
 }
 

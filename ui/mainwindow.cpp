@@ -20,6 +20,7 @@
 #include "mapwidget.h"
 #include "missiontablemodel.h"
 #include "reports.h"
+#include "settings.h"
 #include "shiftdialogs.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
@@ -44,7 +45,6 @@
 #include <QPointer>
 #include <QSaveFile>
 #include <QScreen>
-#include <QSettings>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 #include <QTableView>
@@ -63,9 +63,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 
-// QSettings keys: to move into the typed settings wrapper when it exists.
-constexpr QLatin1StringView kGeometryKey{"ui/geometry"};
-constexpr QLatin1StringView kStateKey{"ui/state"};
 // Bump when the docks change so that an old saved layout is ignored.
 constexpr int kLayoutVersion = 6;
 constexpr int kErrorTimeoutMs = 30000;
@@ -1445,9 +1442,9 @@ void MainWindow::restoreSettings()
 {
     bool geometryRestored = false;
     if (settingsEnabled()) {
-        const QSettings settings;
-        geometryRestored = restoreGeometry(settings.value(kGeometryKey).toByteArray());
-        if (restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion))
+        const Settings settings;
+        geometryRestored = restoreGeometry(settings.windowGeometry());
+        if (restoreState(settings.windowState(), kLayoutVersion))
             m_defaultSizesPending = false;
     }
     if (!geometryRestored) {
@@ -1462,9 +1459,9 @@ void MainWindow::saveSettings() const
 {
     if (!settingsEnabled())
         return;
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState(kLayoutVersion));
+    Settings settings;
+    settings.setWindowGeometry(saveGeometry());
+    settings.setWindowState(saveState(kLayoutVersion));
 }
 
 void MainWindow::updateAlarmCount()

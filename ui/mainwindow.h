@@ -50,7 +50,7 @@ class TileSource;
 // which must outlive it, and changes it only through an ActionSink (the device registry);
 // without one the window is read-only.
 //
-// The window's geometry and dock layout are kept in QSettings ("ui/geometry", "ui/state")
+// The window's geometry and dock layout are kept in the settings ("ui/geometry", "ui/state")
 // when the application has an organisation name, and not at all otherwise.
 class MainWindow final : public QMainWindow
 {

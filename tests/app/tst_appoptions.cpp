@@ -1,4 +1,5 @@
 #include "appoptions.h"
+#include "settings.h"
 
 #include <QTest>
 
