@@ -57,6 +57,8 @@ public:
     GatewayStatusBoard &board() { return m_board; }
     GatewayHost &gateways() { return *m_gateways; }
     const Settings &settings() const { return m_settings; }
+    // New settings from now on (the settings dialog): the next round of each job uses them.
+    void setSettings(const Settings &settings) { m_settings = settings; }
 
     // Starts the gateways (after open()); the problems found, if any.
     QStringList startGateways(const GatewayConfig &config);

@@ -8,6 +8,7 @@
 #include "gatewayconfig.h"
 #include "gatewayhost.h"
 #include "gatewaysecrets.h"
+#include "gatewaysettingsfile.h"
 #include "keychainsecretstore.h"
 #include "livestate.h"
 #include "localisation.h"
@@ -18,6 +19,7 @@
 #include "systemclock.h"
 #include "tilesource.h"
 #include "tilesourcefactory.h"
+#include "tilesourcespec.h"
 
 #include <QApplication>
 #include <QDir>
@@ -138,8 +140,8 @@ MapSetup mapSetup(const relais::AppOptions &options, const relais::Settings &set
     return out;
 }
 
-// The desk's dispatching settings (docs/settings.md): offers and escalation timers, checked by
-// the settings wrapper (out of range: the defaults).
+// The desk's settings (docs/settings.md): offers, escalation timers and the retention of personal
+// data, checked by the settings wrapper (out of range: the defaults).
 relais::Desk::Settings deskSettings(const relais::Settings &settings)
 {
     relais::Desk::Settings dispatch;
@@ -152,6 +154,7 @@ relais::Desk::Settings deskSettings(const relais::Settings &settings)
     dispatch.escalation = [timers](relais::Severity s) {
         return timers.value(s, relais::Escalation::defaults(s));
     };
+    dispatch.retentionDays = settings.retentionDays();
     return dispatch;
 }
 
@@ -224,7 +227,7 @@ int main(int argc, char *argv[])
     }
 
     relais::SystemClock clock;
-    // Offers and escalation timers: the settings when sensible, else the defaults.
+    // Offers, escalation timers, retention: the settings when sensible, else the defaults.
     relais::Desk desk(&clock, deskSettings(settings));
     if (!desk.open(dataDir))
         return refuseToStart(desk.errorString());
@@ -240,6 +243,8 @@ int main(int argc, char *argv[])
 
     relais::LiveState &state = desk.state();
     relais::ActionSink &actions = desk.actions();
+    // The settings dialog's keychain: declared before the window, which borrows it.
+    relais::KeychainSecretStore secretStore;
     relais::MainWindow window(&state, dataDir);
     window.setActionSink(&actions);
     window.setOfferSettings(desk.settings().offerCount, desk.settings().offerRadiusM);
@@ -254,6 +259,31 @@ int main(int argc, char *argv[])
         return costs.value();
     });
     window.setGatewayBoard(&desk.board());
+    window.applySettings(settings);
+    // The settings dialog (docs/settings.md): the gateways file, the keychain, the map source's
+    // syntax, and what the desk applies at once.
+    {
+        relais::SettingsServices services;
+        services.secrets = &secretStore;
+        const QString gatewaysFile = options.gatewaysFile.isEmpty()
+                                         ? QDir(dataDir).filePath(relais::GatewayConfigFile::defaultFileName())
+                                         : QFileInfo(options.gatewaysFile).absoluteFilePath();
+        const bool demo = options.demo;
+        services.loadGateways = [demo, gatewaysFile] {
+            return demo ? relais::GatewaySettingsFile::demo() : relais::GatewaySettingsFile::load(gatewaysFile);
+        };
+        services.saveGateways = [gatewaysFile](const relais::GatewaySettings &gateways) {
+            return relais::GatewaySettingsFile::save(gatewaysFile, gateways);
+        };
+        services.checkMapSource = [](const QString &spec) {
+            const relais::Result<relais::TileSourceSpec> parsed = relais::TileSourceSpec::parse(spec);
+            return parsed ? QString() : parsed.errorString();
+        };
+        services.applied = [&desk] {
+            desk.setSettings(deskSettings(relais::Settings()));
+        };
+        window.setSettingsServices(services);
+    }
     window.setOnlineTileSource(map.tiles.get());
     if (!map.problem.isEmpty())
         window.showError(map.problem);

@@ -21,6 +21,7 @@
 #include "missiontablemodel.h"
 #include "reports.h"
 #include "settings.h"
+#include "settingsdialog.h"
 #include "shiftdialogs.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
@@ -167,6 +168,35 @@ void MainWindow::setOfferSettings(int count, double radiusM)
 {
     m_offerCount = std::max(count, 1);
     m_offerRadiusM = radiusM;
+}
+
+void MainWindow::applySettings(const Settings &settings)
+{
+    m_sounds->setEnabled(settings.soundsEnabled());
+    setOfferSettings(settings.offerCount(), settings.offerRadiusM());
+}
+
+void MainWindow::setSettingsServices(const SettingsServices &services)
+{
+    m_settingsServices = services;
+}
+
+void MainWindow::showSettingsDialog()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    if (!m_settings)
+        m_settings = std::make_unique<Settings>();
+    auto *dialog = new SettingsDialog(m_settings.get(), m_settingsServices, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setJournal(m_state->state().fees(), actionSink(), currentActor(), [this] { return now(); });
+    connect(dialog, &SettingsDialog::applied, this, [this] { applySettings(*m_settings); });
+    m_settingsDialog = dialog;
+    // Not modal: alarms keep coming and the window stays usable meanwhile.
+    dialog->show();
 }
 
 void MainWindow::setClock(const Clock *clock)
@@ -1037,6 +1067,11 @@ void MainWindow::createActions()
     m_exportAction->setObjectName(QStringLiteral("exportReportAction"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+    m_settingsAction = new QAction(tr("Se&ttings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettingsDialog);
 
     m_startShiftAction = new QAction(tr("&Start Shift…"), this);
     m_startShiftAction->setObjectName(QStringLiteral("startShiftAction"));
@@ -1157,6 +1192,8 @@ void MainWindow::createMenus()
     file->addAction(m_endShiftAction);
     file->addSeparator();
     file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 

@@ -7,12 +7,15 @@
 #include "reportformat.h"
 #include "reportperiod.h"
 #include "runningcost.h"
+#include "settingsservices.h"
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QActionGroup;
@@ -40,6 +43,8 @@ class HelperTableModel;
 class LiveState;
 class MapWidget;
 class MissionTableModel;
+class Settings;
+class SettingsDialog;
 class TableProxyModel;
 class TableView;
 class TileSource;
@@ -97,6 +102,12 @@ public:
     // Offers from the window: to the nearest `count` available helpers within `radiusM`
     // metres (defaults 3 and 500 m).
     void setOfferSettings(int count, double radiusM);
+    // What applies at once from the settings (docs/settings.md): alarm sounds on or off, the
+    // offers' count and radius. main.cpp applies them at start, the settings dialog on OK / Apply.
+    void applySettings(const Settings &settings);
+    // What the settings dialog needs from the composition root (keychain, gateways file, map
+    // source check, what the desk applies at once); without it those parts say they are missing.
+    void setSettingsServices(const SettingsServices &services);
     // The time of the window's entries and of the ages it shows (not owned; the system's
     // clock when none is set).
     void setClock(const Clock *clock);
@@ -145,6 +156,8 @@ public slots:
     void endShift();
     // File > Export: the report, its period and format, then where to save it.
     void showExportDialog();
+    // File > Settings (Ctrl+,): the settings dialog, without blocking; raised if already open.
+    void showSettingsDialog();
     void setAlarmFilter(relais::MainWindow::AlarmFilter filter);
     // Selects the alarm everywhere (queue, map, detail pane); centres the map when asked.
     void selectAlarm(qint64 alarmId, bool centre = false);
@@ -233,6 +246,7 @@ private:
 
     QAction *m_quitAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_startShiftAction = nullptr;
     QAction *m_endShiftAction = nullptr;
     QAction *m_newAlarmAction = nullptr;
@@ -286,6 +300,9 @@ private:
     // return to the dispatcher (a longer timeline) is told again.
     QHash<qint64, qsizetype> m_toldExhausted;
     bool m_defaultSizesPending = false;
+    SettingsServices m_settingsServices;
+    std::unique_ptr<Settings> m_settings; // the settings dialog's, made when it first opens
+    QPointer<SettingsDialog> m_settingsDialog;
     int m_lastOpenAlarms = 0;
 };
 

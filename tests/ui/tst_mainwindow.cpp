@@ -349,6 +349,7 @@ void TestMainWindow::hasMenusWithShortcuts()
         {"startShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
         {"endShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)},
         {"exportReportAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X)},
+        {"settingsAction", QKeySequence(Qt::CTRL | Qt::Key_Comma)},
         {"showFinishedMissionsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
         {"resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
         {"fitOpenAlarmsAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},

@@ -1,0 +1,126 @@
+#include "feespage.h"
+
+#include "settingsform.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace relais {
+
+namespace {
+
+// "10.00": the amount as the field shows it (the journal's form, without the currency).
+QString amountText(const Money &m)
+{
+    return QStringLiteral("%1.%2").arg(m.cents() / 100).arg(m.cents() % 100, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+FeesPage::FeesPage(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *box = new QGroupBox(tr("Fee paid to the helper per mission"), this);
+    auto *form = new QFormLayout(box);
+    for (MissionKind kind : MissionKinds::all()) {
+        auto *edit = new QLineEdit(box);
+        edit->setObjectName(QStringLiteral("feeEdit:%1").arg(MissionKinds::key(kind)));
+        edit->setMaximumWidth(edit->fontMetrics().horizontalAdvance(QLatin1Char('0')) * 14);
+        auto *currency = new QLabel(box);
+        auto *row = new QHBoxLayout;
+        row->addWidget(edit);
+        row->addWidget(currency);
+        row->addStretch(1);
+        form->addRow(tr("%1:").arg(MissionKinds::label(kind)), row);
+        m_fields.insert(kind, edit);
+        m_currencies.insert(kind, currency);
+    }
+    layout->addWidget(box);
+    m_message = SettingsForm::messageLabel(this);
+    m_message->setObjectName(QStringLiteral("feesMessage"));
+    layout->addWidget(m_message);
+    layout->addWidget(SettingsForm::note(
+        tr("Fees are published and recorded in the journal with who changed them and when. A new fee applies to "
+           "missions created from then on; missions already created keep theirs."),
+        this));
+    layout->addStretch(1);
+    load(FeeSchedule::defaults());
+}
+
+void FeesPage::load(const FeeSchedule &fees)
+{
+    m_fees = fees;
+    for (MissionKind kind : MissionKinds::all()) {
+        const Money fee = fees.feeFor(kind);
+        m_fields.value(kind)->setText(amountText(fee));
+        m_currencies.value(kind)->setText(fee.currency());
+    }
+}
+
+void FeesPage::setReadOnly(const QString &why)
+{
+    for (QLineEdit *edit : std::as_const(m_fields))
+        edit->setReadOnly(true);
+    showMessage(why, false);
+}
+
+bool FeesPage::parsed(MissionKind kind, Money *out) const
+{
+    const QString currency = m_fees.feeFor(kind).currency();
+    return Money::parse(m_fields.value(kind)->text().trimmed(), out, currency) && out->cents() >= 0
+           && out->currency() == currency;
+}
+
+QString FeesPage::check() const
+{
+    for (MissionKind kind : MissionKinds::all()) {
+        Money m;
+        if (!parsed(kind, &m)) {
+            return tr("The fee for %1 must be an amount in %2, such as 10 or 10.50.")
+                .arg(MissionKinds::label(kind).toLower(), m_fees.feeFor(kind).currency());
+        }
+    }
+    return {};
+}
+
+QList<JournalEntry> FeesPage::changedEntries(const Actor &actor, const QDateTime &time) const
+{
+    QList<JournalEntry> out;
+    for (MissionKind kind : MissionKinds::all()) {
+        Money m;
+        if (!parsed(kind, &m) || m == m_fees.feeFor(kind))
+            continue;
+        JournalEntry e;
+        e.time = time;
+        e.source = QStringLiteral("ui");
+        e.kind = EntryKind::FeeSet;
+        e.actor = actor;
+        e.payload = QJsonObject{{QStringLiteral("kind"), MissionKinds::key(kind)},
+                                {QStringLiteral("fee_cents"), m.cents()},
+                                {QStringLiteral("currency"), m.currency()}};
+        out.append(e);
+    }
+    return out;
+}
+
+void FeesPage::markSaved()
+{
+    for (MissionKind kind : MissionKinds::all()) {
+        Money m;
+        if (parsed(kind, &m))
+            m_fees.setFee(kind, m);
+    }
+    load(m_fees);
+}
+
+void FeesPage::showMessage(const QString &text, bool error)
+{
+    SettingsForm::setMessage(m_message, text, error);
+}
+
+} // namespace relais
