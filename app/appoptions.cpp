@@ -21,7 +21,9 @@ AppOptions AppOptions::parse(const QStringList &arguments)
                                      QCoreApplication::translate("relais::AppOptions", "dir"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
-        QCoreApplication::translate("relais::AppOptions", "Interface language: fr or en (default: system)."),
+        QCoreApplication::translate(
+            "relais::AppOptions",
+            "Interface language: fr or en (default: the one chosen in the settings, else the system's)."),
         QCoreApplication::translate("relais::AppOptions", "lang"));
     const QCommandLineOption quitAfter(
         QStringLiteral("quit-after"),
