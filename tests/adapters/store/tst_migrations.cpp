@@ -31,10 +31,14 @@ const QString retransmittedId = QStringLiteral("m-retransmitted");
 // The first version whose devices table has no liveness columns (device_liveness instead).
 constexpr int livenessTableVersion = 4;
 
-// Writes the state tables of state as a Relais before livenessTableVersion did: today's
-// StateWriter writes them in a scratch database, and the rows are copied with the columns of
-// that time (last seen and battery in the device row; every other table unchanged since v1).
-bool writeStateBeforeLivenessTable(QSqlDatabase &db, const DispatchState &state, const DispatchState::Changes &changes)
+// The first version whose alarms have purged_ms (docs/privacy.md).
+constexpr int purgedColumnVersion = 6;
+
+// Writes the state tables of state as a Relais at `version` did: today's StateWriter writes
+// them in a scratch database, and the rows are copied with the columns the tables had then
+// (before livenessTableVersion last seen and battery in the device row; before
+// purgedColumnVersion no purged_ms in the alarm rows; every other table unchanged since v1).
+bool writeStateAt(QSqlDatabase &db, int version, const DispatchState &state, const DispatchState::Changes &changes)
 {
     QTemporaryDir dir;
     SqlConnection scratch(QStringLiteral("fixture-scratch"));
@@ -47,24 +51,27 @@ bool writeStateBeforeLivenessTable(QSqlDatabase &db, const DispatchState &state,
             return false;
     }
     for (const QString &table : StateWriter::tables()) {
-        if (table == QLatin1String("device_liveness"))
+        if (table == QLatin1String("device_liveness") && version < livenessTableVersion)
             continue;
+        QStringList columns;
+        const QSqlRecord target = db.record(table);
+        for (int i = 0; i < target.count(); ++i)
+            columns.append(target.fieldName(i));
+        const QString source = table == QLatin1String("devices") && version < livenessTableVersion
+                                   ? QStringLiteral("(SELECT d.*, l.last_seen_ms, l.battery_percent FROM devices d "
+                                                    "JOIN device_liveness l ON l.device_id = d.id)")
+                                   : table;
         QSqlQuery from(scratch.database());
         from.setForwardOnly(true);
-        const QString select = table == QLatin1String("devices")
-                                   ? QStringLiteral("SELECT d.*, l.last_seen_ms, l.battery_percent FROM devices d "
-                                                    "JOIN device_liveness l ON l.device_id = d.id")
-                                   : QStringLiteral("SELECT * FROM ") + table;
-        if (!from.exec(select))
+        if (!from.exec(QStringLiteral("SELECT %1 FROM %2").arg(columns.join(QLatin1Char(',')), source)))
             return false;
         QSqlQuery to(db);
+        if (!to.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                            .arg(table, columns.join(QLatin1Char(',')),
+                                 QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')))))
+            return false;
         while (from.next()) {
-            const int columns = from.record().count();
-            if (!to.isActive()
-                && !to.prepare(QStringLiteral("INSERT INTO %1 VALUES (%2)")
-                                   .arg(table, QStringList(columns, QStringLiteral("?")).join(','))))
-                return false;
-            for (int i = 0; i < columns; ++i)
+            for (int i = 0; i < columns.size(); ++i)
                 to.bindValue(i, from.value(i));
             if (!to.exec())
                 return false;
@@ -77,7 +84,7 @@ bool writeStateBeforeLivenessTable(QSqlDatabase &db, const DispatchState &state,
 // retransmitted heartbeat is journaled twice; from version 2 on it is journaled once and
 // every message id has its claim. The state tables' columns and rows did not change from v1
 // to v3 (v3 only made devices a rowid table); v4 moved last seen and battery out of the
-// device rows (writeStateBeforeLivenessTable).
+// device rows; v6 added purged_ms to the alarm rows (writeStateAt).
 bool writeFixture(QSqlDatabase &db, int version, qint64 *firstSeqOfRetransmitted)
 {
     if (version == 0)
@@ -138,16 +145,19 @@ bool writeFixture(QSqlDatabase &db, int version, qint64 *firstSeqOfRetransmitted
                 return false;
         }
     }
-    if (version < livenessTableVersion)
-        return writeStateBeforeLivenessTable(db, state, changes);
-    StateWriter writer(db);
-    return writer.prepare() && writer.write(state, changes);
+    return writeStateAt(db, version, state, changes);
 }
 
 // The state tables as they must be once migrated from version: before livenessTableVersion,
 // the device rows' last two columns (last seen, battery) move to device_liveness.
 QMap<QString, QStringList> expectedAfterMigration(QMap<QString, QStringList> before, int version)
 {
+    if (version < purgedColumnVersion) { // not purged: NULL
+        QStringList alarms;
+        for (const QString &row : before.value(QStringLiteral("alarms")))
+            alarms.append(row + QStringLiteral("|<null>"));
+        before.insert(QStringLiteral("alarms"), alarms);
+    }
     if (version >= livenessTableVersion)
         return before;
     QStringList devices;
