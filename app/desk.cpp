@@ -80,11 +80,6 @@ void Desk::startTimers()
     QTimer::singleShot(std::chrono::minutes(1), this, &Desk::purgeNow);
 }
 
-void Desk::setRetentionDays(int days)
-{
-    m_settings.retentionDays = days;
-}
-
 bool Desk::purgeNow()
 {
     if (m_purgePlanner || !m_store->isOpen())

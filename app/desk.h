@@ -75,7 +75,6 @@ public:
     // then submits the privacy.purged entry if anything is due; purgeFinished tells the end.
     // False when one is under way already.
     bool purgeNow();
-    void setRetentionDays(int days);
 
 signals:
     // Gateways' own log lines ("gw-north connected from ...").

@@ -312,7 +312,21 @@ int main(int argc, char *argv[])
     for (const QString &p : std::as_const(problems))
         window.showError(p);
     relais::GatewayHost &gateways = desk.gateways();
-    // Supervision, offers following up, escalation (docs/dispatching.md).
+    // The privacy purge (docs/privacy.md): what it did goes to the log (the journal entry shows
+    // in the window's log too); a purge that cannot run is the operator's to know.
+    QObject::connect(
+        &desk, &relais::Desk::purgeFinished, &window, [&window](int alarms, int entries, const QString &error) {
+            if (!error.isEmpty()) {
+                window.showError(QCoreApplication::translate("relais::main",
+                                                             "The personal details due for purging could not be "
+                                                             "purged: %1")
+                                     .arg(error));
+            } else if (alarms > 0 || entries > 0) {
+                std::fprintf(stderr, "relais: privacy purge: %d alarms, %d journal entries redacted\n", alarms,
+                             entries);
+            }
+        });
+    // Supervision, offers following up, escalation, the privacy purge (docs/dispatching.md).
     desk.startTimers();
 
     // The demo: register the town's devices and helpers once, then start the simulator.

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QScrollArea>
 #include <QToolBar>
 #include <QTreeWidget>
@@ -42,6 +43,8 @@ QString reasonText(const QString &reason)
         {QStringLiteral("device_reported"), QT_TRANSLATE_NOOP("relais::AlarmDetailPane", "the device reported again")},
         {QStringLiteral("battery_replaced"), QT_TRANSLATE_NOOP("relais::AlarmDetailPane", "battery replaced")},
         {QStringLiteral("operator"), QT_TRANSLATE_NOOP("relais::AlarmDetailPane", "by the dispatcher")},
+        {QStringLiteral("purged"),
+         QT_TRANSLATE_NOOP("relais::AlarmDetailPane", "reason purged after the retention period")},
     };
     const auto it = known.constFind(reason);
     return it == known.cend() ? reason : QCoreApplication::translate("relais::AlarmDetailPane", it.value());
@@ -320,6 +323,12 @@ void AlarmDetailPane::refresh()
         html += row(tr("Outcome"), Outcomes::label(*o).toHtmlEscaped());
     if (!a->cancelReason.isEmpty())
         html += row(tr("Cancelled"), reasonText(a->cancelReason).toHtmlEscaped());
+    if (a->personalDetailsPurgedAt.isValid()) {
+        html += row(tr("Privacy"),
+                    tr("Address, notes and exact position purged on %1")
+                        .arg(QLocale().toString(a->personalDetailsPurgedAt.toLocalTime().date(), QLocale::ShortFormat))
+                        .toHtmlEscaped());
+    }
     html += QStringLiteral("</table>");
     m_facts->setText(html);
 

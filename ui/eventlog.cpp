@@ -4,6 +4,9 @@
 #include "livestate.h"
 #include "tablesetup.h"
 
+#include <QJsonArray>
+#include <QLocale>
+
 namespace relais {
 
 namespace {
@@ -130,6 +133,12 @@ QString EventLog::describe(const JournalEntry &e) const
     }
     if (k == EntryKind::GatewayRefused)
         return tr("Gateway %1 refused: %2").arg(text(e, "gateway"), text(e, "reason"));
+    if (k == EntryKind::PrivacyPurged) {
+        const int alarms = int(e.payload.value(QLatin1String("alarms")).toArray().size());
+        const int days = e.payload.value(QLatin1String("retention_days")).toInt();
+        return tr("Personal details purged: %n alarm(s) over for more than %1 days", nullptr, alarms)
+            .arg(QLocale().toString(days));
+    }
     return {}; // heartbeats, positions: not for the log
 }
 

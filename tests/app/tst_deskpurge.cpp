@@ -77,7 +77,8 @@ private slots:
         QCOMPARE(purged->personalDetailsPurgedAt, clock.now());
 
         // The retention period changed at run time is the next purge's.
-        desk.setRetentionDays(3650);
+        settings.retentionDays = 3650;
+        desk.setSettings(settings);
         QCOMPARE(desk.settings().retentionDays, 3650);
         QVERIFY(desk.purgeNow());
         QVERIFY(finished.wait(10000));

@@ -2,6 +2,7 @@
 #include "journalbuilder.h"
 #include "livestate.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace relais;
@@ -64,6 +65,31 @@ private slots:
         QVERIFY(JournalBuilder::commit(state, {b.offer(mission, QStringLiteral("h2"), 850)}).isEmpty());
         QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("Mission %1 offered to H2 (850 m)").arg(mission));
         QLocale::setDefault(QLocale::c());
+    }
+
+    void saysWhenPersonalDetailsArePurged()
+    {
+        LiveState state;
+        EventLog log(&state);
+        const QDateTime start(QDate(2025, 1, 5), QTime(3, 0), Qt::UTC);
+        JournalBuilder b(start);
+        QVERIFY(JournalBuilder::commit(state, {b.manualAlarm()}).isEmpty());
+        const qint64 alarm = state.state().alarms().begin().key();
+        QVERIFY(JournalBuilder::commit(state, {b.alarmAction(EntryKind::AlarmCancelled, alarm)}).isEmpty());
+        b.at(start.addDays(1400));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(JournalBuilder::commit(
+                    state, {b.entry(EntryKind::PrivacyPurged,
+                                    {{QStringLiteral("before"), start.addDays(1).toString(Qt::ISODateWithMs)},
+                                     {QStringLiteral("retention_days"), 1399},
+                                     {QStringLiteral("alarms"), QJsonArray{alarm}},
+                                     {QStringLiteral("entries"), QJsonArray{1}}},
+                                    Actor::system())})
+                    .isEmpty());
+        QCOMPARE(log.topLevelItem(0)->text(1),
+                 QStringLiteral("Personal details purged: 1 alarm(s) over for more than 1,399 days"));
+        QLocale::setDefault(QLocale::c());
+        QVERIFY(state.state().alarm(alarm)->personalDetailsPurgedAt.isValid());
     }
 
     void keepsTheLastThousandLines()
