@@ -143,7 +143,7 @@ QVariant MissionTableModel::displayData(const Mission &m, int column) const
 {
     switch (column) {
     case IdColumn:
-        return m.id();
+        return QString::number(m.id()); // a number to quote, never "1 234" (the sort key is the number)
     case KindColumn:
         return MissionKinds::label(m.kind());
     case AlarmColumn:

@@ -75,6 +75,7 @@ private slots:
     void refusesInvalidValues_data();
     void refusesInvalidValues();
     void submitsChangedFees();
+    void showsFeesInTheLocale();
     void showsRefusedFees();
     void storesSecretsWithoutShowingThem();
     void saysWhenNoKeychainIsAvailable();
@@ -365,6 +366,21 @@ void TestSettingsDialog::submitsChangedFees()
     QCOMPARE(e.payload.value(QStringLiteral("kind")).toString(), QStringLiteral("verification"));
     QCOMPARE(e.payload.value(QStringLiteral("fee_cents")).toInteger(), 1250);
     QCOMPARE(e.payload.value(QStringLiteral("currency")).toString(), QStringLiteral("EUR"));
+}
+
+void TestSettingsDialog::showsFeesInTheLocale()
+{
+    // The operator reads and types "10,00" in French; the journal keeps cents.
+    QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+    FeesPage page;
+    FeeSchedule fees = FeeSchedule::defaults();
+    fees.setFee(MissionKind::Maintenance, Money::euros(650));
+    page.load(fees);
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(page.findChild<QLineEdit *>(QStringLiteral("feeEdit:verification"))->text(), QStringLiteral("10,00"));
+    QCOMPARE(page.findChild<QLineEdit *>(QStringLiteral("feeEdit:maintenance"))->text(), QStringLiteral("6,50"));
+    QVERIFY(page.check().isEmpty());
+    QVERIFY(page.changedEntries(kClaire, QDateTime::currentDateTimeUtc()).isEmpty()); // read back unchanged
 }
 
 void TestSettingsDialog::showsRefusedFees()

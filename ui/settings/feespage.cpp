@@ -1,5 +1,6 @@
 #include "feespage.h"
 
+#include "displayformat.h"
 #include "settingsform.h"
 
 #include <QFormLayout>
@@ -11,16 +12,6 @@
 #include <QVBoxLayout>
 
 namespace relais {
-
-namespace {
-
-// "10.00": the amount as the field shows it (the journal's form, without the currency).
-QString amountText(const Money &m)
-{
-    return QStringLiteral("%1.%2").arg(m.cents() / 100).arg(m.cents() % 100, 2, 10, QLatin1Char('0'));
-}
-
-} // namespace
 
 FeesPage::FeesPage(QWidget *parent) : QWidget(parent)
 {
@@ -57,7 +48,7 @@ void FeesPage::load(const FeeSchedule &fees)
     m_fees = fees;
     for (MissionKind kind : MissionKinds::all()) {
         const Money fee = fees.feeFor(kind);
-        m_fields.value(kind)->setText(amountText(fee));
+        m_fields.value(kind)->setText(DisplayFormat::amountField(fee));
         m_currencies.value(kind)->setText(fee.currency());
     }
 }
