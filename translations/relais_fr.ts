@@ -225,10 +225,6 @@
         </translation>
     </message>
     <message>
-        <source>battery %1%</source>
-        <translation>pile %1&#xa0;%</translation>
-    </message>
-    <message>
         <source>last heard %1</source>
         <translation>dernier signal %1</translation>
     </message>
@@ -285,6 +281,23 @@
     <message>
         <source>Notes: %1</source>
         <translation>Notes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>reason purged after the retention period</source>
+        <translation>motif effacé après la durée de conservation</translation>
+    </message>
+    <message>
+        <source>battery %1</source>
+        <comment>battery level, e.g. 85%</comment>
+        <translation>batterie %1</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Confidentialité</translation>
+    </message>
+    <message>
+        <source>Address, notes and exact position purged on %1</source>
+        <translation>Adresse, notes et position exacte effacées le %1</translation>
     </message>
 </context>
 <context>
@@ -463,10 +476,6 @@
         <translation>dossier</translation>
     </message>
     <message>
-        <source>Interface language: fr or en (default: system).</source>
-        <translation>Langue de l&apos;interface&#xa0;: fr ou en (par défaut&#xa0;: celle du système).</translation>
-    </message>
-    <message>
         <source>lang</source>
         <translation>langue</translation>
     </message>
@@ -529,6 +538,10 @@
     <message>
         <source>Offline street map: the town&apos;s GeoJSON &lt;file&gt;, drawn when the map source is vector or unreachable. Overrides the setting map/basemap.</source>
         <translation>Plan hors ligne&#xa0;: le &lt;fichier&gt; GeoJSON de la commune, affiché quand la source de carte est vector ou injoignable. Remplace le réglage map/basemap.</translation>
+    </message>
+    <message>
+        <source>Interface language: fr or en (default: the one chosen in the settings, else the system&apos;s).</source>
+        <translation>Langue de l&apos;interface&#xa0;: fr ou en (par défaut&#xa0;: celle choisie dans les paramètres, sinon celle du système).</translation>
     </message>
 </context>
 <context>
@@ -1105,11 +1118,6 @@ Ils sont tous référencés, ou aucun si l&apos;un d&apos;eux est refusé.</tran
         <translation>Jamais</translation>
     </message>
     <message>
-        <source>%1 %</source>
-        <comment>battery level</comment>
-        <translation>%1&#xa0;%</translation>
-    </message>
-    <message>
         <source>No position</source>
         <translation>Aucune position</translation>
     </message>
@@ -1209,6 +1217,79 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>The note is empty.</source>
         <translation>La note est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DispatchPage</name>
+    <message>
+        <source>Offers to nearby helpers</source>
+        <translation>Propositions aux intervenants proches</translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation>&#xa0;m</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>&#xa0;s</translation>
+    </message>
+    <message>
+        <source>&amp;Helpers asked at once:</source>
+        <translation>&amp;Intervenants sollicités à la fois&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Within:</source>
+        <translation>&amp;Dans un rayon de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Each offer &amp;stands for:</source>
+        <translation>Chaque proposition &amp;reste ouverte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A declined or unanswered offer goes to the next nearest available helper within the distance. Applies at once.</source>
+        <translation>Une proposition refusée ou sans réponse passe à l&apos;intervenant disponible le plus proche suivant, dans ce rayon. S&apos;applique aussitôt.</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Escalade</translation>
+    </message>
+    <message>
+        <source>Time since the alarm arrived (hours:minutes:seconds).</source>
+        <translation>Temps écoulé depuis l&apos;arrivée de l&apos;alarme (heures:minutes:secondes).</translation>
+    </message>
+    <message>
+        <source>T1: not
+acknowledged</source>
+        <translation>T1&#xa0;: non
+acquittée</translation>
+    </message>
+    <message>
+        <source>T2: no helper
+accepted</source>
+        <translation>T2&#xa0;: aucun
+intervenant</translation>
+    </message>
+    <message>
+        <source>T3: nobody
+on scene</source>
+        <translation>T3&#xa0;: personne
+sur place</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;Defaults</source>
+        <translation>Rétablir les valeurs par &amp;défaut</translation>
+    </message>
+    <message>
+        <source>T1: the alarm&apos;s sound repeats. T2 and T3: a banner asks you to call the beneficiary&apos;s contacts or the emergency services. Device faults never escalate. Applies at once.</source>
+        <translation>T1&#xa0;: le son de l&apos;alarme se répète. T2 et T3&#xa0;: un bandeau vous demande d&apos;appeler les proches du bénéficiaire ou les secours. Les pannes d&apos;appareils ne donnent jamais lieu à escalade. S&apos;applique aussitôt.</translation>
+    </message>
+    <message>
+        <source>Escalation, %1: T1 must be at least one second.</source>
+        <translation>Escalade, %1&#xa0;: T1 doit valoir au moins une seconde.</translation>
+    </message>
+    <message>
+        <source>Escalation, %1: the times must not decrease from T1 to T2 to T3.</source>
+        <translation>Escalade, %1&#xa0;: les durées ne doivent pas diminuer de T1 à T2 puis à T3.</translation>
     </message>
 </context>
 <context>
@@ -1361,6 +1442,22 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>Helper %1 cannot report for mission %2: it is not theirs.</source>
         <translation>L&apos;intervenant %1 ne peut pas rendre compte de la mission %2&#xa0;: ce n&apos;est pas la sienne.</translation>
     </message>
+    <message>
+        <source>The personal details of alarm %1 were purged: no note can be added.</source>
+        <translation>Les données personnelles de l&apos;alarme %1 ont été effacées&#xa0;: aucune note ne peut plus être ajoutée.</translation>
+    </message>
+    <message>
+        <source>A purge needs a retention period and a cut-off at least that long before it.</source>
+        <translation>Un effacement demande une durée de conservation et une date limite antérieure d&apos;au moins cette durée.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 has not been over for the whole retention period: its details stay.</source>
+        <translation>L&apos;alarme %1 n&apos;est pas terminée depuis toute la durée de conservation&#xa0;: ses données restent.</translation>
+    </message>
+    <message>
+        <source>The personal details of alarm %1 were purged already.</source>
+        <translation>Les données personnelles de l&apos;alarme %1 ont déjà été effacées.</translation>
+    </message>
 </context>
 <context>
     <name>relais::DisplayFormat</name>
@@ -1421,6 +1518,19 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Relais</source>
         <translation>Relais</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1&#xa0;m</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1&#xa0;km</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <comment>a percentage</comment>
+        <translation>%1&#xa0;%</translation>
     </message>
 </context>
 <context>
@@ -1530,10 +1640,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <translation>Mission créée pour l’alarme %1</translation>
     </message>
     <message>
-        <source>%1 offered to %2 (%3 m)</source>
-        <translation>%1 proposée à %2 (%3&#xa0;m)</translation>
-    </message>
-    <message>
         <source>%1 accepted by %2</source>
         <translation>%1 acceptée par %2</translation>
     </message>
@@ -1617,6 +1723,18 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>Gateway %1 refused: %2</source>
         <translation>Passerelle %1 refusée&#xa0;: %2</translation>
     </message>
+    <message>
+        <source>%1 offered to %2 (%3)</source>
+        <comment>mission, helper, distance</comment>
+        <translation>%1 proposée à %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Personal details purged: %n alarm(s) over for more than %1 days</source>
+        <translation>
+            <numerusform>Données personnelles effacées&#xa0;: %n alarme terminée depuis plus de %1 jours</numerusform>
+            <numerusform>Données personnelles effacées&#xa0;: %n alarmes terminées depuis plus de %1 jours</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>relais::ExportDialog</name>
@@ -1691,6 +1809,32 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>The period must end after it starts.</source>
         <translation>La période doit finir après son début.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::FeesPage</name>
+    <message>
+        <source>Fee paid to the helper per mission</source>
+        <translation>Indemnité versée à l&apos;intervenant par mission</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Fees are published and recorded in the journal with who changed them and when. A new fee applies to missions created from then on; missions already created keep theirs.</source>
+        <translation>Les indemnités sont publiées et inscrites au journal avec l&apos;auteur et la date de chaque changement. Une nouvelle indemnité s&apos;applique aux missions créées ensuite&#xa0;; les missions déjà créées gardent la leur.</translation>
+    </message>
+    <message>
+        <source>The fee for %1 must be an amount in %2, such as 10 or 10.50.</source>
+        <translation>L&apos;indemnité pour %1 doit être un montant en %2, par exemple 10 ou 10,50.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2090,31 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::GatewaySettingsFile</name>
+    <message>
+        <source>The gateways file cannot be edited here until it is fixed:
+%1</source>
+        <translation>Le fichier des passerelles ne peut pas être modifié ici tant qu&apos;il n&apos;est pas corrigé&#xa0;:
+%1</translation>
+    </message>
+    <message>
+        <source>In demo mode the console listens on 127.0.0.1 for its simulator only, with a token made for the session: there is nothing to set here. Start Relais without --demo to configure this desk&apos;s gateways.</source>
+        <translation>En mode démo, la console n&apos;écoute que son simulateur sur 127.0.0.1, avec un jeton créé pour la session&#xa0;: rien à régler ici. Lancez Relais sans --demo pour configurer les passerelles de ce poste.</translation>
+    </message>
+    <message>
+        <source>A listener&apos;s port must be from 1 to 65535.</source>
+        <translation>Le port d&apos;une écoute doit être compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Impossible de créer le dossier de %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
     <name>relais::GatewayTableModel</name>
     <message>
         <source>Waiting</source>
@@ -2043,6 +2212,152 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>No message yet</source>
         <translation>Aucun message pour l&apos;instant</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GatewaysPage</name>
+    <message>
+        <source>TCP listeners</source>
+        <translation>Écoutes TCP</translation>
+    </message>
+    <message>
+        <source>Where gateways connect to this desk. With a certificate and its key (PEM files, key unencrypted) the connection uses TLS.</source>
+        <translation>Là où les passerelles se connectent à ce poste. Avec un certificat et sa clé (fichiers PEM, clé non chiffrée), la connexion utilise TLS.</translation>
+    </message>
+    <message>
+        <source>No listener.</source>
+        <translation>Aucune écoute.</translation>
+    </message>
+    <message>
+        <source>Add a Listener</source>
+        <translation>Ajouter une écoute</translation>
+    </message>
+    <message>
+        <source>Serial lines</source>
+        <translation>Liaisons série</translation>
+    </message>
+    <message>
+        <source>A radio dongle plugged into this computer (8N1, no flow control). Names under /dev/serial/by-id/ survive re-plugging.</source>
+        <translation>Une clé radio branchée sur cet ordinateur (8N1, sans contrôle de flux). Les noms sous /dev/serial/by-id/ restent valables après un rebranchement.</translation>
+    </message>
+    <message>
+        <source>No serial line.</source>
+        <translation>Aucune liaison série.</translation>
+    </message>
+    <message>
+        <source>Add a Serial Line</source>
+        <translation>Ajouter une liaison série</translation>
+    </message>
+    <message>
+        <source>Changes to listeners and serial lines take effect at the next start of Relais.</source>
+        <translation>Les changements d&apos;écoutes et de liaisons série prennent effet au prochain démarrage de Relais.</translation>
+    </message>
+    <message>
+        <source>The gateways file is not available here.</source>
+        <translation>Le fichier des passerelles n&apos;est pas disponible ici.</translation>
+    </message>
+    <message>
+        <source>Kept in %1.</source>
+        <translation>Enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <source>Private Key</source>
+        <translation>Clé privée</translation>
+    </message>
+    <message>
+        <source>0.0.0.0: every network</source>
+        <translation>0.0.0.0&#xa0;: tous les réseaux</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificat&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>/dev/ttyUSB0, COM3</source>
+        <translation>/dev/ttyUSB0, COM3</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Périphérique&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Baud rate:</source>
+        <translation>Débit (bauds)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Listener %1: enter the address to listen on (0.0.0.0 for every network).</source>
+        <translation>Écoute %1&#xa0;: indiquez l&apos;adresse d&apos;écoute (0.0.0.0 pour tous les réseaux).</translation>
+    </message>
+    <message>
+        <source>Listener %1: choose a port from 1 to 65535.</source>
+        <translation>Écoute %1&#xa0;: choisissez un port entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>Listener %1: TLS needs both the certificate and its key.</source>
+        <translation>Écoute %1&#xa0;: TLS demande le certificat et sa clé.</translation>
+    </message>
+    <message>
+        <source>Listener %1: cannot read %2.</source>
+        <translation>Écoute %1&#xa0;: impossible de lire %2.</translation>
+    </message>
+    <message>
+        <source>Listeners %1 and %2 use the same address and port.</source>
+        <translation>Les écoutes %1 et %2 utilisent la même adresse et le même port.</translation>
+    </message>
+    <message>
+        <source>Serial line %1: enter the device path, such as /dev/ttyUSB0.</source>
+        <translation>Liaison série %1&#xa0;: indiquez le chemin du périphérique, par exemple /dev/ttyUSB0.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::GeneralPage</name>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Celle du système</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>&amp;Langue de l&apos;interface&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start of Relais. The --lang option on the command line wins over it.</source>
+        <translation>Prend effet au prochain démarrage de Relais. L&apos;option --lang de la ligne de commande l&apos;emporte.</translation>
+    </message>
+    <message>
+        <source>Alarm sounds</source>
+        <translation>Sons d&apos;alarme</translation>
+    </message>
+    <message>
+        <source>&amp;Play alarm sounds</source>
+        <translation>&amp;Jouer les sons d&apos;alarme</translation>
+    </message>
+    <message>
+        <source>A new alarm sounds once; an alarm left unacknowledged sounds again until it is acknowledged. Turned off, nothing plays and the status bar says so. To silence them for a phone call, use Alarm &gt; Mute Sounds for 5 Minutes instead. Applies at once.</source>
+        <translation>Une nouvelle alarme sonne une fois&#xa0;; une alarme non acquittée sonne à nouveau jusqu&apos;à son acquittement. Désactivés, aucun son n&apos;est joué et la barre d&apos;état l&apos;indique. Pour les couper le temps d&apos;un appel, utilisez plutôt Alarme &gt; Sourdine pendant 5&#xa0;minutes. S&apos;applique aussitôt.</translation>
     </message>
 </context>
 <context>
@@ -2238,14 +2553,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <translation>Distance</translation>
     </message>
     <message>
-        <source>%1 m</source>
-        <translation>%1&#xa0;m</translation>
-    </message>
-    <message>
-        <source>%1 km</source>
-        <translation>%1&#xa0;km</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -2339,6 +2646,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>The claim of message %1 was not found.</source>
         <translation>La réservation du message %1 est introuvable.</translation>
+    </message>
+    <message>
+        <source>Cannot redact the journal: %1</source>
+        <translation>Impossible d&apos;expurger le journal&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2953,6 +3264,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
         <source>Log</source>
         <translation>Journal des événements</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Para&amp;mètres…</translation>
+    </message>
 </context>
 <context>
     <name>relais::ManualAlarmDialog</name>
@@ -3022,6 +3337,113 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::MapPage</name>
+    <message>
+        <source>Map background</source>
+        <translation>Fond de carte</translation>
+    </message>
+    <message>
+        <source>OpenStreetMap (online)</source>
+        <translation>OpenStreetMap (en ligne)</translation>
+    </message>
+    <message>
+        <source>IGN Plan (online)</source>
+        <translation>Plan IGN (en ligne)</translation>
+    </message>
+    <message>
+        <source>Other tile server (XYZ template)</source>
+        <translation>Autre serveur de tuiles (modèle XYZ)</translation>
+    </message>
+    <message>
+        <source>MBTiles file (offline)</source>
+        <translation>Fichier MBTiles (hors ligne)</translation>
+    </message>
+    <message>
+        <source>Offline street map only</source>
+        <translation>Plan des rues hors ligne seulement</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Source&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>MBTiles File</source>
+        <translation>Fichier MBTiles</translation>
+    </message>
+    <message>
+        <source>MBTiles files (*.mbtiles);;All files (*)</source>
+        <translation>Fichiers MBTiles (*.mbtiles);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fichier&#xa0;:</translation>
+    </message>
+    <message>
+        <source>e-mail address or web page</source>
+        <translation>adresse électronique ou page web</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Tile servers&apos; operators reach whoever runs this desk through the contact, sent with every tile request. OpenStreetMap asks for one.</source>
+        <translation>Les opérateurs des serveurs de tuiles joignent le responsable de ce poste par ce contact, envoyé avec chaque demande de tuile. OpenStreetMap en exige un.</translation>
+    </message>
+    <message>
+        <source>Offline street map</source>
+        <translation>Plan des rues hors ligne</translation>
+    </message>
+    <message>
+        <source>Offline Street Map</source>
+        <translation>Plan des rues hors ligne</translation>
+    </message>
+    <message>
+        <source>GeoJSON files (*.geojson *.json);;All files (*)</source>
+        <translation>Fichiers GeoJSON (*.geojson *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;GeoJSON file:</source>
+        <translation>Fichier &amp;GeoJSON&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Drawn under the tiles, and alone when no tile can be had or the source is the offline street map.</source>
+        <translation>Dessiné sous les tuiles, et seul quand aucune tuile n&apos;est disponible ou que la source est le plan hors ligne.</translation>
+    </message>
+    <message>
+        <source>These take effect at the next start of Relais. --map-source and --basemap on the command line win over them.</source>
+        <translation>Ces réglages prennent effet au prochain démarrage de Relais. --map-source et --basemap en ligne de commande l&apos;emportent.</translation>
+    </message>
+    <message>
+        <source>Enter the tile server&apos;s URL template, with {z}, {x} and {y}.</source>
+        <translation>Indiquez le modèle d&apos;URL du serveur de tuiles, avec {z}, {x} et {y}.</translation>
+    </message>
+    <message>
+        <source>The URL template must start with http:// or https://.</source>
+        <translation>Le modèle d&apos;URL doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>The URL template must contain {z}, {x} and {y}.</source>
+        <translation>Le modèle d&apos;URL doit contenir {z}, {x} et {y}.</translation>
+    </message>
+    <message>
+        <source>Choose the MBTiles file.</source>
+        <translation>Choisissez le fichier MBTiles.</translation>
+    </message>
+    <message>
+        <source>Cannot read the MBTiles file %1.</source>
+        <translation>Impossible de lire le fichier MBTiles %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the offline street map %1.</source>
+        <translation>Impossible de lire le plan hors ligne %1.</translation>
+    </message>
+</context>
+<context>
     <name>relais::MapWidget</name>
     <message>
         <source>Map</source>
@@ -3034,14 +3456,6 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>Online map unreachable</source>
         <translation>Carte en ligne injoignable</translation>
-    </message>
-    <message>
-        <source>%1 km</source>
-        <translation>%1&#xa0;km</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <translation>%1&#xa0;m</translation>
     </message>
     <message>
         <source>%1 · about %2 min</source>
@@ -3370,10 +3784,123 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     </message>
 </context>
 <context>
+    <name>relais::PrivacyPlanner</name>
+    <message>
+        <source>Cannot read the journal to plan a purge.</source>
+        <translation>Impossible de lire le journal pour préparer un effacement.</translation>
+    </message>
+    <message>
+        <source>entry %1 (%2) is refused on replay: %3</source>
+        <translation>l&apos;entrée %1 (%2) est refusée à la relecture&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Cannot plan a purge: %1</source>
+        <translation>Impossible de préparer l&apos;effacement&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
     <name>relais::RasterTileProvider</name>
     <message>
         <source>The tile is not an image Relais can read.</source>
         <translation>La tuile n&apos;est pas une image que Relais sait lire.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::RetentionPage</name>
+    <message>
+        <source>Personal data</source>
+        <translation>Données personnelles</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation>&#xa0;jours</translation>
+    </message>
+    <message>
+        <source>&amp;Keep personal data for:</source>
+        <translation>&amp;Conserver les données personnelles&#xa0;:</translation>
+    </message>
+    <message>
+        <source>When an alarm has been closed or cancelled for this long, its personal details are purged: the address, the notes, what the caller said and the caller&apos;s name; its position is rounded to the neighbourhood. Helpers&apos; positions older than this are forgotten too. Reports keep pseudonymised records: counts, times, outcomes and fees, without names or addresses. Default: 365 days.</source>
+        <translation>Quand une alarme est clôturée ou annulée depuis cette durée, ses données personnelles sont effacées&#xa0;: l&apos;adresse, les notes, les propos et le nom de l&apos;appelant&#xa0;; sa position est arrondie au quartier. Les positions des intervenants plus anciennes sont oubliées aussi. Les rapports gardent des enregistrements pseudonymisés&#xa0;: nombres, heures, issues et indemnités, sans noms ni adresses. Par défaut&#xa0;: 365 jours.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::SecretsPage</name>
+    <message>
+        <source>Tokens and passwords are kept only in the system keychain, never in a file of Relais. A stored value is never shown: type a new one to replace it. “Store” and “Delete” act at once; OK and Cancel do not apply to them.</source>
+        <translation>Les jetons et mots de passe ne sont conservés que dans le trousseau du système, jamais dans un fichier de Relais. Une valeur enregistrée n&apos;est jamais affichée&#xa0;: tapez-en une nouvelle pour la remplacer. «&#xa0;Enregistrer&#xa0;» et «&#xa0;Supprimer&#xa0;» agissent aussitôt&#xa0;; OK et Annuler ne s&apos;y appliquent pas.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available in this window.</source>
+        <translation>Le trousseau du système n&apos;est pas disponible dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Gateway tokens</source>
+        <translation>Jetons des passerelles</translation>
+    </message>
+    <message>
+        <source>No gateway account in the gateways file.</source>
+        <translation>Aucun compte de passerelle dans le fichier des passerelles.</translation>
+    </message>
+    <message>
+        <source>Passwords</source>
+        <translation>Mots de passe</translation>
+    </message>
+    <message>
+        <source>Database (PostgreSQL) password:</source>
+        <translation>Mot de passe de la base (PostgreSQL)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>MQTT broker password:</source>
+        <translation>Mot de passe du broker MQTT&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Token of gateway %1:</source>
+        <translation>Jeton de la passerelle %1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Its token is written in the gateways file: a token stored here is used once the file names it with &quot;token_secret&quot;: &quot;%1&quot;.</source>
+        <translation>Son jeton est écrit dans le fichier des passerelles&#xa0;: un jeton enregistré ici sera utilisé dès que le fichier le désigne par &quot;token_secret&quot;: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nouvelle valeur</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain under %1</source>
+        <translation>Enregistré dans le trousseau sous %1</translation>
+    </message>
+    <message>
+        <source>Storing…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain.</source>
+        <translation>Enregistré dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Suppression…</translation>
+    </message>
+    <message>
+        <source>Not in the keychain (any more).</source>
+        <translation>Absent du trousseau.</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Non supprimé&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3912,61 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>%1 was lost: %2</source>
         <translation>Liaison perdue avec %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Gateways</source>
+        <translation>Passerelles</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Secrets</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>Répartition</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Indemnités</translation>
+    </message>
+    <message>
+        <source>Language and Sounds</source>
+        <translation>Langue et sons</translation>
+    </message>
+    <message>
+        <source>Data Retention</source>
+        <translation>Conservation des données</translation>
+    </message>
+    <message>
+        <source>Fees can only be changed from a window connected to the journal.</source>
+        <translation>Les indemnités ne se modifient que depuis une fenêtre reliée au journal.</translation>
+    </message>
+    <message>
+        <source>The gateways file was not saved: %1</source>
+        <translation>Le fichier des passerelles n&apos;a pas été enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to %1.</source>
+        <translation>Les paramètres n&apos;ont pas pu être écrits dans %1.</translation>
+    </message>
+    <message>
+        <source>Recording the fees…</source>
+        <translation>Enregistrement des indemnités…</translation>
+    </message>
+    <message>
+        <source>The fees were not changed: %1</source>
+        <translation>Les indemnités n&apos;ont pas été modifiées&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +4276,10 @@ Sans signal depuis %2&#xa0;: il devrait se signaler toutes les %3</translation>
     <message>
         <source>The running costs could not be read: %1</source>
         <translation>Les frais de fonctionnement n’ont pas pu être lus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The personal details due for purging could not be purged: %1</source>
+        <translation>Les données personnelles à effacer n&apos;ont pas pu l&apos;être&#xa0;: %1</translation>
     </message>
 </context>
 </TS>
