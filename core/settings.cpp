@@ -1,11 +1,16 @@
 #include "settings.h"
 
+#include "privacypurge.h"
+
 #include <QSettings>
 #include <QVariant>
 
 #include <algorithm>
 
 namespace relais {
+
+static_assert(Settings::retentionRange.fallback == PrivacyPurge::kDefaultRetentionDays,
+              "one default retention period (docs/privacy.md, docs/settings.md)");
 
 Settings::Settings() : m_owned(std::make_unique<QSettings>()), m_settings(m_owned.get())
 {}
