@@ -80,37 +80,50 @@ void Desk::startTimers()
     QTimer::singleShot(std::chrono::minutes(1), this, &Desk::purgeNow);
 }
 
+void Desk::submitPurge(QList<JournalEntry> entries, qsizetype next, int alarms, int redacted)
+{
+    // One entry at a time: device messages are journaled between them.
+    if (next >= entries.size()) {
+        m_purging = false;
+        emit purgeFinished(alarms, redacted, {});
+        return;
+    }
+    const JournalEntry &e = entries.at(next);
+    alarms += int(e.payload.value(QLatin1String("alarms")).toArray().size());
+    redacted += int(e.payload.value(QLatin1String("entries")).toArray().size());
+    m_actions->submit({e}, ActionSink::Mode::EachOnItsOwn,
+                      [self = QPointer<Desk>(this), entries, next, alarms, redacted](const QList<Status> &results) {
+                          if (!self)
+                              return;
+                          const Status r = results.value(0, Status(Error{QStringLiteral("store_failed"), {}}));
+                          if (!r) {
+                              self->m_purging = false;
+                              emit self->purgeFinished(0, 0, r.errorString());
+                              return;
+                          }
+                          self->submitPurge(entries, next + 1, alarms, redacted);
+                      });
+}
+
 bool Desk::purgeNow()
 {
-    if (m_purgePlanner || !m_store->isOpen())
+    if (m_purging || !m_store->isOpen())
         return false;
     const QString path = m_store->databasePath();
     const QDateTime now = m_clock->now();
     const int days = m_settings.retentionDays;
+    m_purging = true;
     auto plan = std::make_shared<Result<PrivacyPlanner::Plan>>(Error{});
     m_purgePlanner = QThread::create([plan, path, now, days] { *plan = PrivacyPlanner::plan(path, now, days); });
     connect(m_purgePlanner, &QThread::finished, this, [this, plan] {
         m_purgePlanner->deleteLater();
         m_purgePlanner = nullptr;
         if (!*plan) {
+            m_purging = false;
             emit purgeFinished(0, 0, plan->errorString());
             return;
         }
-        const std::optional<JournalEntry> &entry = plan->value().entry;
-        if (!entry) {
-            emit purgeFinished(0, 0, {});
-            return;
-        }
-        const int alarms = int(entry->payload.value(QLatin1String("alarms")).toArray().size());
-        const int entries = int(entry->payload.value(QLatin1String("entries")).toArray().size());
-        m_actions->submit({*entry}, ActionSink::Mode::EachOnItsOwn,
-                          [self = QPointer<Desk>(this), alarms, entries](const QList<Status> &results) {
-                              if (!self)
-                                  return;
-                              const Status r = results.value(0);
-                              emit self->purgeFinished(r ? alarms : 0, r ? entries : 0,
-                                                       r ? QString() : r.errorString());
-                          });
+        submitPurge(plan->value().entries, 0, 0, 0);
     });
     m_purgePlanner->start(QThread::LowPriority);
     return true;

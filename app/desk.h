@@ -80,11 +80,13 @@ signals:
     // Gateways' own log lines ("gw-north connected from ...").
     void logMessage(const QString &message);
     // A purge ended: how many alarms lost their personal details and journal entries were
-    // redacted, or the reason it failed (error not empty).
+    // redacted, or the reason it failed (error not empty; entries stored before it stay).
     void purgeFinished(int alarms, int entries, const QString &error);
 
 private:
     bool submitJob(const QList<JournalEntry> &entries, bool *running);
+    // The purge's entries from next on, each once the one before is stored.
+    void submitPurge(QList<JournalEntry> entries, qsizetype next, int alarms, int redacted);
 
     const Clock *m_clock;
     Settings m_settings;
@@ -99,6 +101,7 @@ private:
     QTimer m_escalation;
     QTimer m_purge;
     QThread *m_purgePlanner = nullptr;
+    bool m_purging = false; // planning or submitting
     bool m_supervising = false;
     bool m_followingUp = false;
     bool m_escalating = false;

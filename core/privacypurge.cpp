@@ -185,59 +185,93 @@ void PrivacyPurge::Planner::feed(const JournalEntry &e, const DispatchState::Cha
         m_touching.append(Touching{e.seq, alarms});
 }
 
-std::optional<JournalEntry> PrivacyPurge::Planner::plan(const DispatchState &state, const QDateTime &now,
-                                                        int retentionDays) const
+QList<JournalEntry> PrivacyPurge::Planner::plan(const DispatchState &state, const QDateTime &now, int retentionDays,
+                                                const Limits &limits) const
 {
     QList<qint64> toPurge;
-    QSet<qint64> purged; // after this purge
+    QSet<qint64> purgedBefore;
     for (auto it = state.alarms().cbegin(); it != state.alarms().cend(); ++it) {
         const Alarm &a = it.value();
-        if (a.personalDetailsPurgedAt.isValid()) {
-            purged.insert(a.id());
-        } else if (const QDateTime ended = endedAt(a); ended.isValid() && ended < m_cutoff) {
+        if (a.personalDetailsPurgedAt.isValid())
+            purgedBefore.insert(a.id());
+        else if (const QDateTime ended = endedAt(a); ended.isValid() && ended < m_cutoff)
             toPurge.append(a.id());
-            purged.insert(a.id());
-        }
     }
-    const auto allPurged = [&purged](const QList<qint64> &alarms) {
-        return std::all_of(alarms.cbegin(), alarms.cend(), [&purged](qint64 id) { return purged.contains(id); });
+    std::sort(toPurge.begin(), toPurge.end());
+    const int perEntry = std::max(limits.alarmsPerEntry, 1);
+    // Alarm i goes in entry i / perEntry; an earlier entry's details may be redacted with it.
+    QHash<qint64, qsizetype> chunkOf;
+    for (qsizetype i = 0; i < toPurge.size(); ++i)
+        chunkOf.insert(toPurge.at(i), i / perEntry);
+    for (qint64 id : std::as_const(purgedBefore))
+        chunkOf.insert(id, 0);
+    // The entry after which every alarm of the list is purged; -1: some never are.
+    const auto lastChunk = [&chunkOf](const QList<qint64> &alarms) {
+        qsizetype last = 0;
+        for (qint64 id : alarms) {
+            const auto it = chunkOf.constFind(id);
+            if (it == chunkOf.cend())
+                return qsizetype(-1);
+            last = std::max(last, *it);
+        }
+        return last;
     };
 
-    QList<qint64> entries = m_beforeCutoff;
+    const qsizetype alarmChunks = (toPurge.size() + perEntry - 1) / perEntry;
+    QList<QList<qint64>> seqs(std::max(alarmChunks, qsizetype(1)));
     for (const Touching &t : m_touching) {
-        if (allPurged(t.alarms))
-            entries.append(t.seq);
+        if (const qsizetype c = lastChunk(t.alarms); c >= 0)
+            seqs[c].append(t.seq);
     }
     for (const Description &d : m_descriptions) {
-        if (d.seq > 0 && d.replacedAt.isValid() && d.replacedAt < m_cutoff && allPurged(d.usedBy))
-            entries.append(d.seq);
+        if (d.seq == 0 || !d.replacedAt.isValid() || d.replacedAt >= m_cutoff)
+            continue;
+        if (const qsizetype c = lastChunk(d.usedBy); c >= 0)
+            seqs[c].append(d.seq);
     }
+    // Helpers' positions and refused messages' bytes: entries of their own, after the alarms'.
+    const int seqsPerEntry = std::max(limits.entriesPerEntry, 1);
+    for (qsizetype i = 0; i < m_beforeCutoff.size(); i += seqsPerEntry)
+        seqs.append(m_beforeCutoff.mid(i, seqsPerEntry));
+
     bool positionsToForget = false;
     for (const Helper &h : state.helpers()) {
         if (h.position().isValid() && h.positionAt() < m_cutoff)
             positionsToForget = true;
     }
-    if (toPurge.isEmpty() && entries.isEmpty() && !positionsToForget)
-        return std::nullopt;
+    const bool anything = std::any_of(seqs.cbegin(), seqs.cend(), [](const QList<qint64> &l) { return !l.isEmpty(); });
+    if (toPurge.isEmpty() && !anything && !positionsToForget)
+        return {};
 
-    std::sort(toPurge.begin(), toPurge.end());
-    std::sort(entries.begin(), entries.end());
-    QJsonArray alarmIds;
-    for (qint64 id : std::as_const(toPurge))
-        alarmIds.append(id);
-    QJsonArray seqs;
-    for (qint64 seq : std::as_const(entries))
-        seqs.append(seq);
-    JournalEntry e;
-    e.time = now.toUTC();
-    e.source = QStringLiteral("system");
-    e.kind = EntryKind::PrivacyPurged;
-    e.actor = Actor::system();
-    e.payload = QJsonObject{{QStringLiteral("before"), m_cutoff.toUTC().toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("retention_days"), retentionDays},
-                            {QStringLiteral("alarms"), alarmIds},
-                            {QStringLiteral("entries"), seqs}};
-    return e;
+    const auto entryFor = [&](const QJsonArray &alarmIds, const QJsonArray &seqArray) {
+        JournalEntry e;
+        e.time = now.toUTC();
+        e.source = QStringLiteral("system");
+        e.kind = EntryKind::PrivacyPurged;
+        e.actor = Actor::system();
+        e.payload = QJsonObject{{QStringLiteral("before"), m_cutoff.toUTC().toString(Qt::ISODateWithMs)},
+                                {QStringLiteral("retention_days"), retentionDays},
+                                {QStringLiteral("alarms"), alarmIds},
+                                {QStringLiteral("entries"), seqArray}};
+        return e;
+    };
+    QList<JournalEntry> out;
+    for (qsizetype c = 0; c < seqs.size(); ++c) {
+        QJsonArray alarmIds;
+        for (qint64 id : toPurge.mid(c * perEntry, c < alarmChunks ? perEntry : 0))
+            alarmIds.append(id);
+        QList<qint64> &list = seqs[c];
+        if (alarmIds.isEmpty() && list.isEmpty())
+            continue;
+        std::sort(list.begin(), list.end());
+        QJsonArray seqArray;
+        for (qint64 seq : std::as_const(list))
+            seqArray.append(seq);
+        out.append(entryFor(alarmIds, seqArray));
+    }
+    if (out.isEmpty()) // only helpers' positions to forget in the state (their entries gone already)
+        out.append(entryFor({}, {}));
+    return out;
 }
 
 } // namespace relais

@@ -63,9 +63,24 @@ public:
 
         void feed(const JournalEntry &entry, const DispatchState::Changes &changes, const DispatchState &after);
 
-        // The privacy.purged entry for state (the state after the last entry fed), stamped
-        // now; nullopt when there is nothing to purge.
-        std::optional<JournalEntry> plan(const DispatchState &state, const QDateTime &now, int retentionDays) const;
+        // How much one privacy.purged entry takes on: the store's writer applies an entry in
+        // the transaction of a batch, which device messages wait for; a long backlog (the first
+        // purge of a year-old journal) is cut into entries that each take milliseconds.
+        struct Limits
+        {
+            int alarmsPerEntry = 500;
+            int entriesPerEntry = 5000; // helpers' positions and refused messages, alone
+        };
+
+        // The privacy.purged entries for state (the state after the last entry fed), stamped
+        // now, to apply in order; none when there is nothing to purge. Each is valid on its
+        // own once those before it are applied.
+        QList<JournalEntry> plan(const DispatchState &state, const QDateTime &now, int retentionDays,
+                                 const Limits &limits) const;
+        QList<JournalEntry> plan(const DispatchState &state, const QDateTime &now, int retentionDays) const
+        {
+            return plan(state, now, retentionDays, Limits{});
+        }
 
     private:
         struct Touching

@@ -7,7 +7,8 @@
 
 namespace relais {
 
-Result<PrivacyPlanner::Plan> PrivacyPlanner::plan(const QString &databasePath, const QDateTime &now, int retentionDays)
+Result<PrivacyPlanner::Plan> PrivacyPlanner::plan(const QString &databasePath, const QDateTime &now, int retentionDays,
+                                                  const PrivacyPurge::Planner::Limits &limits)
 {
     SqlConnection connection(QStringLiteral("privacy"));
     if (!connection.open(databasePath))
@@ -37,7 +38,7 @@ Result<PrivacyPlanner::Plan> PrivacyPlanner::plan(const QString &databasePath, c
         return walked.error();
     if (!refusal.isEmpty())
         return Error{QStringLiteral("store_failed"), tr("Cannot plan a purge: %1").arg(refusal)};
-    out.entry = planner.plan(state, now, retentionDays);
+    out.entries = planner.plan(state, now, retentionDays, limits);
     return out;
 }
 

@@ -34,7 +34,7 @@ struct Journal
     void add(const JournalEntry &e) { add(QList<JournalEntry>{e}); }
 
     // The plan a replay of the whole journal makes.
-    std::optional<JournalEntry> plan(const QDateTime &now, int days = 365) const
+    QList<JournalEntry> plan(const QDateTime &now, int days = 365, PrivacyPurge::Planner::Limits limits = {}) const
     {
         DispatchState replay;
         PrivacyPurge::Planner planner(PrivacyPurge::cutoff(now, days));
@@ -44,7 +44,7 @@ struct Journal
                 qFatal("replay refused entry %lld", e.seq);
             planner.feed(e, r.value(), replay);
         }
-        return planner.plan(replay, now, days);
+        return planner.plan(replay, now, days, limits);
     }
 
     // What the store does with a purge: the state applies it, the named entries are redacted.
@@ -238,15 +238,21 @@ private slots:
             QVERIFY2(j.dump().contains(s), qPrintable(s));
 
         // Within the retention period nothing is due.
-        QVERIFY(!j.plan(kStart.addDays(200)));
+        QVERIFY(j.plan(kStart.addDays(200)).isEmpty());
 
         const QDateTime now = kStart.addDays(400);
-        const std::optional<JournalEntry> plan = j.plan(now);
-        QVERIFY(plan);
+        // The alarms' entry, then one for the helper's old position.
+        const QList<JournalEntry> plans = j.plan(now);
+        QCOMPARE(plans.size(), 2);
+        const JournalEntry *plan = &plans.first();
         QCOMPARE(plan->kind, QString(EntryKind::PrivacyPurged));
         QCOMPARE(ids(plan->payload.value(QLatin1String("alarms"))), (QList<qint64>{a1, a2}));
         QCOMPARE(plan->payload.value(QLatin1String("retention_days")).toInt(), 365);
-        const QList<qint64> named = ids(plan->payload.value(QLatin1String("entries")));
+        QVERIFY(ids(plans.at(1).payload.value(QLatin1String("alarms"))).isEmpty());
+        QCOMPARE(ids(plans.at(1).payload.value(QLatin1String("entries"))),
+                 QList<qint64>{seqOf(j.entries, EntryKind::HelperPosition, 0)});
+        const QList<qint64> named = ids(plan->payload.value(QLatin1String("entries")))
+                                    + ids(plans.at(1).payload.value(QLatin1String("entries")));
         const QList<JournalEntry> &all = j.entries;
         QVERIFY(named.contains(seqOf(all, EntryKind::DeviceAlarm)));
         QVERIFY(named.contains(seqOf(all, EntryKind::MissionCompleted)));
@@ -260,7 +266,8 @@ private slots:
         QVERIFY(!named.contains(seqOf(all, EntryKind::HelperPosition, 1))); // recent
         QVERIFY(!named.contains(seqOf(all, EntryKind::MissionAssigned)));   // nothing personal in it
 
-        j.purge(*plan);
+        for (const JournalEntry &p : plans)
+            j.purge(p);
         for (const QString &s : kSecrets)
             QVERIFY2(!j.dump().contains(s), qPrintable(s));
 
@@ -294,7 +301,7 @@ private slots:
         QCOMPARE(replay, j.state);
 
         // Nothing more is due the same day; a note cannot bring details back.
-        QVERIFY(!j.plan(now));
+        QVERIFY(j.plan(now).isEmpty());
         const Result<DispatchState::Changes> note = j.state.apply(
             b.alarmAction(EntryKind::AlarmNote, a1, {{QStringLiteral("text"), QStringLiteral("Mme Zorglub encore")}}));
         QVERIFY(!note);
@@ -342,8 +349,9 @@ private slots:
                   .helperAction(EntryKind::HelperPosition, QStringLiteral("h2"),
                                 {{QStringLiteral("lat"), 47.24}, {QStringLiteral("lon"), -1.57}}));
         const QDateTime now = kStart.addDays(400);
-        const std::optional<JournalEntry> plan = j.plan(now);
-        QVERIFY(plan);
+        const QList<JournalEntry> plans = j.plan(now);
+        QCOMPARE(plans.size(), 1);
+        const JournalEntry *plan = &plans.first();
         QVERIFY(ids(plan->payload.value(QLatin1String("alarms"))).isEmpty());
         QCOMPARE(ids(plan->payload.value(QLatin1String("entries"))).size(), 2); // the two first positions
         j.purge(*plan);
@@ -354,7 +362,48 @@ private slots:
         for (const JournalEntry &e : std::as_const(j.entries))
             QVERIFY(replay.apply(e));
         QCOMPARE(replay, j.state);
-        QVERIFY(!j.plan(now));
+        QVERIFY(j.plan(now).isEmpty());
+    }
+
+    void aLongBacklogIsCutIntoEntriesAppliedOneAfterTheOther()
+    {
+        // Five closed alarms, one note touching two of them, helpers' old positions: two
+        // alarms per entry, two positions per entry.
+        Journal j;
+        j.add(j.b.helperAt(QStringLiteral("h1"), 47.21, -1.55));
+        j.add(j.b.helperAt(QStringLiteral("h2"), 47.22, -1.55));
+        j.add(j.b.helperAction(EntryKind::HelperPosition, QStringLiteral("h2"),
+                               {{QStringLiteral("lat"), 47.23}, {QStringLiteral("lon"), -1.55}}));
+        QList<qint64> alarms;
+        for (int i = 0; i < 5; ++i) {
+            j.add(j.b.advance(60).manualAlarm(QStringLiteral("fall"), QStringLiteral("%1 rue Longue").arg(i)));
+            alarms.append(JournalBuilder::newestAlarm(j.state));
+            j.add(j.b.alarmAction(EntryKind::AlarmNote, alarms.last(),
+                                  {{QStringLiteral("text"), QStringLiteral("Note %1").arg(i)}}));
+            j.add(j.b.alarmAction(EntryKind::AlarmCancelled, alarms.last(),
+                                  {{QStringLiteral("reason"), QStringLiteral("operator")}}));
+        }
+        const QDateTime now = kStart.addDays(400);
+        const QList<JournalEntry> plans = j.plan(now, 365, {2, 2});
+        QCOMPARE(plans.size(), 5); // alarms 2 + 2 + 1, positions 2 + 1
+        QCOMPARE(ids(plans.at(0).payload.value(QLatin1String("alarms"))), alarms.mid(0, 2));
+        QCOMPARE(ids(plans.at(1).payload.value(QLatin1String("alarms"))), alarms.mid(2, 2));
+        QCOMPARE(ids(plans.at(2).payload.value(QLatin1String("alarms"))), alarms.mid(4, 1));
+        QCOMPARE(ids(plans.at(0).payload.value(QLatin1String("entries"))).size(), 4); // two alarms, two notes
+        QVERIFY(ids(plans.at(3).payload.value(QLatin1String("alarms"))).isEmpty());
+        QCOMPARE(ids(plans.at(3).payload.value(QLatin1String("entries"))).size(), 2);
+        QCOMPARE(ids(plans.at(4).payload.value(QLatin1String("entries"))).size(), 1);
+        for (const JournalEntry &p : plans)
+            j.purge(p);
+        for (qint64 id : std::as_const(alarms))
+            QVERIFY(j.state.alarm(id)->personalDetailsPurgedAt.isValid());
+        QVERIFY(!j.dump().contains(QStringLiteral("rue Longue")));
+        QVERIFY(!j.dump().contains(QStringLiteral("Note ")));
+        DispatchState replay;
+        for (const JournalEntry &e : std::as_const(j.entries))
+            QVERIFY(replay.apply(e));
+        QCOMPARE(replay, j.state);
+        QVERIFY(j.plan(now).isEmpty());
     }
 
     void aDeviceDescriptionStaysWhileAnAlarmKeepsItsDetails()
@@ -369,8 +418,8 @@ private slots:
                                                             QStringLiteral("5 avenue Nouvelle"), 47.3, -1.6);
         moved.kind = EntryKind::DeviceUpdated;
         j.add(moved);
-        const std::optional<JournalEntry> plan = j.plan(kStart.addDays(400));
-        QVERIFY(!plan || !ids(plan->payload.value(QLatin1String("entries"))).contains(1));
+        for (const JournalEntry &plan : j.plan(kStart.addDays(400)))
+            QVERIFY(!ids(plan.payload.value(QLatin1String("entries"))).contains(1));
     }
 };
 
