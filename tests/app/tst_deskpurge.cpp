@@ -76,13 +76,26 @@ private slots:
         QVERIFY(purged->notes.isEmpty());
         QCOMPARE(purged->personalDetailsPurgedAt, clock.now());
 
-        // The retention period changed at run time is the next purge's.
+        // The retention period changed at run time is the next purge's: a second alarm, over
+        // for 31 days, stays under a 3650-day period and goes under the 30-day one again.
+        b.at(clock.now());
+        QVERIFY(submit(desk, {b.manualAlarm(QStringLiteral("fall"), QStringLiteral("9 rue du Four"))}));
+        const qint64 second = JournalBuilder::newestAlarm(desk.state().state());
+        QVERIFY(submit(desk, {b.alarmAction(EntryKind::AlarmCancelled, second,
+                                            {{QStringLiteral("reason"), QStringLiteral("operator")}})}));
+        clock.advance(31LL * 24 * 3600 * 1000);
         settings.retentionDays = 3650;
         desk.setSettings(settings);
-        QCOMPARE(desk.settings().retentionDays, 3650);
         QVERIFY(desk.purgeNow());
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.takeFirst(), (QList<QVariant>{0, 0, QString()}));
+        QCOMPARE(desk.state().state().alarm(second)->address, QStringLiteral("9 rue du Four"));
+        settings.retentionDays = 30;
+        desk.setSettings(settings);
+        QVERIFY(desk.purgeNow());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.takeFirst().at(0).toInt(), 1);
+        QVERIFY(desk.state().state().alarm(second)->address.isEmpty());
     }
 };
 

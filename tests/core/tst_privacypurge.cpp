@@ -319,12 +319,7 @@ private slots:
                               {{QStringLiteral("reason"), QStringLiteral("operator")}}));
 
         const auto purge = [&](qint64 alarm, const QDateTime &at, const QDateTime &before) {
-            JournalEntry e = j.b.at(at).entry(EntryKind::PrivacyPurged,
-                                              {{QStringLiteral("before"), before.toString(Qt::ISODateWithMs)},
-                                               {QStringLiteral("retention_days"), 365},
-                                               {QStringLiteral("alarms"), QJsonArray{alarm}},
-                                               {QStringLiteral("entries"), QJsonArray{}}},
-                                              Actor::system());
+            const JournalEntry e = j.b.at(at).privacyPurge(before, 365, {alarm});
             DispatchState copy = j.state;
             const Result<DispatchState::Changes> r = copy.apply(e);
             if (r && copy.alarm(alarm)->personalDetailsPurgedAt != at)
@@ -418,8 +413,23 @@ private slots:
                                                             QStringLiteral("5 avenue Nouvelle"), 47.3, -1.6);
         moved.kind = EntryKind::DeviceUpdated;
         j.add(moved);
-        for (const JournalEntry &plan : j.plan(kStart.addDays(400)))
-            QVERIFY(!ids(plan.payload.value(QLatin1String("entries"))).contains(1));
+        QVERIFY(j.plan(kStart.addDays(400)).isEmpty()); // nothing: the alarm is open
+        // Once the alarm is over and purged, the old description goes with it.
+        const qint64 alarm = JournalBuilder::newestAlarm(j.state);
+        j.add(j.b.alarmAction(EntryKind::AlarmCancelled, alarm,
+                              {{QStringLiteral("reason"), QStringLiteral("operator")}}));
+        const QList<JournalEntry> plans = j.plan(kStart.addDays(400));
+        QCOMPARE(plans.size(), 1);
+        QCOMPARE(ids(plans.first().payload.value(QLatin1String("alarms"))), QList<qint64>{alarm});
+        QVERIFY(ids(plans.first().payload.value(QLatin1String("entries"))).contains(1));
+        QVERIFY(!ids(plans.first().payload.value(QLatin1String("entries"))).contains(3)); // the current address
+        j.purge(plans.first());
+        QVERIFY(!j.dump().contains(QStringLiteral("Glycines")));
+        QVERIFY(j.dump().contains(QStringLiteral("5 avenue Nouvelle")));
+        DispatchState replay;
+        for (const JournalEntry &e : std::as_const(j.entries))
+            QVERIFY(replay.apply(e));
+        QCOMPARE(replay, j.state);
     }
 };
 

@@ -161,6 +161,25 @@ public:
                      Actor::helper(helper));
     }
 
+    // A privacy purge (docs/privacy.md) as the desk writes it: by the system, now, for the
+    // alarms given, redacting the journal entries named.
+    JournalEntry privacyPurge(const QDateTime &before, int retentionDays, const QList<qint64> &alarms,
+                              const QList<qint64> &entries = {})
+    {
+        QJsonArray alarmIds;
+        for (qint64 id : alarms)
+            alarmIds.append(id);
+        QJsonArray seqs;
+        for (qint64 seq : entries)
+            seqs.append(seq);
+        return entry(EntryKind::PrivacyPurged,
+                     {{QStringLiteral("before"), before.toUTC().toString(Qt::ISODateWithMs)},
+                      {QStringLiteral("retention_days"), retentionDays},
+                      {QStringLiteral("alarms"), alarmIds},
+                      {QStringLiteral("entries"), seqs}},
+                     Actor::system());
+    }
+
     JournalEntry missionAction(QLatin1StringView kind, qint64 mission, QJsonObject extra = {})
     {
         extra.insert(QStringLiteral("mission"), mission);

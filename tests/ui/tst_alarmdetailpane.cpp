@@ -5,7 +5,6 @@
 #include "journalbuilder.h"
 #include "livestate.h"
 
-#include <QJsonArray>
 #include <QLabel>
 #include <QTest>
 
@@ -42,14 +41,7 @@ private slots:
 
         const QDateTime purgedAt(QDate(2026, 2, 7), QTime(10, 0), Qt::UTC);
         b.at(purgedAt);
-        QVERIFY(JournalBuilder::commit(
-                    state, {b.entry(EntryKind::PrivacyPurged,
-                                    {{QStringLiteral("before"), start.addDays(1).toString(Qt::ISODateWithMs)},
-                                     {QStringLiteral("retention_days"), 365},
-                                     {QStringLiteral("alarms"), QJsonArray{alarm}},
-                                     {QStringLiteral("entries"), QJsonArray{}}},
-                                    Actor::system())})
-                    .isEmpty());
+        QVERIFY(JournalBuilder::commit(state, {b.privacyPurge(start.addDays(1), 365, {alarm})}).isEmpty());
         const QString text = facts->text();
         QLocale::setDefault(QLocale::c());
         QVERIFY2(!text.contains(QStringLiteral("Glycines")), qPrintable(text));

@@ -78,14 +78,7 @@ private slots:
         QVERIFY(JournalBuilder::commit(state, {b.alarmAction(EntryKind::AlarmCancelled, alarm)}).isEmpty());
         b.at(start.addDays(1400));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        QVERIFY(JournalBuilder::commit(
-                    state, {b.entry(EntryKind::PrivacyPurged,
-                                    {{QStringLiteral("before"), start.addDays(1).toString(Qt::ISODateWithMs)},
-                                     {QStringLiteral("retention_days"), 1399},
-                                     {QStringLiteral("alarms"), QJsonArray{alarm}},
-                                     {QStringLiteral("entries"), QJsonArray{1}}},
-                                    Actor::system())})
-                    .isEmpty());
+        QVERIFY(JournalBuilder::commit(state, {b.privacyPurge(start.addDays(1), 1399, {alarm}, {1})}).isEmpty());
         QCOMPARE(log.topLevelItem(0)->text(1),
                  QStringLiteral("Personal details purged: 1 alarm(s) over for more than 1,399 days"));
         QLocale::setDefault(QLocale::c());

@@ -39,12 +39,13 @@ QByteArray filesOf(const QString &dir)
     return all;
 }
 
-struct Desk
+// A store and the results it reported.
+struct StoreFixture
 {
     Store store;
     QList<WriteResult> results;
 
-    Desk()
+    StoreFixture()
     {
         QObject::connect(&store, &Store::itemsProcessed, &store, [this](const QList<WriteResult> &r) { results += r; });
     }
@@ -77,7 +78,7 @@ private slots:
     void purgesTheFilesAndKeepsTheTablesEqualToTheJournal()
     {
         QTemporaryDir dir;
-        Desk desk;
+        StoreFixture desk;
         QVERIFY2(desk.store.open(dir.path()), qPrintable(desk.store.errorString()));
 
         // The builder's sequence numbers are the store's: one entry per submission here.
