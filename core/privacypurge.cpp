@@ -75,9 +75,15 @@ bool PrivacyPurge::isRedacted(const QJsonObject &payload)
 
 std::optional<JournalEntry> PrivacyPurge::redacted(const JournalEntry &entry)
 {
-    if (isRedacted(entry.payload))
-        return std::nullopt;
+    // Most of a journal is heartbeats: they are turned away before anything is copied.
     const QString &k = entry.kind;
+    static const QStringList kinds{
+        EntryKind::AlarmManual,       EntryKind::AlarmNote,        EntryKind::AlarmCancelled,
+        EntryKind::MissionUnassigned, EntryKind::MissionCancelled, EntryKind::MissionCompleted,
+        EntryKind::DeviceAlarm,       EntryKind::DeviceRegistered, EntryKind::DeviceUpdated,
+        EntryKind::DevicePosition,    EntryKind::DeviceRejected,   EntryKind::HelperPosition};
+    if (!kinds.contains(k) || isRedacted(entry.payload))
+        return std::nullopt;
     JournalEntry e = entry;
     QJsonObject &p = e.payload;
     if (k == EntryKind::AlarmManual) {
