@@ -59,17 +59,13 @@ QList<JournalEntry> DemoMode::seedEntries(const DispatchState &state, const QDat
         const QString id = r.fields.at(0).trimmed();
         if (id.isEmpty() || state.helper(id))
             continue;
-        JournalEntry e;
-        e.time = at;
-        e.source = QStringLiteral("demo");
-        e.kind = EntryKind::HelperRegistered;
-        e.actor = by;
-        e.payload =
+        JournalEntry e = JournalEntry::make(
+            at, QStringLiteral("demo"), EntryKind::HelperRegistered, by,
             QJsonObject{{QStringLiteral("helper"), id},
                         {QStringLiteral("name"), r.fields.at(1).trimmed()},
                         {QStringLiteral("phone"), r.fields.at(2).trimmed()},
                         {QStringLiteral("skills"),
-                         QJsonArray::fromStringList(r.fields.at(3).split(QLatin1Char(';'), Qt::SkipEmptyParts))}};
+                         QJsonArray::fromStringList(r.fields.at(3).split(QLatin1Char(';'), Qt::SkipEmptyParts))}});
         out.append(std::move(e));
     }
     return out;

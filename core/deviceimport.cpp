@@ -110,19 +110,15 @@ DeviceImport::Report DeviceImport::fromCsv(const QByteArray &data, const Dispatc
                                      .arg(problems.join(tr("; ", "between the problems found on one line"))));
             continue;
         }
-        JournalEntry e;
-        e.time = at;
-        e.source = QStringLiteral("import");
-        e.kind = EntryKind::DeviceRegistered;
-        e.actor = by;
-        e.payload = {{QStringLiteral("device"), id},
-                     {QStringLiteral("kind"), field("kind")},
-                     {QStringLiteral("label"), field("label")},
-                     {QStringLiteral("beneficiary"), field("beneficiary_ref")},
-                     {QStringLiteral("address"), field("address")},
-                     {QStringLiteral("lat"), lat},
-                     {QStringLiteral("lon"), lon},
-                     {QStringLiteral("interval_s"), interval}};
+        JournalEntry e = JournalEntry::make(at, QStringLiteral("import"), EntryKind::DeviceRegistered, by,
+                                            QJsonObject{{QStringLiteral("device"), id},
+                                                        {QStringLiteral("kind"), field("kind")},
+                                                        {QStringLiteral("label"), field("label")},
+                                                        {QStringLiteral("beneficiary"), field("beneficiary_ref")},
+                                                        {QStringLiteral("address"), field("address")},
+                                                        {QStringLiteral("lat"), lat},
+                                                        {QStringLiteral("lon"), lon},
+                                                        {QStringLiteral("interval_s"), interval}});
         entries.append(e);
     }
     if (report.errors.size() >= kMaxErrors)

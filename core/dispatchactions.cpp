@@ -12,13 +12,7 @@ namespace {
 
 JournalEntry entry(QLatin1StringView kind, const QJsonObject &payload, const Actor &by, const QDateTime &at)
 {
-    JournalEntry e;
-    e.time = at;
-    e.source = QStringLiteral("ui");
-    e.kind = kind;
-    e.actor = by;
-    e.payload = payload;
-    return e;
+    return JournalEntry::make(at, QStringLiteral("ui"), kind, by, payload);
 }
 
 // The alarm to dispatch, or why it cannot be; with the entries that come first (an

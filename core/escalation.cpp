@@ -68,12 +68,9 @@ QList<JournalEntry> Escalation::due(const DispatchState &state, const QDateTime 
         for (int n = a.escalationStage() + 1; n <= 3; ++n) {
             if (!stage[n])
                 continue;
-            JournalEntry e;
-            e.time = now;
-            e.source = QStringLiteral("dispatch");
-            e.kind = EntryKind::AlarmEscalated;
-            e.actor = Actor::system();
-            e.payload = {{QStringLiteral("alarm"), id}, {QStringLiteral("stage"), n}};
+            JournalEntry e =
+                JournalEntry::make(now, QStringLiteral("dispatch"), EntryKind::AlarmEscalated, Actor::system(),
+                                   QJsonObject{{QStringLiteral("alarm"), id}, {QStringLiteral("stage"), n}});
             out.append(e);
         }
     }

@@ -22,6 +22,13 @@ struct JournalEntry
     QJsonObject payload;
     QByteArray raw; // bytes as received from a device; empty for actions
 
+    // An entry made by Relais itself or by someone at the console (no message id, no raw bytes).
+    static JournalEntry make(const QDateTime &time, const QString &source, const QString &kind, const Actor &actor,
+                             const QJsonObject &payload)
+    {
+        return JournalEntry{0, time, source, {}, kind, actor, payload, {}};
+    }
+
     friend bool operator==(const JournalEntry &, const JournalEntry &) = default;
 };
 

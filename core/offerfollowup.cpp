@@ -13,13 +13,7 @@ namespace {
 
 JournalEntry systemEntry(QLatin1StringView kind, const QJsonObject &payload, const QDateTime &at)
 {
-    JournalEntry e;
-    e.time = at;
-    e.source = QStringLiteral("dispatch");
-    e.kind = kind;
-    e.actor = Actor::system();
-    e.payload = payload;
-    return e;
+    return JournalEntry::make(at, QStringLiteral("dispatch"), kind, Actor::system(), payload);
 }
 
 // Out for offers, or back from offers that all ran out while its alarm waits for the next.

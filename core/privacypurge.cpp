@@ -250,16 +250,11 @@ QList<JournalEntry> PrivacyPurge::Planner::plan(const DispatchState &state, cons
         return {};
 
     const auto entryFor = [&](const QJsonArray &alarmIds, const QJsonArray &seqArray) {
-        JournalEntry e;
-        e.time = now.toUTC();
-        e.source = QStringLiteral("system");
-        e.kind = EntryKind::PrivacyPurged;
-        e.actor = Actor::system();
-        e.payload = QJsonObject{{QStringLiteral("before"), m_cutoff.toUTC().toString(Qt::ISODateWithMs)},
-                                {QStringLiteral("retention_days"), retentionDays},
-                                {QStringLiteral("alarms"), alarmIds},
-                                {QStringLiteral("entries"), seqArray}};
-        return e;
+        return JournalEntry::make(now.toUTC(), QStringLiteral("system"), EntryKind::PrivacyPurged, Actor::system(),
+                                  QJsonObject{{QStringLiteral("before"), m_cutoff.toUTC().toString(Qt::ISODateWithMs)},
+                                              {QStringLiteral("retention_days"), retentionDays},
+                                              {QStringLiteral("alarms"), alarmIds},
+                                              {QStringLiteral("entries"), seqArray}});
     };
     QList<JournalEntry> out;
     for (qsizetype c = 0; c < seqs.size(); ++c) {

@@ -62,13 +62,7 @@ QJsonObject RunningCost::toPayload() const
 
 JournalEntry RunningCost::toEntry(const QDateTime &at, const Actor &by, const QString &source) const
 {
-    JournalEntry e;
-    e.time = at.toUTC();
-    e.source = source;
-    e.kind = EntryKind::CostsRecorded;
-    e.actor = by;
-    e.payload = toPayload();
-    return e;
+    return JournalEntry::make(at.toUTC(), source, EntryKind::CostsRecorded, by, toPayload());
 }
 
 Money RunningCost::proratedTo(const QDateTime &periodFrom, const QDateTime &periodTo, const QTimeZone &zone) const

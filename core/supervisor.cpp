@@ -17,15 +17,13 @@ QList<JournalEntry> Supervisor::silentDevices(const DispatchState &state, const 
             continue;
         if (state.openAlarmFor(d.id, AlarmKind::DeviceSilent))
             continue;
-        JournalEntry e;
-        e.time = now;
-        e.source = QStringLiteral("system");
-        e.kind = EntryKind::DeviceAlarm;
-        e.actor = Actor::system();
-        e.payload = {{QStringLiteral("device"), d.id},
-                     {QStringLiteral("alarm"), AlarmKinds::key(AlarmKind::DeviceSilent)},
-                     {QStringLiteral("severity"), Severities::key(Severity::Minor)},
-                     {QStringLiteral("details"), QStringLiteral("last_seen=%1").arg(d.lastSeen.toString(Qt::ISODate))}};
+        JournalEntry e =
+            JournalEntry::make(now, QStringLiteral("system"), EntryKind::DeviceAlarm, Actor::system(),
+                               QJsonObject{{QStringLiteral("device"), d.id},
+                                           {QStringLiteral("alarm"), AlarmKinds::key(AlarmKind::DeviceSilent)},
+                                           {QStringLiteral("severity"), Severities::key(Severity::Minor)},
+                                           {QStringLiteral("details"),
+                                            QStringLiteral("last_seen=%1").arg(d.lastSeen.toString(Qt::ISODate))}});
         out.append(e);
     }
     // Stable order (QHash iteration is not): the journal reads the same on every run.

@@ -187,13 +187,8 @@ QJsonObject DeviceDialog::payload() const
 
 JournalEntry DeviceDialog::entry(const QDateTime &at, const Actor &by) const
 {
-    JournalEntry e;
-    e.time = at.toUTC();
-    e.source = QStringLiteral("ui");
-    e.kind = m_editing ? EntryKind::DeviceUpdated : EntryKind::DeviceRegistered;
-    e.actor = by;
-    e.payload = payload();
-    return e;
+    return JournalEntry::make(at.toUTC(), QStringLiteral("ui"),
+                              m_editing ? EntryKind::DeviceUpdated : EntryKind::DeviceRegistered, by, payload());
 }
 
 void DeviceDialog::touch(Field field)

@@ -265,13 +265,8 @@ QString DevicePanel::describe(const QString &id) const
 
 JournalEntry DevicePanel::removal(const QString &id) const
 {
-    JournalEntry e;
-    e.time = QDateTime::currentDateTimeUtc();
-    e.source = QStringLiteral("ui");
-    e.kind = EntryKind::DeviceRemoved;
-    e.actor = Actor::operatorNamed(m_operatorName);
-    e.payload = {{QStringLiteral("device"), id}};
-    return e;
+    return JournalEntry::make(QDateTime::currentDateTimeUtc(), QStringLiteral("ui"), EntryKind::DeviceRemoved,
+                              Actor::operatorNamed(m_operatorName), QJsonObject{{QStringLiteral("device"), id}});
 }
 
 QMessageBox *DevicePanel::removeDevice(const QString &id)

@@ -706,12 +706,9 @@ void MainWindow::acknowledgeAlarm(qint64 id)
         showError(tr("Alarm %1 cannot be acknowledged: this window is read-only.").arg(id));
         return;
     }
-    JournalEntry e;
-    e.time = now();
-    e.source = QStringLiteral("ui");
-    e.kind = EntryKind::AlarmAcknowledged;
-    e.actor = Actor::operatorNamed(operatorName());
-    e.payload = {{QStringLiteral("alarm"), id}};
+    JournalEntry e =
+        JournalEntry::make(now(), QStringLiteral("ui"), EntryKind::AlarmAcknowledged,
+                           Actor::operatorNamed(operatorName()), QJsonObject{{QStringLiteral("alarm"), id}});
     sink->submit({e}, ActionSink::Mode::EachOnItsOwn, [self = QPointer<MainWindow>(this), id](const QList<Status> &r) {
         if (self && !r.isEmpty() && !r.first().ok())
             self->showError(tr("Alarm %1 was not acknowledged: %2").arg(id).arg(r.first().errorString()));

@@ -159,13 +159,7 @@ QJsonObject ManualAlarmDialog::payload() const
 
 JournalEntry ManualAlarmDialog::entry(const Actor &by, const QDateTime &at) const
 {
-    JournalEntry e;
-    e.time = at.toUTC();
-    e.source = QStringLiteral("ui");
-    e.kind = EntryKind::AlarmManual;
-    e.actor = by;
-    e.payload = payload();
-    return e;
+    return JournalEntry::make(at.toUTC(), QStringLiteral("ui"), EntryKind::AlarmManual, by, payload());
 }
 
 void ManualAlarmDialog::followKind()

@@ -25,13 +25,7 @@ constexpr int kHandoverLines = 14;
 
 JournalEntry uiEntry(QLatin1StringView kind, const Actor &by, const QDateTime &at, const QJsonObject &payload)
 {
-    JournalEntry e;
-    e.time = at.toUTC();
-    e.source = QStringLiteral("ui");
-    e.kind = kind;
-    e.actor = by;
-    e.payload = payload;
-    return e;
+    return JournalEntry::make(at.toUTC(), QStringLiteral("ui"), kind, by, payload);
 }
 
 } // namespace

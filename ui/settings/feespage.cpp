@@ -86,14 +86,10 @@ QList<JournalEntry> FeesPage::changedEntries(const Actor &actor, const QDateTime
         Money m;
         if (!parsed(kind, &m) || m == m_fees.feeFor(kind))
             continue;
-        JournalEntry e;
-        e.time = time;
-        e.source = QStringLiteral("ui");
-        e.kind = EntryKind::FeeSet;
-        e.actor = actor;
-        e.payload = QJsonObject{{QStringLiteral("kind"), MissionKinds::key(kind)},
-                                {QStringLiteral("fee_cents"), m.cents()},
-                                {QStringLiteral("currency"), m.currency()}};
+        JournalEntry e = JournalEntry::make(time, QStringLiteral("ui"), EntryKind::FeeSet, actor,
+                                            QJsonObject{{QStringLiteral("kind"), MissionKinds::key(kind)},
+                                                        {QStringLiteral("fee_cents"), m.cents()},
+                                                        {QStringLiteral("currency"), m.currency()}});
         out.append(e);
     }
     return out;
