@@ -11,7 +11,7 @@
 //   BENCH_NO_DEVICES=1     devices drawn only from zoom 16, as normally
 
 #include "alarm.h"
-#include "basemapdata.h"
+#include "geo/basemapdata.h"
 #include "device.h"
 #include "dispatchstate.h"
 #include "helper.h"

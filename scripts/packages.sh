@@ -14,6 +14,7 @@ RELAIS_BUILD_PACKAGES=(
 # To run the whole test suite (real servers and tools started by the tests).
 RELAIS_TEST_PACKAGES=(
     clang-format sqlite3 xvfb xauth python3 socat openssl
+    file # CPackDeb needs file(1) to build the .deb of the packaging tests
     # packaging tests (tests/packaging): the .deb, the AppDir, the MSI, desktop metadata
     dpkg-dev patchelf wixl msitools desktop-file-utils appstream libqt6sql6-psql
     # the real keychain (tests/adapters/secrets): a throw-away D-Bus session and gnome-keyring

@@ -1,7 +1,7 @@
 #include "journalbuilder.h"
 #include "livestate.h"
 #include "mapmarkers.h"
-#include "webmercator.h"
+#include "geo/webmercator.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "basemapdata.h"
+#include "geo/basemapdata.h"
 #include "basemaprenderer.h"
 #include "faketilesource.h"
 #include "journalbuilder.h"
@@ -9,7 +9,7 @@
 #include "tileprovider.h"
 #include "uicolors.h"
 #include "vectortileprovider.h"
-#include "webmercator.h"
+#include "geo/webmercator.h"
 
 #include <QApplication>
 #include <QMenu>

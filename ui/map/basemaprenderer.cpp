@@ -1,6 +1,6 @@
 #include "basemaprenderer.h"
 
-#include "webmercator.h"
+#include "geo/webmercator.h"
 
 #include <QFontMetricsF>
 #include <QMutexLocker>

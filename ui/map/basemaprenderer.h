@@ -1,6 +1,6 @@
 #pragma once
 
-#include "basemapdata.h"
+#include "geo/basemapdata.h"
 #include "tilekey.h"
 
 #include <QFont>

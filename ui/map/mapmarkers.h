@@ -3,7 +3,7 @@
 #include "alarm.h"
 #include "dispatchstate.h"
 #include "helper.h"
-#include "spatialgrid.h"
+#include "geo/spatialgrid.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,16 +1,16 @@
 #include "mapwidget.h"
 
-#include "basemapdata.h"
+#include "geo/basemapdata.h"
 #include "basemaprenderer.h"
 #include "displayformat.h"
 #include "livestate.h"
 #include "mapmarkers.h"
-#include "markerclusterer.h"
+#include "geo/markerclusterer.h"
 #include "markerpainter.h"
 #include "rastertileprovider.h"
 #include "uicolors.h"
 #include "vectortileprovider.h"
-#include "webmercator.h"
+#include "geo/webmercator.h"
 
 #include <QClipboard>
 #include <QContextMenuEvent>

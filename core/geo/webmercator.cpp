@@ -1,4 +1,4 @@
-#include "webmercator.h"
+#include "geo/webmercator.h"
 
 #include <QGeoCoordinate>
 

@@ -1,5 +1,5 @@
 #include "tilekey.h"
-#include "webmercator.h"
+#include "geo/webmercator.h"
 
 #include <QGeoCoordinate>
 #include <QTest>

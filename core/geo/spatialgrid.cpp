@@ -1,4 +1,4 @@
-#include "spatialgrid.h"
+#include "geo/spatialgrid.h"
 
 #include <limits>
 

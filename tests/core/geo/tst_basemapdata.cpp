@@ -1,4 +1,4 @@
-#include "basemapdata.h"
+#include "geo/basemapdata.h"
 
 #include <QTest>
 

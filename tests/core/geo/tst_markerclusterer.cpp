@@ -1,4 +1,4 @@
-#include "markerclusterer.h"
+#include "geo/markerclusterer.h"
 
 #include <QRandomGenerator>
 #include <QTest>
