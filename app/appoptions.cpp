@@ -7,6 +7,26 @@
 
 namespace relais {
 
+QString AppOptions::commandsHelp()
+{
+    // The sub-commands run without a window (scheduled jobs, installation scripts); each
+    // takes --help of its own. Their names are not translated: they are typed.
+    const auto line = [](const char *name, const QString &what) {
+        return QStringLiteral("  %1%2\n").arg(QString::fromLatin1(name).leftJustified(9), what);
+    };
+    return QLatin1Char('\n') + QCoreApplication::translate("relais::AppOptions", "Commands (relais <command> --help):")
+           + QLatin1Char('\n')
+           + line("export", QCoreApplication::translate(
+                                "relais::AppOptions",
+                                "Write the shift report, the helpers' payouts or the transparency report as CSV."))
+           + line("costs",
+                  QCoreApplication::translate("relais::AppOptions",
+                                              "Add or list the running costs published in the transparency report."))
+           + line("secret", QCoreApplication::translate(
+                                "relais::AppOptions",
+                                "Store, delete or check secrets (gateway tokens, passwords) in the system keychain."));
+}
+
 AppOptions AppOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -73,7 +93,7 @@ AppOptions AppOptions::parse(const QStringList &arguments)
     }
     if (parser.isSet(help)) {
         out.action = Action::ShowHelp;
-        out.text = parser.helpText();
+        out.text = parser.helpText() + commandsHelp();
         return out;
     }
     if (parser.isSet(version)) {

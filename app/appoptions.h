@@ -31,6 +31,8 @@ struct AppOptions
     QString basemapFile;
 
     static AppOptions parse(const QStringList &arguments);
+    // The end of --help: the sub-commands (export, costs, secret), one line each.
+    static QString commandsHelp();
 
     // The map source to use: --map-source when given, else the setting map/source (its value
     // passed here), else "osm". A setting that does not parse is an error for the caller to

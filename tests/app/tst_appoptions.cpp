@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using relais::AppOptions;
 
 class TestAppOptions final : public QObject
@@ -29,6 +31,16 @@ private slots:
         QCOMPARE(h.action, AppOptions::Action::ShowHelp);
         QVERIFY(h.text.contains(QLatin1String("--data-dir")));
         QVERIFY(h.text.contains(QLatin1String("--lang")));
+        // The sub-commands, one line each, after the options.
+        const QStringList lines = h.text.split(QLatin1Char('\n'));
+        for (const char *command : {"export", "costs", "secret"}) {
+            const auto at = std::find_if(lines.cbegin(), lines.cend(), [command](const QString &l) {
+                return l.startsWith(QLatin1String("  ") + QLatin1String(command) + QLatin1Char(' '));
+            });
+            QVERIFY2(at != lines.cend(), command);
+            QVERIFY2(at->size() > 20, qPrintable(*at)); // it says what the command does
+        }
+        QVERIFY(h.text.indexOf(QLatin1String("  export ")) > h.text.indexOf(QLatin1String("--data-dir")));
     }
 
     void dataDirAndLanguage()
