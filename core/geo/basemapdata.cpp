@@ -1,4 +1,4 @@
-#include "geo/basemapdata.h"
+#include "basemapdata.h"
 
 #include <QFile>
 #include <QJsonArray>

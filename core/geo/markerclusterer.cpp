@@ -1,4 +1,4 @@
-#include "geo/markerclusterer.h"
+#include "markerclusterer.h"
 
 #include <algorithm>
 #include <cmath>

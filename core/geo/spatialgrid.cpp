@@ -1,4 +1,4 @@
-#include "geo/spatialgrid.h"
+#include "spatialgrid.h"
 
 #include <limits>
 

@@ -1,4 +1,4 @@
-#include "geo/webmercator.h"
+#include "webmercator.h"
 
 #include <QGeoCoordinate>
 
