@@ -1,5 +1,7 @@
 #include "keychainsecretstore.h"
 
+#include "logging/log.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <utility>
@@ -9,6 +11,16 @@ namespace relais {
 namespace {
 
 // A job that runs once, deletes itself, and never falls back to a plain-text store.
+// A keychain problem, for the log (docs/logging.md): the message names the key and the
+// keychain's reason, never a value. A missing entry is worth knowing, not a problem of the keychain.
+void logProblem(const Error &error)
+{
+    if (error.code == SecretStore::notFound)
+        qCInfo(lcKeychain).noquote() << error.message;
+    else
+        qCWarning(lcKeychain).noquote() << error.message;
+}
+
 template<typename JobT>
 JobT *newJob(const QString &service, const QString &key)
 {
@@ -25,10 +37,13 @@ JobT *newJob(const QString &service, const QString &key)
 void KeychainSecretStore::startWithStatus(QKeychain::Job *job, const QString &key, Done done)
 {
     QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
-        if (job->error() != QKeychain::NoError)
-            done(errorFor(job->error(), job->errorString(), key));
-        else
+        if (job->error() != QKeychain::NoError) {
+            const Error error = errorFor(job->error(), job->errorString(), key);
+            logProblem(error);
+            done(error);
+        } else {
             done(Status::success());
+        }
     });
     job->start();
 }
@@ -42,10 +57,13 @@ void KeychainSecretStore::read(const QString &key, ReadDone done)
 {
     auto *job = newJob<QKeychain::ReadPasswordJob>(m_service, key);
     QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
-        if (job->error() != QKeychain::NoError)
-            done(errorFor(job->error(), job->errorString(), key));
-        else
+        if (job->error() != QKeychain::NoError) {
+            const Error error = errorFor(job->error(), job->errorString(), key);
+            logProblem(error);
+            done(error);
+        } else {
             done(job->textData());
+        }
     });
     job->start();
 }
