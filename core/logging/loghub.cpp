@@ -121,8 +121,9 @@ bool LogHub::dispatch(const LogRecord &record)
 
 void LogHub::handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    // A message logged from inside the hub (a sink, a receiver of recorded() connected directly)
-    // must neither take the lock again nor loop: it goes where it would without a hub.
+    // A message logged from inside the hub (a sink's flush, a receiver of recorded() connected
+    // directly) must neither take the lock again nor loop: it goes where it would without a hub.
+    // (Inside this handler Qt already sends nested messages to standard error itself.)
     if (t_inHub) {
         forward(type, context, message);
         return;

@@ -18,8 +18,9 @@ class LogSink;
 // Qt's own warnings, relais.ui's and everything else still reach standard error.
 //
 // Thread-safe: the store's writer and the gateways log from their own threads. Sinks are called
-// one at a time, under a lock; a message logged while a sink runs (by the sink itself, on the
-// same thread) goes straight to the previous handler, so a sink never recurses nor deadlocks.
+// one at a time, under a lock. A sink never recurses nor deadlocks by logging: inside the handler
+// Qt itself prints such a message on standard error, and from flush() the hub passes it straight
+// on to the previous handler.
 //
 // One hub at a time, made by the composition root (or a test) after QCoreApplication and
 // destroyed before it; a second one made while the first lives stays inert.

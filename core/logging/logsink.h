@@ -6,7 +6,7 @@ class LogRecord;
 
 // Where LogHub writes records on the thread that logged them (the file; a test's recorder).
 // Calls are serialised by the hub, but may come from any thread. A sink must not wait for
-// another thread; if it logs itself, that message goes to standard error, not back to sinks.
+// another thread; what it logs itself goes to standard error, never back to the sinks.
 // Widgets are not sinks: they connect to LogHub::recorded, queued.
 class LogSink
 {

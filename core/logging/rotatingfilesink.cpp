@@ -91,7 +91,7 @@ bool RotatingFileSink::openFile()
 bool RotatingFileSink::rotate()
 {
     m_file.close();
-    const auto numbered = [this](int n) {
+    const auto numbered = [this](int n) -> QString {
         return m_path + QLatin1Char('.') + QString::number(n);
     };
     if (m_keep == 0) {
