@@ -399,5 +399,8 @@ int main(int argc, char *argv[])
                            });
         }
     }
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    // A start without its stop in the file is a run that ended abruptly.
+    qCInfo(relais::lcApp).noquote() << QCoreApplication::translate("relais::main", "Relais stopped");
+    return code;
 }
