@@ -36,9 +36,10 @@ AppOptions AppOptions::parse(const QStringList &arguments)
                                   QCoreApplication::translate("relais::AppOptions", "Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
                                      QCoreApplication::translate("relais::AppOptions", "Show the version and exit."));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QCoreApplication::translate("relais::AppOptions", "Keep the journal in <dir>."),
-                                     QCoreApplication::translate("relais::AppOptions", "dir"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        QCoreApplication::translate("relais::AppOptions", "Keep the journal and the log (logs/relais.log) in <dir>."),
+        QCoreApplication::translate("relais::AppOptions", "dir"));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
         QCoreApplication::translate(

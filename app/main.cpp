@@ -12,6 +12,9 @@
 #include "keychainsecretstore.h"
 #include "livestate.h"
 #include "localisation.h"
+#include "logging/log.h"
+#include "logging/loghub.h"
+#include "logging/rotatingfilesink.h"
 #include "mainwindow.h"
 #include "secretcommand.h"
 #include "settings.h"
@@ -194,6 +197,9 @@ int main(int argc, char *argv[])
     }
 
     QApplication app(argc, argv);
+    // The logger (docs/logging.md), first: it outlives everything below that may log, and
+    // writes the file once the data folder is ours.
+    relais::LogHub logHub;
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Relais"));
     QApplication::setDesktopFileName(QStringLiteral("org.relais.Relais"));
@@ -231,14 +237,36 @@ int main(int argc, char *argv[])
     relais::Desk desk(&clock, deskSettings(settings));
     if (!desk.open(dataDir))
         return refuseToStart(desk.errorString());
+    // The log file, now that the data folder is ours (its lock is held: a second Relais refused
+    // above never touches the file). The hub flushes and closes it when main() ends.
+    auto logFile = std::make_shared<relais::RotatingFileSink>(relais::RotatingFileSink::directoryIn(dataDir));
+    if (logFile->open()) {
+        logHub.addSink(logFile);
+    } else {
+        qCWarning(relais::lcApp).noquote()
+            << QCoreApplication::translate("relais::main", "The log file %1 cannot be written: %2")
+                   .arg(QDir::toNativeSeparators(logFile->filePath()), logFile->errorString());
+        logFile.reset();
+    }
+    qCInfo(relais::lcApp).noquote()
+        << (options.demo ? QCoreApplication::translate("relais::main", "Relais %1 started in demo mode, data folder %2")
+                         : QCoreApplication::translate("relais::main", "Relais %1 started, data folder %2"))
+               .arg(QCoreApplication::applicationVersion(), QDir::toNativeSeparators(dataDir));
+    // Refusals from here on go to the log file too (with the file only: without it, they would
+    // reach standard error twice).
+    const auto refuse = [&logFile](const QString &message) {
+        if (logFile)
+            qCCritical(relais::lcApp).noquote() << message;
+        return refuseToStart(message);
+    };
 
     QString demoToken;
     const GatewaySetup setup = gatewaySetup(options, dataDir, &demoToken);
     if (setup.fatal)
-        return refuseToStart(setup.problems.join(QLatin1Char('\n')));
+        return refuse(setup.problems.join(QLatin1Char('\n')));
     // Declared before the window, which only borrows it.
     const MapSetup map = mapSetup(options, settings);
-    if (map.fatal)
+    if (map.fatal) // not logged: it may quote a tile URL with its API key
         return refuseToStart(map.problem);
 
     relais::LiveState &state = desk.state();
@@ -291,7 +319,7 @@ int main(int argc, char *argv[])
     // on the command line must load; one from the settings that does not is reported.
     const QString basemap = options.chosenBasemap(settings.mapBasemap(), kDemoBasemap);
     if (!basemap.isEmpty() && !window.loadBasemap(basemap) && !options.basemapFile.isEmpty())
-        return refuseToStart(window.basemapError());
+        return refuse(window.basemapError());
     QObject::connect(&desk.store(), &relais::Store::failed, &window, &relais::MainWindow::showError);
     QObject::connect(&state, &relais::LiveState::diverged, &window, [&window](qint64 seq, const QString &reason) {
         window.showError(QCoreApplication::translate("relais::main", "Display out of step at journal entry %1: %2")
@@ -305,25 +333,34 @@ int main(int argc, char *argv[])
     window.show();
 
     // Gateways, on a thread of their own; their status rows come back to the board.
+    // Their log lines name gateway ids, peers' addresses and helper ids, never a token.
     QObject::connect(&desk, &relais::Desk::logMessage, &app,
-                     [](const QString &message) { std::fprintf(stderr, "relais: %s\n", qPrintable(message)); });
+                     [](const QString &message) { qCWarning(relais::lcDevices).noquote() << message; });
     QStringList problems = setup.problems;
     problems += desk.startGateways(setup.config);
-    for (const QString &p : std::as_const(problems))
+    for (const QString &p : std::as_const(problems)) {
+        qCWarning(relais::lcDevices).noquote() << p; // the window's status bar forgets them
         window.showError(p);
+    }
     relais::GatewayHost &gateways = desk.gateways();
     // The privacy purge (docs/privacy.md): what it did goes to the log (the journal entry shows
     // in the window's log too); a purge that cannot run is the operator's to know.
+    // Counts only: what was purged is not repeated anywhere.
     QObject::connect(
         &desk, &relais::Desk::purgeFinished, &window, [&window](int alarms, int entries, const QString &error) {
             if (!error.isEmpty()) {
-                window.showError(QCoreApplication::translate("relais::main",
-                                                             "The personal details due for purging could not be "
-                                                             "purged: %1")
-                                     .arg(error));
+                const QString text =
+                    QCoreApplication::translate("relais::main", "The personal details due for purging could not be "
+                                                                "purged: %1");
+                // The reason's first line in the log: a database's DETAIL may quote a row.
+                qCWarning(relais::lcPrivacy).noquote() << text.arg(relais::Logging::firstLine(error));
+                window.showError(text.arg(error));
             } else if (alarms > 0 || entries > 0) {
-                std::fprintf(stderr, "relais: privacy purge: %d alarms, %d journal entries redacted\n", alarms,
-                             entries);
+                qCInfo(relais::lcPrivacy).noquote()
+                    << QCoreApplication::translate("relais::main",
+                                                   "Privacy purge: %1 alarms, %2 journal entries redacted.")
+                           .arg(alarms)
+                           .arg(entries);
             }
         });
     // Supervision, offers following up, escalation, the privacy purge (docs/dispatching.md).
@@ -362,5 +399,8 @@ int main(int argc, char *argv[])
                            });
         }
     }
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    // A start without its stop in the file is a run that ended abruptly.
+    qCInfo(relais::lcApp).noquote() << QCoreApplication::translate("relais::main", "Relais stopped");
+    return code;
 }

@@ -7,6 +7,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QIODevice>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -243,6 +244,8 @@ int SecretCommand::run(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Relais"));
     QCoreApplication::setApplicationName(QStringLiteral("relais"));
+    // The command tells the keychain's problems itself: the store's log lines would repeat them.
+    QLoggingCategory::setFilterRules(QStringLiteral("relais.keychain.info=false\nrelais.keychain.warning=false"));
     KeychainSecretStore store;
     QFile input;
     if (!input.open(stdin, QIODevice::ReadOnly))

@@ -2,8 +2,12 @@
 
 #include "displayformat.h"
 #include "livestate.h"
+#include "logging/log.h"
+#include "logging/loghub.h"
+#include "logging/logrecord.h"
 #include "tablesetup.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -39,6 +43,29 @@ EventLog::EventLog(const LiveState *state, QWidget *parent) : QTreeWidget(parent
 {
     TableSetup::setupEventList(this);
     connect(m_state, &LiveState::applied, this, &EventLog::append);
+    // Queued: records come from any thread, and from inside Qt's own painting and layout.
+    if (LogHub *hub = LogHub::instance())
+        connect(hub, &LogHub::recorded, this, &EventLog::appendRecord, Qt::QueuedConnection);
+}
+
+QString EventLog::source(const QString &category)
+{
+    if (category == QLatin1String("relais.store"))
+        return tr("Journal");
+    if (category == QLatin1String("relais.devices"))
+        return tr("Gateways");
+    if (category == QLatin1String("relais.helpers"))
+        return tr("Helper channels");
+    if (category == QLatin1String("relais.privacy"))
+        return tr("Privacy purge");
+    if (category == QLatin1String("relais.keychain"))
+        return tr("Keychain");
+    if (category == QLatin1String("relais.map"))
+        return tr("Map");
+    if (category == QLatin1String("relais.sound"))
+        return tr("Sounds");
+    // Start-up and the rest: Relais itself, as the system's journal entries say it.
+    return QCoreApplication::translate("relais::DisplayFormat", "Relais");
 }
 
 QString EventLog::helperName(const QString &id) const
@@ -154,6 +181,21 @@ void EventLog::append(const QList<JournalEntry> &entries)
         item->setToolTip(1, line);
         items.prepend(item); // newest first
     }
+    insert(std::move(items));
+}
+
+void EventLog::appendRecord(const LogRecord &record)
+{
+    if (!Logging::isForTheLog(record))
+        return;
+    auto *item = new QTreeWidgetItem(
+        {DisplayFormat::moment(record.time, QDateTime::currentDateTimeUtc()), record.text, source(record.category)});
+    item->setToolTip(1, record.text);
+    insert({item});
+}
+
+void EventLog::insert(QList<QTreeWidgetItem *> items)
+{
     if (items.isEmpty())
         return;
     insertTopLevelItems(0, items);

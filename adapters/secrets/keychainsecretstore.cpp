@@ -1,5 +1,7 @@
 #include "keychainsecretstore.h"
 
+#include "logging/log.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <utility>
@@ -7,6 +9,18 @@
 namespace relais {
 
 namespace {
+
+// A keychain problem, for the log (docs/logging.md). failed names the operation and the key
+// ("Storing %1 in the keychain failed: %2"); the reason is the keychain's, never a value. A
+// missing entry is worth knowing, not a problem of the keychain.
+void logProblem(const QString &failed, const QString &key, const Error &error)
+{
+    const QString text = failed.arg(key, error.message);
+    if (error.code == SecretStore::notFound)
+        qCInfo(lcKeychain).noquote() << text;
+    else
+        qCWarning(lcKeychain).noquote() << text;
+}
 
 // A job that runs once, deletes itself, and never falls back to a plain-text store.
 template<typename JobT>
@@ -22,13 +36,16 @@ JobT *newJob(const QString &service, const QString &key)
 } // namespace
 
 // Runs a write or delete job: done gets success, or the job's error mapped to the port's codes.
-void KeychainSecretStore::startWithStatus(QKeychain::Job *job, const QString &key, Done done)
+void KeychainSecretStore::startWithStatus(QKeychain::Job *job, const QString &key, const QString &failed, Done done)
 {
-    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
-        if (job->error() != QKeychain::NoError)
-            done(errorFor(job->error(), job->errorString(), key));
-        else
+    QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, failed, done = std::move(done)] {
+        if (job->error() != QKeychain::NoError) {
+            const Error error = errorFor(job->error(), job->errorString(), key);
+            logProblem(failed, key, error);
+            done(error);
+        } else {
             done(Status::success());
+        }
     });
     job->start();
 }
@@ -42,10 +59,13 @@ void KeychainSecretStore::read(const QString &key, ReadDone done)
 {
     auto *job = newJob<QKeychain::ReadPasswordJob>(m_service, key);
     QObject::connect(job, &QKeychain::Job::finished, &m_context, [job, key, done = std::move(done)] {
-        if (job->error() != QKeychain::NoError)
-            done(errorFor(job->error(), job->errorString(), key));
-        else
+        if (job->error() != QKeychain::NoError) {
+            const Error error = errorFor(job->error(), job->errorString(), key);
+            logProblem(tr("Reading %1 from the keychain failed: %2"), key, error);
+            done(error);
+        } else {
             done(job->textData());
+        }
     });
     job->start();
 }
@@ -54,13 +74,13 @@ void KeychainSecretStore::write(const QString &key, const QString &value, Done d
 {
     auto *job = newJob<QKeychain::WritePasswordJob>(m_service, key);
     job->setTextData(value);
-    startWithStatus(job, key, std::move(done));
+    startWithStatus(job, key, tr("Storing %1 in the keychain failed: %2"), std::move(done));
 }
 
 void KeychainSecretStore::remove(const QString &key, Done done)
 {
     auto *job = newJob<QKeychain::DeletePasswordJob>(m_service, key);
-    startWithStatus(job, key, std::move(done));
+    startWithStatus(job, key, tr("Deleting %1 from the keychain failed: %2"), std::move(done));
 }
 
 QString KeychainSecretStore::backendName() const

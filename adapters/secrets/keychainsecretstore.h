@@ -42,7 +42,8 @@ public:
     static Error errorFor(int keychainError, const QString &detail, const QString &key);
 
 private:
-    void startWithStatus(QKeychain::Job *job, const QString &key, Done done);
+    // failed: the log line's text when the job fails (%1 the key, %2 the reason).
+    void startWithStatus(QKeychain::Job *job, const QString &key, const QString &failed, Done done);
 
     QString m_service;
     QObject m_context; // the callbacks' context: they die with the store

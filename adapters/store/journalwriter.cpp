@@ -1,6 +1,7 @@
 #include "journalwriter.h"
 
 #include "journalreader.h"
+#include "logging/log.h"
 #include "privacypurge.h"
 #include "sqlconnection.h"
 #include "sqlitenative.h"
@@ -343,6 +344,9 @@ void JournalWriter::failBatch(const QList<Slice> &batch, const QString &message)
             results.append(WriteResult{slice.ticket, int(i), WriteResult::Status::Failed, 0, error});
     }
     const QString text = tr("None of the last %n entries was stored: %1", nullptr, int(results.size())).arg(message);
+    // The reason's first line only: PostgreSQL's DETAIL may quote the failing row.
+    qCWarning(lcStore).noquote() << tr("None of the last %n entries was stored: %1", nullptr, int(results.size()))
+                                        .arg(Logging::firstLine(message));
     emit itemsProcessed(results);
     emit failed(text);
 }

@@ -2,6 +2,7 @@
 
 #include "datadirlock.h"
 #include "journalwriter.h"
+#include "logging/log.h"
 #include "migrations.h"
 #include "sqlconnection.h"
 #include "stateloader.h"
@@ -187,6 +188,9 @@ bool Store::rebuildFromJournal()
         Qt::BlockingQueuedConnection);
     if (!rebuilt) {
         m_error = error;
+        // The reason's first line only: PostgreSQL's DETAIL may quote a row.
+        qCWarning(lcStore).noquote()
+            << tr("The state could not be rebuilt from the journal: %1").arg(Logging::firstLine(error));
         return false;
     }
     m_snapshot = std::move(state);

@@ -1,11 +1,19 @@
 #include "eventlog.h"
 #include "journalbuilder.h"
 #include "livestate.h"
+#include "logging/log.h"
+#include "logging/loghub.h"
 
 #include <QJsonArray>
+#include <QLoggingCategory>
 #include <QTest>
 
 using namespace relais;
+
+namespace {
+Q_LOGGING_CATEGORY(lcWindow, "relais.ui")
+Q_LOGGING_CATEGORY(lcVendor, "vendor.thing")
+} // namespace
 
 // The window's log: a line in words per event, newest first, heartbeats left out, capped.
 class TestEventLog final : public QObject
@@ -83,6 +91,47 @@ private slots:
                  QStringLiteral("Personal details purged: 1 alarm(s) over for more than 1,399 days"));
         QLocale::setDefault(QLocale::c());
         QVERIFY(state.state().alarm(alarm)->personalDetailsPurgedAt.isValid());
+    }
+
+    void showsTheLoggersRecordsAmongTheEvents()
+    {
+        LogHub hub; // as main.cpp makes it, before the window
+        LiveState state;
+        EventLog log(&state);
+        JournalBuilder b(QDateTime::currentDateTimeUtc());
+        QVERIFY(
+            JournalBuilder::commit(state, {b.registerHelper(QStringLiteral("h1"), QStringLiteral("Ana"))}).isEmpty());
+        const int before = log.topLevelItemCount();
+
+        qCWarning(lcStore) << "None of the last 2 entries was stored: disk I/O error";
+        // Not for the dock: the window's own status-bar lines, other libraries', debug lines.
+        qCWarning(lcWindow) << "Alarm 3 was not dispatched";
+        qCWarning(lcVendor) << "a library's warning";
+        qCDebug(lcDevices) << "debug";
+        // Records arrive queued (they may come from any thread).
+        QCOMPARE(log.topLevelItemCount(), before);
+        QTRY_COMPARE(log.topLevelItemCount(), before + 1);
+        qCInfo(lcDevices) << "Gateway gw-1 opened a new session from 10.0.0.7: the older one is closed.";
+        QTRY_COMPARE(log.topLevelItemCount(), before + 2);
+        QCoreApplication::processEvents();
+        QCOMPARE(log.topLevelItemCount(), before + 2);
+
+        // Newest first, in the same columns as the journal's lines: time, text, where from.
+        QCOMPARE(log.topLevelItem(0)->text(1),
+                 QStringLiteral("Gateway gw-1 opened a new session from 10.0.0.7: the older one is closed."));
+        QCOMPARE(log.topLevelItem(0)->text(2), QStringLiteral("Gateways"));
+        QCOMPARE(log.topLevelItem(1)->text(1), QStringLiteral("None of the last 2 entries was stored: disk I/O error"));
+        QCOMPARE(log.topLevelItem(1)->text(2), QStringLiteral("Journal"));
+        QVERIFY(!log.topLevelItem(1)->text(0).isEmpty()); // the moment, as DisplayFormat writes it
+        QCOMPARE(log.topLevelItem(1)->toolTip(1), log.topLevelItem(1)->text(1));
+        QCOMPARE(log.topLevelItem(2)->text(1), QStringLiteral("Helper Ana registered"));
+
+        // And the journal's lines still come in on top.
+        QVERIFY(
+            JournalBuilder::commit(state, {b.helperAction(EntryKind::HelperOnDuty, QStringLiteral("h1"))}).isEmpty());
+        QCOMPARE(log.topLevelItem(0)->text(1), QStringLiteral("Ana on duty"));
+        QCOMPARE(EventLog::source(QStringLiteral("relais.app")), QStringLiteral("Relais"));
+        QCOMPARE(EventLog::source(QStringLiteral("relais.privacy")), QStringLiteral("Privacy purge"));
     }
 
     void keepsTheLastThousandLines()

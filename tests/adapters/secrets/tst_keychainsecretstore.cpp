@@ -5,12 +5,15 @@
 // must fail with no_keychain and a message saying what to install, and the secret must not be
 // found in any file under the throw-away HOME and XDG folders.
 #include "keychainsecretstore.h"
+#include "logging/loghub.h"
+#include "logging/rotatingfilesink.h"
 
 #include <QDirIterator>
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -214,6 +217,36 @@ private slots:
             QCOMPARE(removed->error().code, QString(SecretStore::noKeychain));
 
         const QStringList leaks = filesContaining(secret);
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
+    }
+
+    // Keychain problems go to the log (docs/logging.md) with the key and the reason, never the
+    // value: the hub and the log file as the console runs them, the file under the throw-away HOME.
+    void keychainProblemsAreLoggedWithoutTheSecret()
+    {
+        if (expectation() != QLatin1String("none"))
+            QSKIP("a keychain is available in this run");
+        QTemporaryDir data(QDir::home().filePath(QStringLiteral("relais-data-XXXXXX")));
+        QVERIFY(data.isValid());
+        LogHub hub;
+        auto file = std::make_shared<RotatingFileSink>(RotatingFileSink::directoryIn(data.path()));
+        QVERIFY2(file->open(), qPrintable(file->errorString()));
+        hub.addSink(file);
+
+        KeychainSecretStore store(kService);
+        const QString secret = QStringLiteral("planted-token-7d41c9");
+        const std::optional<Status> written = writeKey(store, kKey, secret);
+        QVERIFY2(written, "the keychain did not answer");
+        QVERIFY(!written->ok());
+        hub.flush();
+
+        const QByteArray log = [&] {
+            QFile f(file->filePath());
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY2(log.contains(" relais.keychain: ") && log.contains(kKey.toUtf8()), log.constData());
+        QVERIFY2(!log.contains(secret.toUtf8()), log.constData());
+        const QStringList leaks = filesContaining(secret); // the log file among them
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char(' '))));
     }
 };
