@@ -1,25 +1,27 @@
 #include "mainwindow.h"
 
 #include "actionsink.h"
+#include "alarmcommands.h"
 #include "alarmdetailpane.h"
 #include "alarmsounds.h"
 #include "alarmtablemodel.h"
+#include "attentionmonitor.h"
 #include "clock.h"
+#include "deskcommands.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
-#include "dispatchactions.h"
 #include "displayformat.h"
 #include "eventlog.h"
 #include "exportdialog.h"
 #include "gatewaytablemodel.h"
-#include "helperranker.h"
 #include "helpertablemodel.h"
 #include "itemroles.h"
 #include "livestate.h"
 #include "manualalarmdialog.h"
 #include "mapwidget.h"
 #include "missiontablemodel.h"
-#include "reports.h"
+#include "reportformat.h"
+#include "reportperiod.h"
 #include "settings.h"
 #include "settingsdialog.h"
 #include "shiftdialogs.h"
@@ -37,26 +39,21 @@
 #include <QFileDialog>
 #include <QGeoCoordinate>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
-#include <QSaveFile>
 #include <QScreen>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <chrono>
-#include <functional>
 
 namespace relais {
 
@@ -107,7 +104,9 @@ MainWindow::MainWindow(LiveState *state, const QString &dataDir, QWidget *parent
     createStatusBar();
     placeDocks();
     connectMap();
-    createAttentionBar();
+    // The banner above the map, the tray, the "nobody accepted" told once per return.
+    m_attention = new AttentionMonitor(m_state, this);
+    connect(m_attention, &AttentionMonitor::told, this, &MainWindow::showError);
     restoreSettings();
     m_alarmTable->setFocus();
 }
@@ -152,6 +151,7 @@ DeviceTableModel *MainWindow::deviceModel() const
 void MainWindow::setActionSink(ActionSink *sink)
 {
     m_devicePanel->setActionSink(sink);
+    m_commands->setActionSink(sink);
 }
 
 ActionSink *MainWindow::actionSink() const
@@ -164,16 +164,14 @@ void MainWindow::setOperatorName(const QString &name)
     m_devicePanel->setOperatorName(name);
 }
 
-void MainWindow::setOfferSettings(int count, double radiusM)
+void MainWindow::setOfferSettings(const OfferSettings *offers)
 {
-    m_offerCount = std::max(count, 1);
-    m_offerRadiusM = radiusM;
+    m_commands->setOfferSettings(offers);
 }
 
 void MainWindow::applySettings(const Settings &settings)
 {
     m_sounds->setEnabled(settings.soundsEnabled());
-    setOfferSettings(settings.offerCount(), settings.offerRadiusM());
 }
 
 void MainWindow::setSettingsServices(const SettingsServices &services)
@@ -202,6 +200,7 @@ void MainWindow::showSettingsDialog()
 void MainWindow::setClock(const Clock *clock)
 {
     m_clock = clock;
+    m_commands->setClock(clock);
 }
 
 QDateTime MainWindow::now() const
@@ -249,7 +248,7 @@ void MainWindow::connectMap()
                 if (current.isValid())
                     m_detailPane->setAlarm(current.data(ItemRoles::IdRole).toLongLong());
             });
-    connect(m_detailPane, &AlarmDetailPane::noteEntered, this, &MainWindow::addNote);
+    connect(m_detailPane, &AlarmDetailPane::noteEntered, m_commands, &AlarmCommands::addNote);
     // An alarm arriving while none is chosen is chosen (the most urgent): its details and
     // commands are at hand at once. Nothing else moves; a choice already made stays.
     const auto chooseFirstIfNone = [this] {
@@ -280,12 +279,14 @@ void MainWindow::connectMap()
         m_helperTable->setCurrentIndex(row);
         m_helperTable->scrollTo(row);
     });
-    // What the window can do from the map's context menu (an entry whose signal is not
-    // connected is left out of the menu).
-    connect(m_map, &MapWidget::acknowledgeRequested, this, &MainWindow::acknowledgeAlarm);
-    connect(m_map, &MapWidget::assignNearestRequested, this, &MainWindow::assignNearestHelper);
-    connect(m_map, &MapWidget::offerToNearbyRequested, this, &MainWindow::offerToNearbyHelpers);
+    // The map's context menu: the shared alarm commands, "create an alarm here". MERGE: with
+    // MapWidget::setContextMenuFiller, this one line replaces the four connects below:
+    // m_map->setContextMenuFiller(std::bind_front(&AlarmCommands::fillMapMenu, m_commands));
+    connect(m_map, &MapWidget::acknowledgeRequested, m_commands, &AlarmCommands::acknowledge);
+    connect(m_map, &MapWidget::assignNearestRequested, m_commands, &AlarmCommands::assignNearest);
+    connect(m_map, &MapWidget::offerToNearbyRequested, m_commands, &AlarmCommands::offerToNearby);
     connect(m_map, &MapWidget::createAlarmRequested, this, &MainWindow::createManualAlarm);
+    connect(m_commands, &AlarmCommands::createAlarmRequested, this, &MainWindow::createManualAlarm);
 }
 
 void MainWindow::createManualAlarm(const QGeoCoordinate &where)
@@ -304,8 +305,13 @@ void MainWindow::createManualAlarm(const QGeoCoordinate &where)
         ActionSink *target = actionSink();
         if (!target)
             return;
-        const JournalEntry e = dialog->entry(Actor::operatorNamed(operatorName()), now());
-        target->submit({e}, ActionSink::Mode::EachOnItsOwn,
+        const Result<QList<JournalEntry>> entries =
+            DeskCommands::createManualAlarm(dialog->alarm(), currentActor(), now());
+        if (!entries) {
+            showError(tr("The alarm was not created: %1").arg(entries.errorString()));
+            return;
+        }
+        target->submit(entries.value(), ActionSink::Mode::EachOnItsOwn,
                        [self = QPointer<MainWindow>(this)](const QList<Status> &r) {
                            if (self && !r.isEmpty() && !r.first().ok())
                                self->showError(tr("The alarm was not created: %1").arg(r.first().errorString()));
@@ -314,117 +320,9 @@ void MainWindow::createManualAlarm(const QGeoCoordinate &where)
     dialog->open();
 }
 
-void MainWindow::createAttentionBar()
-{
-    // Above the map, only while an escalated alarm needs a phone call: never a dialog.
-    m_attentionBar = new QToolBar(tr("Attention"), this);
-    m_attentionBar->setObjectName(QStringLiteral("attentionBar"));
-    m_attentionBar->setMovable(false);
-    m_attentionBar->setFloatable(false);
-    m_attentionBar->toggleViewAction()->setVisible(false);
-    m_attentionLabel = new QLabel(m_attentionBar);
-    m_attentionLabel->setObjectName(QStringLiteral("attentionLabel"));
-    // No word wrap: a wrapped label asks for the height of its narrowest width, leaving blank
-    // lines that take rows from the alarm queue.
-    m_attentionLabel->setWordWrap(false);
-    m_attentionLabel->setContentsMargins(10, 4, 8, 4);
-    // A style sheet, not a palette: the tool bar's style would paint over a palette's colours.
-    m_attentionLabel->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: %1; border-left: 4px solid %1; }")
-            .arg(UiColors::attentionText().name()));
-    m_attentionLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_attentionBar->addWidget(m_attentionLabel);
-    addToolBar(Qt::TopToolBarArea, m_attentionBar);
-    m_attentionBar->hide();
-    connect(m_state, &LiveState::changed, this, &MainWindow::updateAttention);
-    connect(m_state, &LiveState::changed, this,
-            [this](const DispatchState::Changes &changes) { noticeChanges(changes.alarms); });
-    connect(m_state, &LiveState::wasReset, this, &MainWindow::updateAttention);
-    updateAttention();
-}
-
 QString MainWindow::attentionText() const
 {
-    QList<const Alarm *> calls;
-    for (const Alarm &a : m_state->state().alarms()) {
-        using S = Alarm::State;
-        const bool noHelper = a.escalationStage() >= 2
-                              && (a.state() == S::New || a.state() == S::Acknowledged || a.state() == S::Dispatching);
-        const bool notThere = a.escalationStage() >= 3 && (a.state() == S::Assigned || a.state() == S::EnRoute);
-        if (a.isOpen() && (noHelper || notThere))
-            calls.append(&a);
-    }
-    if (calls.isEmpty())
-        return {};
-    // The most severe first, then the oldest.
-    std::sort(calls.begin(), calls.end(), [](const Alarm *x, const Alarm *y) {
-        const int rx = Severities::rank(x->severity()), ry = Severities::rank(y->severity());
-        return rx != ry ? rx < ry : x->id() < y->id();
-    });
-    QStringList lines;
-    for (qsizetype i = 0; i < std::min<qsizetype>(calls.size(), 3); ++i) {
-        const Alarm &a = *calls.at(i);
-        const QString where = a.address.isEmpty() ? AlarmKinds::label(a.kind())
-                                                  : AlarmKinds::label(a.kind()) + QStringLiteral(", ") + a.address;
-        lines.append(a.state() == Alarm::State::Assigned || a.state() == Alarm::State::EnRoute
-                         ? tr("Alarm %1 (%2): nobody on scene yet. Call the helper, or the emergency services.")
-                               .arg(a.id())
-                               .arg(where)
-                         : tr("Alarm %1 (%2): no helper has accepted. Call the beneficiary's contacts or the "
-                              "emergency services.")
-                               .arg(a.id())
-                               .arg(where));
-    }
-    if (calls.size() > 3)
-        lines.append(tr("And %n more alarm(s) waiting.", nullptr, int(calls.size() - 3)));
-    lines.append(tr("Emergency numbers: 15 (medical), 18 (fire), 112 (any emergency), 17 (police)."));
-    return lines.join(QLatin1Char('\n'));
-}
-
-void MainWindow::noticeChanges(const QSet<qint64> &alarms)
-{
-    for (qint64 id : alarms) {
-        const Alarm *a = m_state->state().alarm(id);
-        if (a && a->state() == Alarm::State::New && a->escalationStage() >= 1 && !m_toldUnacknowledged.contains(id)) {
-            // Not acknowledged in time: a notification from the system tray (seen even when
-            // the window is behind another), and the status bar.
-            m_toldUnacknowledged.insert(id);
-            const QString text = tr("Alarm %1 (%2, %3) is waiting to be acknowledged.")
-                                     .arg(id)
-                                     .arg(AlarmKinds::label(a->kind()), Severities::label(a->severity()));
-            if (QSystemTrayIcon::isSystemTrayAvailable()) {
-                if (!m_tray) {
-                    m_tray = new QSystemTrayIcon(windowIcon(), this);
-                    m_tray->setObjectName(QStringLiteral("trayIcon"));
-                    m_tray->setToolTip(tr("Relais"));
-                    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-                        showNormal();
-                        raise();
-                        activateWindow();
-                    });
-                    m_tray->show();
-                }
-                m_tray->showMessage(tr("Alarm waiting"), text, QSystemTrayIcon::Warning, 10000);
-            }
-            showError(text);
-        }
-        if (!a || a->state() != Alarm::State::Acknowledged || a->timeline().isEmpty()
-            || a->timeline().last().note != QLatin1String("offers_exhausted"))
-            continue;
-        // Once per return to the dispatcher (the timeline's length tells them apart).
-        if (m_toldExhausted.value(id, -1) == a->timeline().size())
-            continue;
-        m_toldExhausted.insert(id, a->timeline().size());
-        showError(tr("Alarm %1: no helper accepted and nobody else is near enough. Choose a helper, or call.").arg(id));
-    }
-}
-
-void MainWindow::updateAttention()
-{
-    const QString text = attentionText();
-    if (text != m_attentionLabel->text())
-        m_attentionLabel->setText(text);
-    m_attentionBar->setVisible(!text.isEmpty());
+    return m_attention->attentionText();
 }
 
 qint64 MainWindow::currentAlarm() const
@@ -435,24 +333,9 @@ qint64 MainWindow::currentAlarm() const
 
 void MainWindow::updateAlarmActions()
 {
+    m_commands->updateActions();
     const Alarm *a = m_state->state().alarm(currentAlarm());
-    const bool open = a && a->isOpen();
-    const bool waiting = open && (a->state() == Alarm::State::New || a->state() == Alarm::State::Acknowledged);
-    m_acknowledgeAction->setEnabled(open && a->state() == Alarm::State::New);
-    m_assignNearestAction->setEnabled(waiting && a->position.isValid());
-    m_offerNearbyAction->setEnabled(waiting && a->position.isValid());
-    m_centreAlarmAction->setEnabled(open && a->position.isValid());
-    using S = Alarm::State;
-    const Mission *m = a && a->missionId ? m_state->state().mission(a->missionId) : nullptr;
-    const bool assigned = m && m->state() == Mission::State::Assigned;
-    m_assignToAction->setEnabled(open && a->state() != S::OnScene);
-    m_cancelOffersAction->setEnabled(open && m && m->state() == Mission::State::Offering);
-    m_enRouteAction->setEnabled(open && assigned && a->state() == S::Assigned);
-    m_onSceneAction->setEnabled(open && assigned && (a->state() == S::Assigned || a->state() == S::EnRoute));
-    m_outcomeAction->setEnabled(open && (!assigned || a->state() == S::OnScene));
-    m_closeAlarmAction->setEnabled(a && a->state() == S::Resolved);
-    m_cancelAlarmAction->setEnabled(open);
-    m_noteAction->setEnabled(a != nullptr);
+    m_centreAlarmAction->setEnabled(a && a->isOpen() && a->position.isValid());
 }
 
 void MainWindow::selectAlarm(qint64 alarmId, bool centre)
@@ -505,214 +388,6 @@ void MainWindow::setAlarmFilter(AlarmFilter filter)
 Actor MainWindow::currentActor() const
 {
     return Actor::operatorNamed(operatorName());
-}
-
-void MainWindow::popUpMenu(QMenu *menu, QAction *action)
-{
-    QPoint where;
-    QWidget *button = nullptr;
-    const QList<QObject *> users = action->associatedObjects();
-    for (QObject *o : users) {
-        auto *w = qobject_cast<QToolButton *>(o);
-        if (w && w->isVisible()) {
-            button = w;
-            break;
-        }
-    }
-    if (button)
-        where = button->mapToGlobal(QPoint(0, button->height()));
-    else
-        where = m_alarmTable->viewport()->mapToGlobal(QPoint(20, 20));
-    menu->popup(where);
-}
-
-void MainWindow::fillAssignMenu()
-{
-    m_assignMenu->clear();
-    const qint64 id = currentAlarm();
-    const Alarm *a = m_state->state().alarm(id);
-    if (!a)
-        return;
-    // Available helpers, nearest first (skills break near ties); without a position, by name.
-    QList<HelperRanker::Candidate> ranked;
-    if (a->position.isValid()) {
-        ranked = HelperRanker::rank(m_state->state().helpers(), a->position, a->kind(), {8, 0, true});
-    } else {
-        for (const Helper &h : m_state->state().helpers()) {
-            if (h.availability() == Helper::Availability::Available)
-                ranked.append({h.id(), -1, 0});
-        }
-        std::sort(ranked.begin(), ranked.end(), [this](const auto &x, const auto &y) {
-            return QString::localeAwareCompare(m_state->state().helper(x.helperId)->name,
-                                               m_state->state().helper(y.helperId)->name)
-                   < 0;
-        });
-        ranked = ranked.mid(0, 8);
-    }
-    if (ranked.isEmpty()) {
-        m_assignMenu->addAction(tr("No helper is available"))->setEnabled(false);
-        return;
-    }
-    for (const HelperRanker::Candidate &c : ranked) {
-        const Helper *h = m_state->state().helper(c.helperId);
-        const QString text = c.distanceM >= 0 ? tr("%1 — %2 m").arg(h->name).arg(qRound(c.distanceM)) : h->name;
-        QAction *choice = m_assignMenu->addAction(text);
-        choice->setObjectName(QStringLiteral("assignTo_") + c.helperId);
-        connect(choice, &QAction::triggered, this, [this, id, helper = c.helperId] { assignHelper(id, helper); });
-    }
-}
-
-void MainWindow::fillOutcomeMenu()
-{
-    m_outcomeMenu->clear();
-    const qint64 id = currentAlarm();
-    for (Outcome o : Outcomes::all()) {
-        if (o == Outcome::Cancelled)
-            continue;
-        QAction *choice = m_outcomeMenu->addAction(Outcomes::label(o));
-        choice->setObjectName(QStringLiteral("outcome_") + Outcomes::key(o));
-        connect(choice, &QAction::triggered, this, [this, id, o] { recordOutcome(id, o); });
-    }
-}
-
-void MainWindow::assignHelper(qint64 alarmId, const QString &helperId)
-{
-    submitCommand(alarmId, DispatchActions::assignTo(m_state->state(), alarmId, helperId, currentActor(), now()),
-                  tr("Alarm %1 was not assigned").arg(alarmId));
-}
-
-void MainWindow::cancelOffers(qint64 alarmId)
-{
-    submitCommand(alarmId, DispatchActions::cancelOffers(m_state->state(), alarmId, currentActor(), now()),
-                  tr("The offers of alarm %1 were not withdrawn").arg(alarmId));
-}
-
-void MainWindow::recordEnRoute(qint64 alarmId)
-{
-    submitCommand(alarmId,
-                  DispatchActions::recordProgress(m_state->state(), alarmId, DispatchActions::Progress::EnRoute,
-                                                  currentActor(), now()),
-                  tr("Alarm %1: “en route” was not recorded").arg(alarmId));
-}
-
-void MainWindow::recordOnScene(qint64 alarmId)
-{
-    submitCommand(alarmId,
-                  DispatchActions::recordProgress(m_state->state(), alarmId, DispatchActions::Progress::OnScene,
-                                                  currentActor(), now()),
-                  tr("Alarm %1: “on scene” was not recorded").arg(alarmId));
-}
-
-void MainWindow::recordOutcome(qint64 alarmId, Outcome outcome)
-{
-    submitCommand(alarmId,
-                  DispatchActions::recordOutcome(m_state->state(), alarmId, outcome, QString(), currentActor(), now()),
-                  tr("Alarm %1: the outcome was not recorded").arg(alarmId));
-}
-
-void MainWindow::closeAlarm(qint64 alarmId)
-{
-    submitCommand(alarmId, DispatchActions::close(m_state->state(), alarmId, currentActor(), now()),
-                  tr("Alarm %1 was not closed").arg(alarmId));
-}
-
-void MainWindow::cancelAlarm(qint64 alarmId)
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(QStringLiteral("cancelAlarmDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Cancel Alarm %1").arg(alarmId));
-    dialog->setLabelText(tr("Why is the alarm cancelled? (kept in its timeline)"));
-    dialog->setOkButtonText(tr("Cancel the Alarm"));
-    dialog->setCancelButtonText(tr("Keep It"));
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, alarmId](const QString &reason) { cancelAlarmBecause(alarmId, reason); });
-    dialog->open();
-}
-
-void MainWindow::cancelAlarmBecause(qint64 alarmId, const QString &reason)
-{
-    submitCommand(alarmId, DispatchActions::cancelAlarm(m_state->state(), alarmId, reason, currentActor(), now()),
-                  tr("Alarm %1 was not cancelled").arg(alarmId));
-}
-
-void MainWindow::addNote(qint64 alarmId, const QString &text)
-{
-    submitCommand(alarmId, DispatchActions::addNote(m_state->state(), alarmId, text, currentActor(), now()),
-                  tr("The note on alarm %1 was not kept").arg(alarmId));
-}
-
-void MainWindow::submitCommand(qint64 alarmId, const Result<QList<JournalEntry>> &entries, const QString &failure)
-{
-    if (!entries) {
-        showError(QStringLiteral("%1: %2").arg(failure, entries.errorString()));
-        return;
-    }
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("Alarm %1: nothing can be changed, this window is read-only.").arg(alarmId));
-        return;
-    }
-    sink->submit(entries.value(), ActionSink::Mode::AllOrNothing,
-                 [self = QPointer<MainWindow>(this), failure](const QList<Status> &r) {
-                     for (const Status &s : r) {
-                         if (self && !s.ok()) {
-                             self->showError(QStringLiteral("%1: %2").arg(failure, s.errorString()));
-                             return;
-                         }
-                     }
-                 });
-}
-
-void MainWindow::assignNearestHelper(qint64 alarmId)
-{
-    submitDispatch(alarmId, DispatchActions::assignNearest(m_state->state(), alarmId,
-                                                           Actor::operatorNamed(operatorName()), now()));
-}
-
-void MainWindow::offerToNearbyHelpers(qint64 alarmId)
-{
-    submitDispatch(alarmId, DispatchActions::offerToNearby(m_state->state(), alarmId, m_offerCount, m_offerRadiusM,
-                                                           Actor::operatorNamed(operatorName()), now()));
-}
-
-void MainWindow::submitDispatch(qint64 alarmId, const Result<QList<JournalEntry>> &entries)
-{
-    if (!entries) {
-        showError(tr("Alarm %1: %2").arg(alarmId).arg(entries.errorString()));
-        return;
-    }
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("Alarm %1 cannot be dispatched: this window is read-only.").arg(alarmId));
-        return;
-    }
-    // Together or not at all: the mission and what is done with it.
-    sink->submit(entries.value(), ActionSink::Mode::AllOrNothing,
-                 [self = QPointer<MainWindow>(this), alarmId](const QList<Status> &r) {
-                     for (const Status &s : r) {
-                         if (self && !s.ok()) {
-                             self->showError(tr("Alarm %1 was not dispatched: %2").arg(alarmId).arg(s.errorString()));
-                             return;
-                         }
-                     }
-                 });
-}
-
-void MainWindow::acknowledgeAlarm(qint64 id)
-{
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("Alarm %1 cannot be acknowledged: this window is read-only.").arg(id));
-        return;
-    }
-    JournalEntry e =
-        JournalEntry::make(now(), QStringLiteral("ui"), EntryKind::AlarmAcknowledged,
-                           Actor::operatorNamed(operatorName()), QJsonObject{{QStringLiteral("alarm"), id}});
-    sink->submit({e}, ActionSink::Mode::EachOnItsOwn, [self = QPointer<MainWindow>(this), id](const QList<Status> &r) {
-        if (self && !r.isEmpty() && !r.first().ok())
-            self->showError(tr("Alarm %1 was not acknowledged: %2").arg(id).arg(r.first().errorString()));
-    });
 }
 
 void MainWindow::setGatewayBoard(GatewayStatusBoard *board)
@@ -969,55 +644,25 @@ void MainWindow::createActions()
     m_newAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newAlarmAction, &QAction::triggered, this, [this] { createManualAlarm(QGeoCoordinate()); });
 
-    // The dispatcher's commands on the alarm chosen in the list, from the keyboard.
-    const auto alarmAction = [this](const QString &text, const char *name, const QKeySequence &key,
-                                    const std::function<void(qint64)> &run) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1StringView(name));
-        action->setShortcut(key);
-        connect(action, &QAction::triggered, this, [this, run] {
-            if (const qint64 id = currentAlarm())
-                run(id);
-        });
-        return action;
-    };
-    m_acknowledgeAction =
-        alarmAction(tr("&Acknowledge"), "acknowledgeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_Return),
-                    [this](qint64 id) { acknowledgeAlarm(id); });
-    m_assignNearestAction =
-        alarmAction(tr("Assign the Nearest &Helper"), "assignNearestAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_D),
-                    [this](qint64 id) { assignNearestHelper(id); });
-    m_offerNearbyAction =
-        alarmAction(tr("&Offer to Nearby Helpers"), "offerNearbyAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_O),
-                    [this](qint64 id) { offerToNearbyHelpers(id); });
-    m_centreAlarmAction = alarmAction(tr("&Centre on the Map"), "centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L),
-                                      [this](qint64 id) { m_map->centreOnAlarm(id); });
-    // Choosing the helper or the outcome: a menu under the command's button.
-    m_assignMenu = new QMenu(this);
-    m_assignMenu->setObjectName(QStringLiteral("assignMenu"));
-    m_assignToAction =
-        alarmAction(tr("Assign &To…"), "assignToAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_T), [this](qint64) {
-            fillAssignMenu();
-            popUpMenu(m_assignMenu, m_assignToAction);
-        });
-    m_cancelOffersAction =
-        alarmAction(tr("&Withdraw the Offers"), "cancelOffersAlarmAction",
-                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this](qint64 id) { cancelOffers(id); });
-    m_enRouteAction = alarmAction(tr("Helper &En Route"), "enRouteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_E),
-                                  [this](qint64 id) { recordEnRoute(id); });
-    m_onSceneAction = alarmAction(tr("Helper On &Scene"), "onSceneAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_G),
-                                  [this](qint64 id) { recordOnScene(id); });
-    m_outcomeMenu = new QMenu(this);
-    m_outcomeMenu->setObjectName(QStringLiteral("outcomeMenu"));
-    m_outcomeAction =
-        alarmAction(tr("O&utcome…"), "outcomeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_I), [this](qint64) {
-            fillOutcomeMenu();
-            popUpMenu(m_outcomeMenu, m_outcomeAction);
-        });
-    m_closeAlarmAction = alarmAction(tr("Clo&se"), "closeAlarmAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                                     [this](qint64 id) { closeAlarm(id); });
-    m_cancelAlarmAction = alarmAction(tr("Cancel the Alarm…"), "cancelAlarmAction",
-                                      QKeySequence(Qt::CTRL | Qt::Key_Delete), [this](qint64 id) { cancelAlarm(id); });
+    // The dispatcher's commands on the alarm chosen in the list; refusals in the status bar.
+    m_commands = new AlarmCommands(
+        m_state, [this] { return currentAlarm(); }, [this] { return currentActor(); }, this);
+    m_commands->setMenuAnchor(m_alarmTable->viewport());
+    connect(m_commands, &AlarmCommands::failed, this, &MainWindow::showError);
+    connect(m_commands, &AlarmCommands::noteRequested, this, [this] {
+        m_detailDock->show();
+        m_detailDock->raise();
+        if (auto *edit = m_detailPane->findChild<QWidget *>(QStringLiteral("alarmNoteEdit")))
+            edit->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_detailPane->setActions(m_commands->paneActions());
+    m_centreAlarmAction = new QAction(tr("&Centre on the Map"), this);
+    m_centreAlarmAction->setObjectName(QStringLiteral("centreAlarmAction"));
+    m_centreAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_centreAlarmAction, &QAction::triggered, this, [this] {
+        if (const qint64 id = currentAlarm())
+            m_map->centreOnAlarm(id);
+    });
     // The alarm sounds (docs/sounds.md), silenced for five minutes at most from here.
     m_sounds = new AlarmSounds(m_state, nullptr, this);
     m_muteAction = new QAction(tr("&Mute Sounds for 5 Minutes"), this);
@@ -1032,33 +677,6 @@ void MainWindow::createActions()
     });
     connect(m_sounds, &AlarmSounds::muteChanged, m_muteAction,
             [this] { m_muteAction->setChecked(m_sounds->isMuted()); });
-    m_noteAction =
-        alarmAction(tr("Add a &Note"), "noteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_M), [this](qint64) {
-            m_detailDock->show();
-            m_detailDock->raise();
-            if (auto *edit = m_detailPane->findChild<QWidget *>(QStringLiteral("alarmNoteEdit")))
-                edit->setFocus(Qt::ShortcutFocusReason);
-        });
-    m_detailPane->setActions({m_acknowledgeAction, m_assignNearestAction, m_offerNearbyAction, m_assignToAction,
-                              m_cancelOffersAction, nullptr, m_enRouteAction, m_onSceneAction, m_outcomeAction,
-                              m_closeAlarmAction, m_cancelAlarmAction});
-    // Short labels on the pane's buttons; the menus keep the full ones.
-    const struct
-    {
-        QAction *action;
-        QString label;
-    } shortLabels[] = {
-        {m_acknowledgeAction, tr("Acknowledge")}, {m_assignNearestAction, tr("Nearest")},
-        {m_offerNearbyAction, tr("Offer")},       {m_assignToAction, tr("Assign…")},
-        {m_cancelOffersAction, tr("Withdraw")},   {m_enRouteAction, tr("En route")},
-        {m_onSceneAction, tr("On scene")},        {m_outcomeAction, tr("Outcome…")},
-        {m_closeAlarmAction, tr("Close")},        {m_cancelAlarmAction, tr("Cancel…")},
-    };
-    for (const auto &l : shortLabels) {
-        l.action->setIconText(l.label);
-        l.action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(l.action->text()).remove(QLatin1Char('&')),
-                                                           l.action->shortcut().toString(QKeySequence::NativeText)));
-    }
 
     m_exportAction = new QAction(tr("&Export a Report…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportReportAction"));
@@ -1213,19 +831,14 @@ void MainWindow::createMenus()
 
     QMenu *alarm = menuBar()->addMenu(tr("A&larm"));
     alarm->setObjectName(QStringLiteral("alarmMenu"));
-    alarm->addAction(m_acknowledgeAction);
-    alarm->addAction(m_assignNearestAction);
-    alarm->addAction(m_offerNearbyAction);
-    alarm->addAction(m_assignToAction);
-    alarm->addAction(m_cancelOffersAction);
+    alarm->addActions({m_commands->acknowledgeAction(), m_commands->assignNearestAction(),
+                       m_commands->offerNearbyAction(), m_commands->assignToAction(),
+                       m_commands->cancelOffersAction()});
     alarm->addSeparator();
-    alarm->addAction(m_enRouteAction);
-    alarm->addAction(m_onSceneAction);
-    alarm->addAction(m_outcomeAction);
-    alarm->addAction(m_closeAlarmAction);
+    alarm->addActions({m_commands->enRouteAction(), m_commands->onSceneAction(), m_commands->outcomeAction(),
+                       m_commands->closeAction()});
     alarm->addSeparator();
-    alarm->addAction(m_noteAction);
-    alarm->addAction(m_cancelAlarmAction);
+    alarm->addActions({m_commands->noteAction(), m_commands->cancelAction()});
     alarm->addSeparator();
     alarm->addAction(m_muteAction);
     alarm->addSeparator();
@@ -1350,32 +963,12 @@ void MainWindow::setRunningCostsProvider(std::function<QList<RunningCost>()> pro
     m_costs = std::move(provider);
 }
 
-bool MainWindow::exportReport(int report, const ReportPeriod &period, const ReportFormat &format, const QString &path,
-                              QString *error)
+bool MainWindow::exportReport(ReportKind report, const ReportPeriod &period, const ReportFormat &format,
+                              const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    QString why;
-    bool written = false;
-    const DispatchState &s = m_state->state();
-    if (report == int(ExportDialog::Report::Shift))
-        written = Reports::writeShiftReport(s, period, format, &file, &why);
-    else if (report == int(ExportDialog::Report::Payouts))
-        written = Reports::writePayoutStatement(s, period, format, &file, &why);
-    else
-        written = Reports::writeTransparencyReport(s, period, m_costs ? m_costs() : QList<RunningCost>{}, format, &file,
-                                                   &why);
-    if (!written || !file.commit()) {
-        file.cancelWriting();
-        if (error)
-            *error = why.isEmpty() ? file.errorString() : why;
-        return false;
-    }
-    return true;
+    // The running costs are read from the journal only for the report that publishes them.
+    const QList<RunningCost> costs = report == ReportKind::Transparency && m_costs ? m_costs() : QList<RunningCost>{};
+    return ReportExport::writeFile(report, m_state->state(), costs, period, format, path, error);
 }
 
 void MainWindow::showExportDialog()
@@ -1390,7 +983,7 @@ void MainWindow::showExportDialog()
         if (path.isEmpty())
             return;
         QString error;
-        if (exportReport(int(dialog->report()), dialog->period(), dialog->format(), path, &error))
+        if (exportReport(dialog->report(), dialog->period(), dialog->format(), path, &error))
             statusBar()->showMessage(tr("Report written: %1").arg(QDir::toNativeSeparators(path)), kMessageTimeoutMs);
         else
             QMessageBox::warning(this, tr("Export a Report"), tr("The report was not written: %1").arg(error));
@@ -1403,8 +996,9 @@ void MainWindow::startShift()
     auto *dialog = new StartShiftDialog(StartShiftDialog::lastOperatorName(m_state->state()), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("startShiftDialog"));
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { submitEntry(dialog->entry(now()), tr("The shift was not started")); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        submitShift(DeskCommands::startShift(dialog->operatorName(), now()), tr("The shift was not started"));
+    });
     dialog->open();
 }
 
@@ -1413,19 +1007,24 @@ void MainWindow::endShift()
     auto *dialog = new EndShiftDialog(m_state->state(), now(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setObjectName(QStringLiteral("endShiftDialog"));
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { submitEntry(dialog->entry(now()), tr("The shift was not ended")); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        submitShift(DeskCommands::endShift(dialog->shift(), dialog->handover(), now()), tr("The shift was not ended"));
+    });
     dialog->open();
 }
 
-void MainWindow::submitEntry(const JournalEntry &entry, const QString &failure)
+void MainWindow::submitShift(const Result<QList<JournalEntry>> &entries, const QString &failure)
 {
     ActionSink *sink = actionSink();
     if (!sink) {
         showError(tr("%1: this window is read-only.").arg(failure));
         return;
     }
-    sink->submit({entry}, ActionSink::Mode::EachOnItsOwn,
+    if (!entries) {
+        showError(QStringLiteral("%1: %2").arg(failure, entries.errorString()));
+        return;
+    }
+    sink->submit(entries.value(), ActionSink::Mode::EachOnItsOwn,
                  [self = QPointer<MainWindow>(this), failure](const QList<Status> &r) {
                      if (self && !r.isEmpty() && !r.first().ok())
                          self->showError(QStringLiteral("%1: %2").arg(failure, r.first().errorString()));

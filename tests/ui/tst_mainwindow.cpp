@@ -1,4 +1,5 @@
 #include "actionsink.h"
+#include "alarmcommands.h"
 #include "alarmdetailpane.h"
 #include "alarmtablemodel.h"
 #include "devicepanel.h"
@@ -7,8 +8,11 @@
 #include "itemroles.h"
 #include "journalbuilder.h"
 #include "mainwindow.h"
+#include "manualalarmdialog.h"
 #include "mapmarkers.h"
 #include "mapwidget.h"
+#include "reportformat.h"
+#include "reportperiod.h"
 #include "tableview.h"
 
 #include <QAction>
@@ -100,6 +104,7 @@ private slots:
     void viewMenuDrivesTheMap();
     void dispatchesFromTheMap();
     void createsAManualAlarmFromTheMap();
+    void fillsTheMapMenuWithTheSharedCommands();
     void alarmMenuActsOnTheChosenAlarm();
     void escalatedAlarmsAskForACall();
 
@@ -452,7 +457,7 @@ void TestMainWindow::exportsReportsFromTheFileMenu()
     ReportFormat format = ReportFormat::forLocale(QLocale(QLocale::French));
     const ReportPeriod all{QDateTime(), QDateTime()};
     QString error;
-    QVERIFY2(m_window->exportReport(0, all, format, path, &error), qPrintable(error));
+    QVERIFY2(m_window->exportReport(ReportKind::Shift, all, format, path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray csv = file.readAll();
@@ -461,7 +466,8 @@ void TestMainWindow::exportsReportsFromTheFileMenu()
     QVERIFY(lines.first().startsWith("alarm_id;kind;severity"));
     QCOMPARE(lines.size() - 2, m_state->state().alarms().size()); // a row per alarm, then the final CRLF
     // A folder that does not exist: refused with the reason, nothing written.
-    QVERIFY(!m_window->exportReport(2, all, format, dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
+    QVERIFY(!m_window->exportReport(ReportKind::Transparency, all, format,
+                                    dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("exportReportAction")));
 }
@@ -781,7 +787,7 @@ void TestMainWindow::dispatchesFromTheMap()
     // Nobody else is free: an offer for the fall (alarm 2, whose mission exists) is refused
     // with the reason, and nothing is submitted.
     sink.submitted.clear();
-    m_window->offerToNearbyHelpers(2);
+    m_window->alarmCommands()->offerToNearby(2);
     QVERIFY(sink.submitted.isEmpty());
     QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
     m_window->setActionSink(nullptr);
@@ -829,6 +835,59 @@ void TestMainWindow::createsAManualAlarmFromTheMap()
     QVERIFY(second->findChild<QLineEdit *>(QStringLiteral("latitudeEdit"))->text().isEmpty());
     second->reject();
     QCOMPARE(sink.submitted.size(), 1);
+    m_window->setActionSink(nullptr);
+}
+
+void TestMainWindow::fillsTheMapMenuWithTheSharedCommands()
+{
+    // What MapWidget::setContextMenuFiller will call: the Alarm menu's own actions, not copies.
+    StoreLikeSink sink(m_state.get());
+    m_window->setActionSink(&sink);
+    AlarmCommands *commands = m_window->alarmCommands();
+    QVERIFY(commands);
+    const auto menuAction = [](const QMenu &menu, const QString &name) -> QAction * {
+        const QList<QAction *> actions = menu.actions();
+        const auto it = std::find_if(actions.cbegin(), actions.cend(),
+                                     [&name](const QAction *a) { return a->objectName() == name; });
+        return it == actions.cend() ? nullptr : *it;
+    };
+    MapWidget::Hit door;
+    door.kind = MapWidget::Hit::Kind::Alarm;
+    door.alarmId = 1;         // new, at 45.76 4.83
+    m_window->selectAlarm(1); // as the map does before it asks
+    QMenu menu;
+    commands->fillMapMenu(&menu, door, QGeoCoordinate(45.76, 4.83));
+    auto *ack = m_window->findChild<QAction *>(QStringLiteral("acknowledgeAlarmAction"));
+    QCOMPARE(menuAction(menu, QStringLiteral("acknowledgeAlarmAction")), ack);
+    QCOMPARE(menuAction(menu, QStringLiteral("assignNearestAlarmAction")),
+             m_window->findChild<QAction *>(QStringLiteral("assignNearestAlarmAction")));
+    QCOMPARE(menuAction(menu, QStringLiteral("offerNearbyAlarmAction")),
+             m_window->findChild<QAction *>(QStringLiteral("offerNearbyAlarmAction")));
+    QVERIFY(!menuAction(menu, QStringLiteral("createAlarmAction")));
+    ack->trigger();
+    QCOMPARE(sink.submitted.size(), 1);
+    QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
+    QCOMPARE(sink.submitted.first().payload.value(QStringLiteral("alarm")).toInteger(), 1);
+    // Acknowledged: no more acknowledge for it.
+    QMenu again;
+    commands->fillMapMenu(&again, door, QGeoCoordinate(45.76, 4.83));
+    QVERIFY(!menuAction(again, QStringLiteral("acknowledgeAlarmAction")));
+    QVERIFY(menuAction(again, QStringLiteral("assignNearestAlarmAction")));
+
+    // An empty place: "Create an Alarm Here", which opens the form at that place.
+    MapWidget::Hit nothing;
+    const QGeoCoordinate where(45.70, 4.80);
+    QMenu place;
+    commands->fillMapMenu(&place, nothing, where);
+    QCOMPARE(place.actions().size(), 1);
+    QAction *create = place.findChild<QAction *>(QStringLiteral("createAlarmAction"));
+    QVERIFY(create);
+    QCOMPARE(create->text(), QStringLiteral("Create an Alarm &Here…"));
+    create->trigger();
+    auto *dialog = m_window->findChild<ManualAlarmDialog *>(QStringLiteral("manualAlarmDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->alarm().position.distanceTo(where) < 1.0);
+    dialog->reject();
     m_window->setActionSink(nullptr);
 }
 
