@@ -3,56 +3,44 @@
 #include "actionsink.h"
 #include "alarmcommands.h"
 #include "alarmdetailpane.h"
+#include "alarmqueue.h"
 #include "alarmsounds.h"
 #include "alarmtablemodel.h"
 #include "attentionmonitor.h"
 #include "clock.h"
-#include "deskcommands.h"
+#include "deskforms.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
 #include "displayformat.h"
 #include "eventlog.h"
-#include "exportdialog.h"
 #include "gatewaytablemodel.h"
 #include "helpertablemodel.h"
+#include "helptexts.h"
 #include "itemroles.h"
 #include "livestate.h"
-#include "manualalarmdialog.h"
 #include "mapwidget.h"
 #include "missiontablemodel.h"
-#include "reportformat.h"
-#include "reportperiod.h"
 #include "settings.h"
 #include "settingsdialog.h"
-#include "shiftdialogs.h"
+#include "tablecolumns.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
 #include "tableview.h"
-#include "uicolors.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QGeoCoordinate>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
 #include <QScreen>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
-#include <QToolBar>
-#include <QVBoxLayout>
 
-#include <algorithm>
 #include <chrono>
 
 namespace relais {
@@ -115,20 +103,7 @@ MainWindow::~MainWindow() = default;
 
 QString MainWindow::aboutText()
 {
-    const QString version = QStringLiteral(RELAIS_VERSION);
-    const auto paragraph = [](const QString &text) {
-        return QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
-    };
-    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Relais %1").arg(version).toHtmlEscaped());
-    html += paragraph(tr("Dispatcher console for neighbourhood alarm verification."));
-    html += paragraph(tr("Built with Qt %1, running on Qt %2.")
-                          .arg(QLatin1StringView(QT_VERSION_STR), QLatin1StringView(qVersion())));
-    html += paragraph(tr("Relais is free software, licensed under the GNU General Public License, "
-                         "version 3 or later (GPL-3.0-or-later)."));
-    html += paragraph(tr("It uses Qt, licensed under the GNU Lesser General Public License, version 3 (LGPLv3)."));
-    html += QStringLiteral("<p><a href=\"https://www.openstreetmap.org/copyright\">%1</a></p>")
-                .arg(tr("Map data © OpenStreetMap contributors, ODbL").toHtmlEscaped());
-    return html;
+    return HelpTexts::about();
 }
 
 QString MainWindow::shortenedPath(const QString &path)
@@ -152,6 +127,7 @@ void MainWindow::setActionSink(ActionSink *sink)
 {
     m_devicePanel->setActionSink(sink);
     m_commands->setActionSink(sink);
+    m_forms->setActionSink(sink);
 }
 
 ActionSink *MainWindow::actionSink() const
@@ -201,6 +177,7 @@ void MainWindow::setClock(const Clock *clock)
 {
     m_clock = clock;
     m_commands->setClock(clock);
+    m_forms->setClock(clock);
 }
 
 QDateTime MainWindow::now() const
@@ -249,16 +226,8 @@ void MainWindow::connectMap()
                     m_detailPane->setAlarm(current.data(ItemRoles::IdRole).toLongLong());
             });
     connect(m_detailPane, &AlarmDetailPane::noteEntered, m_commands, &AlarmCommands::addNote);
-    // An alarm arriving while none is chosen is chosen (the most urgent): its details and
-    // commands are at hand at once. Nothing else moves; a choice already made stays.
-    const auto chooseFirstIfNone = [this] {
-        if (!m_alarmTable->selectionModel()->currentIndex().isValid() && m_alarmProxy->rowCount() > 0)
-            m_alarmTable->selectionModel()->setCurrentIndex(
-                m_alarmProxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    };
-    connect(m_alarmProxy, &QAbstractItemModel::rowsInserted, this, chooseFirstIfNone);
-    connect(m_alarmProxy, &QAbstractItemModel::modelReset, this, chooseFirstIfNone);
-    chooseFirstIfNone(); // alarms already open at start-up
+    // An alarm arriving while none is chosen is chosen (AlarmQueue), alarms already open too.
+    m_alarmQueue->chooseFirstIfNone();
     connect(m_alarmProxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAlarmActions);
     updateAlarmActions();
     // The helpers' distances are to the alarm chosen.
@@ -285,39 +254,8 @@ void MainWindow::connectMap()
     connect(m_map, &MapWidget::acknowledgeRequested, m_commands, &AlarmCommands::acknowledge);
     connect(m_map, &MapWidget::assignNearestRequested, m_commands, &AlarmCommands::assignNearest);
     connect(m_map, &MapWidget::offerToNearbyRequested, m_commands, &AlarmCommands::offerToNearby);
-    connect(m_map, &MapWidget::createAlarmRequested, this, &MainWindow::createManualAlarm);
-    connect(m_commands, &AlarmCommands::createAlarmRequested, this, &MainWindow::createManualAlarm);
-}
-
-void MainWindow::createManualAlarm(const QGeoCoordinate &where)
-{
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("No alarm can be created: this window is read-only."));
-        return;
-    }
-    auto *dialog = new ManualAlarmDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("manualAlarmDialog"));
-    if (where.isValid())
-        dialog->setPosition(where);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        ActionSink *target = actionSink();
-        if (!target)
-            return;
-        const Result<QList<JournalEntry>> entries =
-            DeskCommands::createManualAlarm(dialog->alarm(), currentActor(), now());
-        if (!entries) {
-            showError(tr("The alarm was not created: %1").arg(entries.errorString()));
-            return;
-        }
-        target->submit(entries.value(), ActionSink::Mode::EachOnItsOwn,
-                       [self = QPointer<MainWindow>(this)](const QList<Status> &r) {
-                           if (self && !r.isEmpty() && !r.first().ok())
-                               self->showError(tr("The alarm was not created: %1").arg(r.first().errorString()));
-                       });
-    });
-    dialog->open();
+    connect(m_map, &MapWidget::createAlarmRequested, m_forms, &DeskForms::createManualAlarm);
+    connect(m_commands, &AlarmCommands::createAlarmRequested, m_forms, &DeskForms::createManualAlarm);
 }
 
 QString MainWindow::attentionText() const
@@ -327,8 +265,7 @@ QString MainWindow::attentionText() const
 
 qint64 MainWindow::currentAlarm() const
 {
-    const QModelIndex current = m_alarmTable->selectionModel()->currentIndex();
-    return current.isValid() ? current.data(ItemRoles::IdRole).toLongLong() : 0;
+    return m_alarmQueue->currentAlarm();
 }
 
 void MainWindow::updateAlarmActions()
@@ -340,12 +277,7 @@ void MainWindow::updateAlarmActions()
 
 void MainWindow::selectAlarm(qint64 alarmId, bool centre)
 {
-    QModelIndex row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(alarmId));
-    if (!row.isValid() && m_state->state().alarm(alarmId)) {
-        // Hidden by the queue's filter: show them all rather than lose the choice.
-        setAlarmFilter(AlarmFilter::All);
-        row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(alarmId));
-    }
+    const QModelIndex row = m_alarmQueue->rowOf(alarmId);
     if (!row.isValid())
         return;
     m_alarmsDock->raise();
@@ -360,29 +292,7 @@ void MainWindow::selectAlarm(qint64 alarmId, bool centre)
 
 void MainWindow::setAlarmFilter(AlarmFilter filter)
 {
-    m_alarmFilter = filter;
-    QAction *checked = filter == AlarmFilter::Open  ? m_filterOpenAction
-                       : filter == AlarmFilter::All ? m_filterAllAction
-                                                    : m_filterMineAction;
-    if (!checked->isChecked())
-        checked->setChecked(true);
-    m_alarmProxy->setOpenOnly(filter == AlarmFilter::Open);
-    if (filter == AlarmFilter::Mine) {
-        // The alarms this operator acknowledged, dispatched or recorded anything on, open or not.
-        m_alarmProxy->setRowFilter([this](const QModelIndex &index) {
-            const Alarm *a = m_state->state().alarm(index.data(ItemRoles::IdRole).toLongLong());
-            if (!a)
-                return false;
-            const Actor me = currentActor();
-            return std::any_of(a->timeline().cbegin(), a->timeline().cend(),
-                               [&me](const Transition &t) { return t.by == me; });
-        });
-    } else {
-        m_alarmProxy->setRowFilter({});
-    }
-    m_alarmTable->setPlaceholderText(filter == AlarmFilter::Open  ? tr("No open alarms")
-                                     : filter == AlarmFilter::All ? tr("No alarms")
-                                                                  : tr("No alarms handled by you"));
+    m_alarmQueue->setFilter(filter);
 }
 
 Actor MainWindow::currentActor() const
@@ -426,37 +336,7 @@ void MainWindow::showAbout()
 
 QString MainWindow::shortcutsText() const
 {
-    const auto row = [](const QString &keys, const QString &what) {
-        return QStringLiteral("<tr><td style=\"padding-right:16px\"><b>%1</b></td><td>%2</td></tr>")
-            .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
-    };
-    QString html = QStringLiteral("<table>");
-    const QList<QAction *> menus = menuBar()->actions();
-    for (const QAction *menuAction : menus) {
-        const QMenu *menu = menuAction->menu();
-        if (!menu)
-            continue;
-        QString rows;
-        const QList<QAction *> actions = menu->actions();
-        for (const QAction *a : actions) {
-            if (!a->shortcut().isEmpty()) {
-                rows += row(a->shortcut().toString(QKeySequence::NativeText),
-                            QString(a->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-            }
-        }
-        if (!rows.isEmpty()) {
-            html += QStringLiteral("<tr><td colspan=\"2\"><br><i>%1</i></td></tr>")
-                        .arg(QString(menuAction->text()).remove(QLatin1Char('&')).toHtmlEscaped())
-                    + rows;
-        }
-    }
-    html += QStringLiteral("<tr><td colspan=\"2\"><br><i>%1</i></td></tr>").arg(tr("On the map").toHtmlEscaped());
-    html += row(QStringLiteral("+ / −"), tr("Zoom in / out"));
-    html += row(tr("Arrows"), tr("Move the map"));
-    html += row(QStringLiteral("F"), tr("Fit every open alarm"));
-    html += row(tr("Right-click"), tr("What can be done there: acknowledge, send a helper, create an alarm…"));
-    html += QStringLiteral("</table>");
-    return html;
+    return HelpTexts::shortcuts(menuBar());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -476,11 +356,12 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::createModels()
 {
-    m_alarmModel = new AlarmTableModel(m_state, this);
-    m_alarmProxy = new TableProxyModel(this);
-    m_alarmProxy->setObjectName(QStringLiteral("alarmProxy"));
-    m_alarmProxy->setSourceModel(m_alarmModel);
-    m_alarmProxy->setOpenOnly(true);
+    // The queue's model first, as before the queue had a class of its own.
+    m_alarmQueue = new AlarmQueue(
+        m_state, [this] { return currentActor(); }, this);
+    m_alarmModel = m_alarmQueue->model();
+    m_alarmProxy = m_alarmQueue->proxy();
+    m_alarmTable = m_alarmQueue->table();
 
     m_helperModel = new HelperTableModel(m_state, this);
     m_helperProxy = new TableProxyModel(this);
@@ -501,44 +382,9 @@ void MainWindow::createModels()
 
 void MainWindow::createDocks()
 {
-    m_alarmTable = new TableView(this);
-    m_alarmTable->setPlaceholderText(tr("No open alarms"));
-    m_alarmTable->setObjectName(QStringLiteral("alarmTable"));
-    TableSetup::setup(m_alarmTable, m_alarmProxy);
-    // Most urgent first, then oldest first (the proxy's tie-break on raise time).
-    m_alarmTable->sortByColumn(AlarmTableModel::SeverityColumn, Qt::AscendingOrder);
-    using A = Alarm::State;
-    const QList<A> alarmStates{A::New, A::Acknowledged, A::Dispatching, A::Assigned, A::EnRoute, A::OnScene};
-    const QString nameSample = QStringLiteral("Claire Martin"); // a typical name, never shown
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::SeverityColumn,
-                          TableSetup::labels(Severities::all(), Severities::label), true, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::KindColumn,
-                          TableSetup::labels(AlarmKinds::all(), AlarmKinds::label), true, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::StateColumn,
-                          TableSetup::labels(alarmStates, Alarm::stateLabel), false, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::AgeColumn, {DisplayFormat::age(23 * 3600 + 59 * 60)}, false,
-                          true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::CountColumn, {QStringLiteral("99")}, false, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::HelperColumn, {nameSample});
-    // The place takes what is left: it is what the dispatcher reads first.
-    m_alarmTable->horizontalHeader()->setStretchLastSection(false);
-    m_alarmTable->horizontalHeader()->setSectionResizeMode(AlarmTableModel::PlaceColumn, QHeaderView::Stretch);
     m_alarmsDock = new QDockWidget(tr("Alarms"), this);
     m_alarmsDock->setObjectName(QStringLiteral("alarmsDock"));
-    {
-        // The queue's filter above it: open, all, mine (the actions join it in createActions).
-        auto *box = new QWidget(m_alarmsDock);
-        auto *column = new QVBoxLayout(box);
-        column->setContentsMargins(0, 0, 0, 0);
-        column->setSpacing(0);
-        auto *bar = new QToolBar(box);
-        bar->setObjectName(QStringLiteral("alarmFilterBar"));
-        bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        bar->setIconSize(QSize(12, 12));
-        column->addWidget(bar);
-        column->addWidget(m_alarmTable);
-        m_alarmsDock->setWidget(box);
-    }
+    m_alarmsDock->setWidget(m_alarmQueue);
 
     m_detailPane = new AlarmDetailPane(m_state, this);
     m_detailPane->setObjectName(QStringLiteral("alarmDetailPane"));
@@ -556,37 +402,14 @@ void MainWindow::createDocks()
     m_helperTable->setPlaceholderText(tr("No helpers registered"));
     m_helperTable->setObjectName(QStringLiteral("helperTable"));
     TableSetup::setup(m_helperTable, m_helperProxy);
-    // Available first; off-duty helpers always last (their group).
-    m_helperTable->sortByColumn(HelperTableModel::AvailabilityColumn, Qt::AscendingOrder);
-    using H = Helper::Availability;
-    const QList<H> availabilities{H::OffDuty, H::Available, H::Offered, H::Assigned, H::Busy};
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::NameColumn, {nameSample});
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::AvailabilityColumn,
-                          TableSetup::labels(availabilities, Helper::availabilityLabel), true);
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::MissionColumn, {QStringLiteral("#9999")});
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::DistanceColumn, {QStringLiteral("88,8 km")});
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::TodayColumn,
-                          {QStringLiteral("99 · ") + DisplayFormat::money(Money::euros(99900))});
+    TableColumns::setUpHelpers(m_helperTable);
     m_helpersDock = createTableDock(tr("Helpers"), QStringLiteral("helpersDock"), m_helperTable);
 
     m_missionTable = new TableView(this);
     m_missionTable->setPlaceholderText(tr("No missions under way"));
     m_missionTable->setObjectName(QStringLiteral("missionTable"));
     TableSetup::setup(m_missionTable, m_missionProxy);
-    m_missionTable->sortByColumn(MissionTableModel::IdColumn, Qt::AscendingOrder);
-    using M = Mission::State;
-    const QList<M> missionStates{M::Open, M::Offering, M::Assigned, M::Completed, M::Cancelled};
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::IdColumn, {QStringLiteral("9999")});
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::KindColumn,
-                          TableSetup::labels(MissionKinds::all(), MissionKinds::label));
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::AlarmColumn, {QStringLiteral("#9999")}, true);
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::StateColumn,
-                          TableSetup::labels(missionStates, Mission::stateLabel));
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::FeeColumn, {DisplayFormat::money(Money::euros(1000))});
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::PendingOffersColumn, {QStringLiteral("9")});
-    // The helper's name takes what is left.
-    m_missionTable->horizontalHeader()->setStretchLastSection(false);
-    m_missionTable->horizontalHeader()->setSectionResizeMode(MissionTableModel::AssigneeColumn, QHeaderView::Stretch);
+    TableColumns::setUpMissions(m_missionTable);
     m_missionsDock = createTableDock(tr("Missions"), QStringLiteral("missionsDock"), m_missionTable);
 
     m_devicePanel = new DevicePanel(m_state, this);
@@ -600,32 +423,7 @@ void MainWindow::createDocks()
     m_gatewayTable->setPlaceholderText(tr("No gateway configured"));
     m_gatewayTable->setObjectName(QStringLiteral("gatewayTable"));
     TableSetup::setup(m_gatewayTable, m_gatewayProxy);
-    // Links in trouble first, then by name.
-    m_gatewayTable->sortByColumn(GatewayTableModel::LinkColumn, Qt::AscendingOrder);
-    const QDateTime now = QDateTime::currentDateTimeUtc(); // width samples only
-    GatewayStatus sample;
-    sample.since = now.addDays(-40);
-    sample.link = GatewayStatus::Link::Disconnected;
-    QStringList linkSamples{m_gatewayModel->linkText(sample)};
-    sample.link = GatewayStatus::Link::Connected;
-    linkSamples.append(m_gatewayModel->linkText(sample));
-    sample.link = GatewayStatus::Link::Connecting;
-    sample.retryInS = 30;
-    linkSamples.append(m_gatewayModel->linkText(sample));
-    sample = {};
-    sample.transport = QStringLiteral("tcp");
-    sample.peer = QStringLiteral("192.168.100.200:50312");
-    const QString counterSample = QLocale().toString(9999999);
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::GatewayColumn,
-                          {QStringLiteral("gw-north-00"), QStringLiteral("/dev/ttyUSB00")});
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::LinkColumn, linkSamples, true);
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::TransportColumn,
-                          {GatewayTableModel::transportText(sample)});
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::LastMessageColumn,
-                          {DisplayFormat::moment(now.addDays(-40), now)});
-    for (int column :
-         {GatewayTableModel::StoredColumn, GatewayTableModel::DuplicateColumn, GatewayTableModel::RejectedColumn})
-        TableSetup::fitColumn(m_gatewayTable, column, {counterSample});
+    TableColumns::setUpGateways(m_gatewayTable, *m_gatewayModel);
     m_gatewaysDock = createTableDock(tr("Gateways"), QStringLiteral("gatewaysDock"), m_gatewayTable);
 }
 
@@ -639,10 +437,16 @@ QDockWidget *MainWindow::createTableDock(const QString &title, const QString &ob
 
 void MainWindow::createActions()
 {
+    // The forms that write to the journal: a manual alarm, the shift, the export.
+    m_forms = new DeskForms(
+        m_state, [this] { return currentActor(); }, this);
+    connect(m_forms, &DeskForms::failed, this, &MainWindow::showError);
+    connect(m_forms, &DeskForms::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
     m_newAlarmAction = new QAction(tr("&New Alarm (Phone Call)…"), this);
     m_newAlarmAction->setObjectName(QStringLiteral("newAlarmAction"));
     m_newAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    connect(m_newAlarmAction, &QAction::triggered, this, [this] { createManualAlarm(QGeoCoordinate()); });
+    connect(m_newAlarmAction, &QAction::triggered, m_forms, [this] { m_forms->createManualAlarm(QGeoCoordinate()); });
 
     // The dispatcher's commands on the alarm chosen in the list; refusals in the status bar.
     m_commands = new AlarmCommands(
@@ -681,7 +485,7 @@ void MainWindow::createActions()
     m_exportAction = new QAction(tr("&Export a Report…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportReportAction"));
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
+    connect(m_exportAction, &QAction::triggered, m_forms, &DeskForms::showExportDialog);
     m_settingsAction = new QAction(tr("Se&ttings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -691,11 +495,11 @@ void MainWindow::createActions()
     m_startShiftAction = new QAction(tr("&Start Shift…"), this);
     m_startShiftAction->setObjectName(QStringLiteral("startShiftAction"));
     m_startShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    connect(m_startShiftAction, &QAction::triggered, this, &MainWindow::startShift);
+    connect(m_startShiftAction, &QAction::triggered, m_forms, &DeskForms::startShift);
     m_endShiftAction = new QAction(tr("&End Shift and Hand Over…"), this);
     m_endShiftAction->setObjectName(QStringLiteral("endShiftAction"));
     m_endShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    connect(m_endShiftAction, &QAction::triggered, this, &MainWindow::endShift);
+    connect(m_endShiftAction, &QAction::triggered, m_forms, &DeskForms::endShift);
 
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
@@ -722,30 +526,6 @@ void MainWindow::createActions()
         toggle->setObjectName(QLatin1StringView(t.name));
         toggle->setShortcut(t.shortcut);
     }
-
-    // The queue's filter: open alarms (the default), all, or those this operator handled.
-    m_alarmFilterGroup = new QActionGroup(this);
-    const auto filterAction = [this](const QString &text, const char *name, const QKeySequence &key,
-                                     AlarmFilter filter) {
-        auto *action = new QAction(text, m_alarmFilterGroup);
-        action->setObjectName(QLatin1StringView(name));
-        action->setCheckable(true);
-        action->setShortcut(key);
-        connect(action, &QAction::triggered, this, [this, filter] { setAlarmFilter(filter); });
-        return action;
-    };
-    m_filterOpenAction = filterAction(tr("&Open Alarms"), "filterOpenAlarmsAction",
-                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1), AlarmFilter::Open);
-    m_filterAllAction = filterAction(tr("&All Alarms"), "filterAllAlarmsAction",
-                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), AlarmFilter::All);
-    m_filterMineAction = filterAction(tr("&My Alarms"), "filterMyAlarmsAction",
-                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y), AlarmFilter::Mine);
-    m_filterOpenAction->setChecked(true);
-    m_filterOpenAction->setIconText(tr("Open"));
-    m_filterAllAction->setIconText(tr("All"));
-    m_filterMineAction->setIconText(tr("Mine"));
-    if (auto *bar = findChild<QToolBar *>(QStringLiteral("alarmFilterBar")))
-        bar->addActions(m_alarmFilterGroup->actions());
 
     m_showFinishedMissionsAction = new QAction(tr("Show &Finished Missions"), this);
     m_showFinishedMissionsAction->setObjectName(QStringLiteral("showFinishedMissionsAction"));
@@ -824,7 +604,7 @@ void MainWindow::createMenus()
     view->addAction(m_fitOpenAlarmsAction);
     view->addAction(m_showDevicesOnMapAction);
     view->addSeparator();
-    view->addActions(m_alarmFilterGroup->actions());
+    view->addActions(m_alarmQueue->filterActions());
     view->addAction(m_showFinishedMissionsAction);
     view->addSeparator();
     view->addAction(m_resetLayoutAction);
@@ -960,75 +740,13 @@ void MainWindow::updateShift()
 
 void MainWindow::setRunningCostsProvider(std::function<QList<RunningCost>()> provider)
 {
-    m_costs = std::move(provider);
+    m_forms->setRunningCostsProvider(std::move(provider));
 }
 
 bool MainWindow::exportReport(ReportKind report, const ReportPeriod &period, const ReportFormat &format,
                               const QString &path, QString *error)
 {
-    // The running costs are read from the journal only for the report that publishes them.
-    const QList<RunningCost> costs = report == ReportKind::Transparency && m_costs ? m_costs() : QList<RunningCost>{};
-    return ReportExport::writeFile(report, m_state->state(), costs, period, format, path, error);
-}
-
-void MainWindow::showExportDialog()
-{
-    auto *dialog = new ExportDialog(m_state->state(), now(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("exportDialog"));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        // The operator's own command: a save dialog, then a message box if it failed.
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export a Report"), dialog->suggestedFileName(),
-                                                          tr("CSV files (*.csv)"));
-        if (path.isEmpty())
-            return;
-        QString error;
-        if (exportReport(dialog->report(), dialog->period(), dialog->format(), path, &error))
-            statusBar()->showMessage(tr("Report written: %1").arg(QDir::toNativeSeparators(path)), kMessageTimeoutMs);
-        else
-            QMessageBox::warning(this, tr("Export a Report"), tr("The report was not written: %1").arg(error));
-    });
-    dialog->open();
-}
-
-void MainWindow::startShift()
-{
-    auto *dialog = new StartShiftDialog(StartShiftDialog::lastOperatorName(m_state->state()), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("startShiftDialog"));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        submitShift(DeskCommands::startShift(dialog->operatorName(), now()), tr("The shift was not started"));
-    });
-    dialog->open();
-}
-
-void MainWindow::endShift()
-{
-    auto *dialog = new EndShiftDialog(m_state->state(), now(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("endShiftDialog"));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        submitShift(DeskCommands::endShift(dialog->shift(), dialog->handover(), now()), tr("The shift was not ended"));
-    });
-    dialog->open();
-}
-
-void MainWindow::submitShift(const Result<QList<JournalEntry>> &entries, const QString &failure)
-{
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("%1: this window is read-only.").arg(failure));
-        return;
-    }
-    if (!entries) {
-        showError(QStringLiteral("%1: %2").arg(failure, entries.errorString()));
-        return;
-    }
-    sink->submit(entries.value(), ActionSink::Mode::EachOnItsOwn,
-                 [self = QPointer<MainWindow>(this), failure](const QList<Status> &r) {
-                     if (self && !r.isEmpty() && !r.first().ok())
-                         self->showError(QStringLiteral("%1: %2").arg(failure, r.first().errorString()));
-                 });
+    return m_forms->exportReport(report, period, format, path, error);
 }
 
 void MainWindow::placeDocks()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actor.h"
+#include "alarmqueue.h"
 #include "reportexport.h"
 #include "runningcost.h"
 #include "settingsservices.h"
@@ -12,7 +13,6 @@
 #include <memory>
 
 class QAction;
-class QActionGroup;
 class QMenu;
 class QTimer;
 class QGeoCoordinate;
@@ -25,6 +25,7 @@ class ActionSink;
 class AlarmCommands;
 class AttentionMonitor;
 class Clock;
+class DeskForms;
 class AlarmDetailPane;
 class AlarmSounds;
 class AlarmTableModel;
@@ -42,9 +43,6 @@ class SettingsDialog;
 class TableProxyModel;
 class TableView;
 class TileSource;
-template<typename T>
-class Result;
-struct JournalEntry;
 struct OfferSettings;
 struct ReportFormat;
 struct ReportPeriod;
@@ -130,21 +128,13 @@ public:
     static QString shortenedPath(const QString &path);
 
     // The alarm queue's filter: open alarms, all of them, or those this operator handled.
-    enum class AlarmFilter { Open, All, Mine };
-    AlarmFilter alarmFilter() const { return m_alarmFilter; }
+    using AlarmFilter = relais::AlarmFilter;
+    AlarmFilter alarmFilter() const { return m_alarmQueue->filter(); }
 
 public slots:
-    // A manual alarm (a phone call): the form, prefilled with a position when given (the
-    // map's "create an alarm here"); submitted when the operator confirms it.
-    void createManualAlarm(const QGeoCoordinate &where);
-    // The operator's shift: the start form (their name), the end form (the handover summary).
-    void startShift();
-    void endShift();
-    // File > Export: the report, its period and format, then where to save it.
-    void showExportDialog();
     // File > Settings (Ctrl+,): the settings dialog, without blocking; raised if already open.
     void showSettingsDialog();
-    void setAlarmFilter(relais::MainWindow::AlarmFilter filter);
+    void setAlarmFilter(relais::AlarmFilter filter);
     // Selects the alarm everywhere (queue, map, detail pane); centres the map when asked.
     void selectAlarm(qint64 alarmId, bool centre = false);
     // The store's state in a few words ("Journal: relais.sqlite", "Store: disk full"), in the
@@ -164,8 +154,6 @@ protected:
 
 private:
     Actor currentActor() const;
-    // Submits a shift form's entries, each on its own; failures read "<failure>: <why>".
-    void submitShift(const Result<QList<JournalEntry>> &entries, const QString &failure);
     void updateShift();
     void createModels();
     void createDocks();
@@ -190,11 +178,12 @@ private:
     LiveState *m_state;
     QString m_dataDir;
     const Clock *m_clock = nullptr;
-    std::function<QList<RunningCost>()> m_costs;
     MapWidget *m_map = nullptr;
     AlarmCommands *m_commands = nullptr;
     AttentionMonitor *m_attention = nullptr;
+    DeskForms *m_forms = nullptr; // a manual alarm, the shift, the export
 
+    AlarmQueue *m_alarmQueue = nullptr;
     AlarmTableModel *m_alarmModel = nullptr;
     TableProxyModel *m_alarmProxy = nullptr;
     HelperTableModel *m_helperModel = nullptr;
@@ -227,11 +216,6 @@ private:
     QAction *m_newAlarmAction = nullptr;
     QAction *m_centreAlarmAction = nullptr; // on the alarm chosen in the list
     QAction *m_muteAction = nullptr;
-    QActionGroup *m_alarmFilterGroup = nullptr;
-    QAction *m_filterOpenAction = nullptr;
-    QAction *m_filterAllAction = nullptr;
-    QAction *m_filterMineAction = nullptr;
-    AlarmFilter m_alarmFilter = AlarmFilter::Open;
     QAction *m_showFinishedMissionsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_showDevicesOnMapAction = nullptr;
