@@ -59,6 +59,17 @@ bool settingsEnabled()
     return !QCoreApplication::organizationName().isEmpty();
 }
 
+// An action of the window's menus, named (tests find it by its name), with its shortcut.
+QAction *newAction(QObject *parent, const QString &text, const char *name, const QKeySequence &key,
+                   QAction::MenuRole role = QAction::TextHeuristicRole)
+{
+    auto *action = new QAction(text, parent);
+    action->setObjectName(QLatin1StringView(name));
+    action->setShortcut(key);
+    action->setMenuRole(role);
+    return action;
+}
+
 QLabel *statusLabel(QWidget *parent, const char *objectName)
 {
     auto *label = new QLabel(parent);
@@ -443,9 +454,8 @@ void MainWindow::createActions()
     connect(m_forms, &DeskForms::failed, this, &MainWindow::showError);
     connect(m_forms, &DeskForms::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
-    m_newAlarmAction = new QAction(tr("&New Alarm (Phone Call)…"), this);
-    m_newAlarmAction->setObjectName(QStringLiteral("newAlarmAction"));
-    m_newAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    m_newAlarmAction =
+        newAction(this, tr("&New Alarm (Phone Call)…"), "newAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_newAlarmAction, &QAction::triggered, m_forms, [this] { m_forms->createManualAlarm(QGeoCoordinate()); });
 
     // The dispatcher's commands on the alarm chosen in the list; refusals in the status bar.
@@ -460,19 +470,17 @@ void MainWindow::createActions()
             edit->setFocus(Qt::ShortcutFocusReason);
     });
     m_detailPane->setActions(m_commands->paneActions());
-    m_centreAlarmAction = new QAction(tr("&Centre on the Map"), this);
-    m_centreAlarmAction->setObjectName(QStringLiteral("centreAlarmAction"));
-    m_centreAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_centreAlarmAction =
+        newAction(this, tr("&Centre on the Map"), "centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(m_centreAlarmAction, &QAction::triggered, this, [this] {
         if (const qint64 id = currentAlarm())
             m_map->centreOnAlarm(id);
     });
     // The alarm sounds (docs/sounds.md), silenced for five minutes at most from here.
     m_sounds = new AlarmSounds(m_state, nullptr, this);
-    m_muteAction = new QAction(tr("&Mute Sounds for 5 Minutes"), this);
-    m_muteAction->setObjectName(QStringLiteral("muteSoundsAction"));
+    m_muteAction = newAction(this, tr("&Mute Sounds for 5 Minutes"), "muteSoundsAction",
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     m_muteAction->setCheckable(true);
-    m_muteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     connect(m_muteAction, &QAction::triggered, m_sounds, [this](bool on) {
         if (on)
             m_sounds->muteFor(std::chrono::minutes(5));
@@ -482,29 +490,21 @@ void MainWindow::createActions()
     connect(m_sounds, &AlarmSounds::muteChanged, m_muteAction,
             [this] { m_muteAction->setChecked(m_sounds->isMuted()); });
 
-    m_exportAction = new QAction(tr("&Export a Report…"), this);
-    m_exportAction->setObjectName(QStringLiteral("exportReportAction"));
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    m_exportAction =
+        newAction(this, tr("&Export a Report…"), "exportReportAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     connect(m_exportAction, &QAction::triggered, m_forms, &DeskForms::showExportDialog);
-    m_settingsAction = new QAction(tr("Se&ttings…"), this);
-    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction = newAction(this, tr("Se&ttings…"), "settingsAction", QKeySequence(Qt::CTRL | Qt::Key_Comma),
+                                 QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettingsDialog);
 
-    m_startShiftAction = new QAction(tr("&Start Shift…"), this);
-    m_startShiftAction->setObjectName(QStringLiteral("startShiftAction"));
-    m_startShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_startShiftAction =
+        newAction(this, tr("&Start Shift…"), "startShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     connect(m_startShiftAction, &QAction::triggered, m_forms, &DeskForms::startShift);
-    m_endShiftAction = new QAction(tr("&End Shift and Hand Over…"), this);
-    m_endShiftAction->setObjectName(QStringLiteral("endShiftAction"));
-    m_endShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_endShiftAction = newAction(this, tr("&End Shift and Hand Over…"), "endShiftAction",
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_endShiftAction, &QAction::triggered, m_forms, &DeskForms::endShift);
 
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_quitAction = newAction(this, tr("&Quit"), "quitAction", QKeySequence(Qt::CTRL | Qt::Key_Q), QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     const struct
@@ -527,35 +527,30 @@ void MainWindow::createActions()
         toggle->setShortcut(t.shortcut);
     }
 
-    m_showFinishedMissionsAction = new QAction(tr("Show &Finished Missions"), this);
-    m_showFinishedMissionsAction->setObjectName(QStringLiteral("showFinishedMissionsAction"));
+    m_showFinishedMissionsAction = newAction(this, tr("Show &Finished Missions"), "showFinishedMissionsAction",
+                                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_showFinishedMissionsAction->setCheckable(true);
-    m_showFinishedMissionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     connect(m_showFinishedMissionsAction, &QAction::toggled, m_missionProxy, [this](bool show) {
         m_missionProxy->setOpenOnly(!show);
         m_missionTable->setPlaceholderText(show ? tr("No missions") : tr("No missions under way"));
     });
 
-    m_resetLayoutAction = new QAction(tr("&Reset Layout"), this);
-    m_resetLayoutAction->setObjectName(QStringLiteral("resetLayoutAction"));
-    m_resetLayoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_resetLayoutAction =
+        newAction(this, tr("&Reset Layout"), "resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
 
     // The map's device layer at every zoom (else only from street zoom).
-    m_showDevicesOnMapAction = new QAction(tr("Show All &Devices on the Map"), this);
-    m_showDevicesOnMapAction->setObjectName(QStringLiteral("showDevicesOnMapAction"));
+    m_showDevicesOnMapAction = newAction(this, tr("Show All &Devices on the Map"), "showDevicesOnMapAction",
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_showDevicesOnMapAction->setCheckable(true);
-    m_showDevicesOnMapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_showDevicesOnMapAction, &QAction::toggled, m_map, &MapWidget::setShowDevices);
 
-    m_fitOpenAlarmsAction = new QAction(tr("&Fit Open Alarms on the Map"), this);
-    m_fitOpenAlarmsAction->setObjectName(QStringLiteral("fitOpenAlarmsAction"));
-    m_fitOpenAlarmsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_fitOpenAlarmsAction = newAction(this, tr("&Fit Open Alarms on the Map"), "fitOpenAlarmsAction",
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_fitOpenAlarmsAction, &QAction::triggered, m_map, [this] { m_map->fitOpenAlarms(); });
 
-    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
-    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
-    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F1));
+    m_shortcutsAction =
+        newAction(this, tr("&Keyboard Shortcuts"), "shortcutsAction", QKeySequence(Qt::CTRL | Qt::Key_F1));
     connect(m_shortcutsAction, &QAction::triggered, this, [this] {
         auto *box =
             new QMessageBox(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), shortcutsText(), QMessageBox::Close, this);
@@ -565,16 +560,11 @@ void MainWindow::createActions()
         box->open();
     });
 
-    m_aboutAction = new QAction(tr("&About Relais"), this);
-    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
-    m_aboutAction->setShortcut(QKeySequence(Qt::Key_F1));
-    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutAction = newAction(this, tr("&About Relais"), "aboutAction", QKeySequence(Qt::Key_F1), QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
-    m_aboutQtAction = new QAction(tr("About &Qt"), this);
-    m_aboutQtAction->setObjectName(QStringLiteral("aboutQtAction"));
-    m_aboutQtAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F1));
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    m_aboutQtAction =
+        newAction(this, tr("About &Qt"), "aboutQtAction", QKeySequence(Qt::SHIFT | Qt::Key_F1), QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, this, [this] { QMessageBox::aboutQt(this, tr("About Qt")); });
 }
 
@@ -583,8 +573,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAlarmAction);
     file->addSeparator();
-    file->addAction(m_startShiftAction);
-    file->addAction(m_endShiftAction);
+    file->addActions({m_startShiftAction, m_endShiftAction});
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
@@ -593,16 +582,11 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_alarmsDock->toggleViewAction());
-    view->addAction(m_helpersDock->toggleViewAction());
-    view->addAction(m_missionsDock->toggleViewAction());
-    view->addAction(m_devicesDock->toggleViewAction());
-    view->addAction(m_gatewaysDock->toggleViewAction());
-    view->addAction(m_detailDock->toggleViewAction());
-    view->addAction(m_logDock->toggleViewAction());
+    for (QDockWidget *dock :
+         {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock, m_detailDock, m_logDock})
+        view->addAction(dock->toggleViewAction());
     view->addSeparator();
-    view->addAction(m_fitOpenAlarmsAction);
-    view->addAction(m_showDevicesOnMapAction);
+    view->addActions({m_fitOpenAlarmsAction, m_showDevicesOnMapAction});
     view->addSeparator();
     view->addActions(m_alarmQueue->filterActions());
     view->addAction(m_showFinishedMissionsAction);
@@ -628,9 +612,8 @@ void MainWindow::createMenus()
 
     QMenu *devices = menuBar()->addMenu(tr("&Devices"));
     devices->setObjectName(QStringLiteral("devicesMenu"));
-    devices->addAction(m_devicePanel->addDeviceAction());
-    devices->addAction(m_devicePanel->editDeviceAction());
-    devices->addAction(m_devicePanel->removeDeviceAction());
+    devices->addActions(
+        {m_devicePanel->addDeviceAction(), m_devicePanel->editDeviceAction(), m_devicePanel->removeDeviceAction()});
     devices->addSeparator();
     devices->addAction(m_devicePanel->importDevicesAction());
     // Opening the menu shows the devices the actions apply to.
@@ -642,8 +625,7 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
     help->addSeparator();
-    help->addAction(m_aboutAction);
-    help->addAction(m_aboutQtAction);
+    help->addActions({m_aboutAction, m_aboutQtAction});
 }
 
 void MainWindow::createStatusBar()

@@ -73,6 +73,16 @@ struct StoreLikeSink final : ActionSink
     }
 };
 
+// An action shown in a menu, by name: the menu's own or one it shares (the window's Alarm
+// commands are not the menu's children, so findChild would miss them).
+QAction *menuAction(const QMenu &menu, const QString &name)
+{
+    const QList<QAction *> actions = menu.actions();
+    const auto it =
+        std::find_if(actions.cbegin(), actions.cend(), [&name](const QAction *a) { return a->objectName() == name; });
+    return it == actions.cend() ? nullptr : *it;
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -710,11 +720,11 @@ void TestMainWindow::acknowledgesFromTheMap()
     // there (the window handles it) and says why it cannot.
     m_window->setActionSink(&sink);
     std::unique_ptr<QMenu> menu(map->createContextMenu(alarmAt));
-    QAction *ack = menu->findChild<QAction *>(QStringLiteral("acknowledgeAction"));
+    QAction *ack = menuAction(*menu, QStringLiteral("acknowledgeAction"));
     QVERIFY(ack);
     // Dispatching is there too (dispatchesFromTheMap).
-    QVERIFY(menu->findChild<QAction *>(QStringLiteral("assignNearestAction")));
-    QVERIFY(menu->findChild<QAction *>(QStringLiteral("offerNearbyAction")));
+    QVERIFY(menuAction(*menu, QStringLiteral("assignNearestAction")));
+    QVERIFY(menuAction(*menu, QStringLiteral("offerNearbyAction")));
     ack->trigger();
     QCOMPARE(sink.submitted.size(), 1);
     QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
@@ -723,7 +733,7 @@ void TestMainWindow::acknowledgesFromTheMap()
     // Acknowledged: no more entry for it.
     map->markers()->flush();
     menu.reset(map->createContextMenu(alarmAt));
-    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("acknowledgeAction")));
+    QVERIFY(!menuAction(*menu, QStringLiteral("acknowledgeAction")));
     m_window->setActionSink(nullptr);
 }
 
@@ -764,7 +774,7 @@ void TestMainWindow::dispatchesFromTheMap()
 
     // Claire is on duty but has sent no position yet: nobody to send, said in the status bar.
     std::unique_ptr<QMenu> menu(map->createContextMenu(doorAt));
-    menu->findChild<QAction *>(QStringLiteral("assignNearestAction"))->trigger();
+    menuAction(*menu, QStringLiteral("assignNearestAction"))->trigger();
     QVERIFY(sink.submitted.isEmpty());
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("No helper is available")),
              qPrintable(m_window->statusBar()->currentMessage()));
@@ -774,7 +784,7 @@ void TestMainWindow::dispatchesFromTheMap()
         {m_journal->helperAction(EntryKind::HelperPosition, QStringLiteral("h1"),
                                  {{QStringLiteral("lat"), 45.7618}, {QStringLiteral("lon"), 4.83}})});
     menu.reset(map->createContextMenu(doorAt));
-    menu->findChild<QAction *>(QStringLiteral("assignNearestAction"))->trigger();
+    menuAction(*menu, QStringLiteral("assignNearestAction"))->trigger();
     QStringList kinds;
     for (const JournalEntry &e : std::as_const(sink.submitted))
         kinds.append(e.kind);
@@ -803,7 +813,7 @@ void TestMainWindow::createsAManualAlarmFromTheMap()
     const QGeoCoordinate where = map->toCoordinate(empty);
 
     std::unique_ptr<QMenu> menu(map->createContextMenu(empty));
-    QAction *create = menu->findChild<QAction *>(QStringLiteral("createAlarmAction"));
+    QAction *create = menuAction(*menu, QStringLiteral("createAlarmAction"));
     QVERIFY(create);
     create->trigger();
     auto *dialog = m_window->findChild<QDialog *>(QStringLiteral("manualAlarmDialog"));
@@ -845,12 +855,6 @@ void TestMainWindow::fillsTheMapMenuWithTheSharedCommands()
     m_window->setActionSink(&sink);
     AlarmCommands *commands = m_window->alarmCommands();
     QVERIFY(commands);
-    const auto menuAction = [](const QMenu &menu, const QString &name) -> QAction * {
-        const QList<QAction *> actions = menu.actions();
-        const auto it = std::find_if(actions.cbegin(), actions.cend(),
-                                     [&name](const QAction *a) { return a->objectName() == name; });
-        return it == actions.cend() ? nullptr : *it;
-    };
     MapWidget::Hit door;
     door.kind = MapWidget::Hit::Kind::Alarm;
     door.alarmId = 1;         // new, at 45.76 4.83
