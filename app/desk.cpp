@@ -32,7 +32,7 @@ Desk::Desk(const Clock *clock, const Settings &settings, QObject *parent)
     connect(m_gateways.get(), &GatewayHost::logMessage, this, &Desk::logMessage);
     // Offers and cancels to the helpers' handsets, from what was committed.
     connect(m_store.get(), &Store::committed, m_gateways.get(), [this](const QList<JournalEntry> &entries) {
-        m_gateways->send(downlinksFor(entries, m_state.state(), m_settings.offerTimeoutS));
+        m_gateways->send(downlinksFor(entries, m_state.state(), m_settings.offers.timeoutS));
     });
 
     m_supervision.setInterval(30000);
@@ -157,8 +157,7 @@ bool Desk::followUpOffersNow()
     // topped up with the next nearest helpers.
     if (m_followingUp)
         return false;
-    const OfferFollowUp::Settings offers{m_settings.offerCount, m_settings.offerRadiusM, m_settings.offerTimeoutS};
-    return submitJob(OfferFollowUp::due(m_state.state(), offers, m_clock->now()), &m_followingUp);
+    return submitJob(OfferFollowUp::due(m_state.state(), m_settings.offers, m_clock->now()), &m_followingUp);
 }
 
 bool Desk::escalateNow()

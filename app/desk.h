@@ -4,6 +4,7 @@
 #include "gatewayconfig.h"
 #include "gatewaystatus.h"
 #include "livestate.h"
+#include "offersettings.h"
 #include "privacypurge.h"
 
 #include <QObject>
@@ -34,9 +35,7 @@ public:
     // how long each stands.
     struct Settings
     {
-        int offerCount = 3;
-        double offerRadiusM = 500;
-        int offerTimeoutS = 60;
+        OfferSettings offers;
         // Escalation timers per severity; empty: Escalation::defaults.
         std::function<Escalation::Timers(Severity)> escalation;
         // How long personal details are kept (docs/privacy.md).
@@ -57,6 +56,9 @@ public:
     GatewayStatusBoard &board() { return m_board; }
     GatewayHost &gateways() { return *m_gateways; }
     const Settings &settings() const { return m_settings; }
+    // The offers' settings, held here once: the window reads them through this address, which
+    // stays valid (and follows setSettings) as long as the desk lives.
+    const OfferSettings *offerSettings() const { return &m_settings.offers; }
     // New settings from now on (the settings dialog): the next round of each job uses them.
     void setSettings(const Settings &settings) { m_settings = settings; }
 

@@ -2,6 +2,7 @@
 
 #include "journalreader.h"
 #include "migrations.h"
+#include "reportexport.h"
 #include "reports.h"
 #include "sqlconnection.h"
 #include "stateloader.h"
@@ -164,15 +165,16 @@ int runExport(const QStringList &arguments)
         return kDone;
     }
     const QStringList positional = p.positionalArguments();
-    static const QStringList kinds{QStringLiteral("shift"), QStringLiteral("payouts"), QStringLiteral("transparency")};
-    if (positional.size() != 1 || !kinds.contains(positional.constFirst())) {
+    const std::optional<ReportKind> report =
+        positional.size() == 1 ? ReportExport::fromKey(positional.constFirst()) : std::nullopt;
+    if (!report) {
         return fail(command,
                     positional.isEmpty() ? QStringLiteral("which report? shift, payouts or transparency (see --help)")
                                          : QStringLiteral("unknown report “%1”: shift, payouts or transparency")
                                                .arg(positional.join(QLatin1Char(' '))),
                     kUsage);
     }
-    const QString kind = positional.constFirst();
+    const bool shiftReport = *report == ReportKind::Shift;
 
     ReportFormat format;
     format.timeZone = c.zone(p);
@@ -197,14 +199,14 @@ int runExport(const QStringList &arguments)
     }
 
     // The period, checked before the journal is read.
-    if (p.isSet(shift) && kind != QLatin1String("shift"))
+    if (p.isSet(shift) && !shiftReport)
         return fail(command, QStringLiteral("--shift is for the shift report; use --from and --to"), kUsage);
     if (p.isSet(shift) && (p.isSet(c.from) || p.isSet(c.to)))
         return fail(command, QStringLiteral("give either --shift or --from/--to, not both"), kUsage);
     if (!p.isSet(shift) && !p.isSet(c.from))
         return fail(command,
-                    kind == QLatin1String("shift") ? QStringLiteral("give --shift <id> or --from (and --to)")
-                                                   : QStringLiteral("give the period: --from (and --to)"),
+                    shiftReport ? QStringLiteral("give --shift <id> or --from (and --to)")
+                                : QStringLiteral("give the period: --from (and --to)"),
                     kUsage);
     ReportPeriod period;
     if (p.isSet(c.from)) {
@@ -256,11 +258,7 @@ int runExport(const QStringList &arguments)
     const bool written = writeOutput(
         p.value(c.out),
         [&](QIODevice *out, QString *why) {
-            if (kind == QLatin1String("shift"))
-                return Reports::writeShiftReport(data.state, period, format, out, why);
-            if (kind == QLatin1String("payouts"))
-                return Reports::writePayoutStatement(data.state, period, format, out, why);
-            return Reports::writeTransparencyReport(data.state, period, data.costs, format, out, why);
+            return ReportExport::write(*report, data.state, data.costs, period, format, out, why);
         },
         &error);
     return written ? kDone : fail(command, error);

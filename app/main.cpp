@@ -148,9 +148,7 @@ MapSetup mapSetup(const relais::AppOptions &options, const relais::Settings &set
 relais::Desk::Settings deskSettings(const relais::Settings &settings)
 {
     relais::Desk::Settings dispatch;
-    dispatch.offerCount = settings.offerCount();
-    dispatch.offerRadiusM = settings.offerRadiusM();
-    dispatch.offerTimeoutS = settings.offerTimeoutS();
+    dispatch.offers = {settings.offerCount(), double(settings.offerRadiusM()), settings.offerTimeoutS()};
     QHash<relais::Severity, relais::Escalation::Timers> timers;
     for (relais::Severity severity : relais::Severities::all())
         timers.insert(severity, settings.escalation(severity));
@@ -275,7 +273,7 @@ int main(int argc, char *argv[])
     relais::KeychainSecretStore secretStore;
     relais::MainWindow window(&state, dataDir);
     window.setActionSink(&actions);
-    window.setOfferSettings(desk.settings().offerCount, desk.settings().offerRadiusM);
+    window.setOfferSettings(desk.offerSettings());
     // The running costs for the transparency report live in the journal (docs/exports.md).
     window.setRunningCostsProvider([&window, path = desk.store().databasePath()] {
         const auto costs = relais::ExportCommand::readCosts(path);

@@ -2,6 +2,7 @@
 
 #include "csvreader.h"
 #include "dispatchstate.h"
+#include "registrycommands.h"
 
 #include <QGeoCoordinate>
 #include <QHash>
@@ -74,7 +75,7 @@ DeviceImport::Report DeviceImport::fromCsv(const QByteArray &data, const Dispatc
     }
 
     QSet<QString> seen;
-    QList<JournalEntry> entries;
+    QList<DeviceForm> devices;
     for (qsizetype r = 1; r < records.size() && report.errors.size() < kMaxErrors; ++r) {
         const CsvReader::Record &rec = records.at(r);
         auto field = [&](const char *name) {
@@ -110,23 +111,22 @@ DeviceImport::Report DeviceImport::fromCsv(const QByteArray &data, const Dispatc
                                      .arg(problems.join(tr("; ", "between the problems found on one line"))));
             continue;
         }
-        JournalEntry e = JournalEntry::make(at, QStringLiteral("import"), EntryKind::DeviceRegistered, by,
-                                            QJsonObject{{QStringLiteral("device"), id},
-                                                        {QStringLiteral("kind"), field("kind")},
-                                                        {QStringLiteral("label"), field("label")},
-                                                        {QStringLiteral("beneficiary"), field("beneficiary_ref")},
-                                                        {QStringLiteral("address"), field("address")},
-                                                        {QStringLiteral("lat"), lat},
-                                                        {QStringLiteral("lon"), lon},
-                                                        {QStringLiteral("interval_s"), interval}});
-        entries.append(e);
+        devices.append({id, field("kind"), field("label"), field("beneficiary_ref"), field("address"),
+                        QGeoCoordinate(lat, lon), interval});
     }
     if (report.errors.size() >= kMaxErrors)
         report.errors.append(tr("Stopped after %1 errors.").arg(kMaxErrors));
-    if (report.errors.isEmpty() && entries.isEmpty())
+    if (report.errors.isEmpty() && devices.isEmpty())
         report.errors.append(tr("The file has a header but no device."));
-    if (report.errors.isEmpty())
-        report.entries = entries;
+    if (!report.errors.isEmpty())
+        return report;
+    const Result<QList<JournalEntry>> entries = RegistryCommands::importDevices(devices, by, at);
+    if (!entries) {
+        report.errors.append(entries.errorString());
+        return report;
+    }
+    report.devices = devices;
+    report.entries = entries.value();
     return report;
 }
 

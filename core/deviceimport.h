@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deviceform.h"
 #include "journalentry.h"
 
 #include <QCoreApplication>
@@ -9,7 +10,7 @@ namespace relais {
 
 class DispatchState;
 
-// Turns a coordinator's CSV of devices into device.registered entries, all or nothing:
+// Reads a coordinator's CSV of devices into device.registered entries, all or nothing:
 // any bad line and nothing is imported, every problem is listed with its line number.
 // Columns (header names, any order): device_id, kind, label, beneficiary_ref, address,
 // latitude, longitude, report_interval_s. Separator "," or ";"; with ";" a decimal comma
@@ -21,7 +22,8 @@ class DeviceImport final
 public:
     struct Report
     {
-        QList<JournalEntry> entries; // empty unless errors is empty
+        QList<DeviceForm> devices;   // the file's devices, in order; empty unless errors is empty
+        QList<JournalEntry> entries; // their device.registered (RegistryCommands::importDevices)
         QStringList errors;          // "Line 12: ..." sentences, in file order
         bool ok() const { return errors.isEmpty(); }
     };

@@ -84,6 +84,11 @@ MissionKind missionKindFor(const Alarm &alarm)
     return alarm.isMaintenance() ? MissionKind::Maintenance : MissionKind::Verification;
 }
 
+Result<QList<JournalEntry>> acknowledge(qint64 alarmId, const Actor &by, const QDateTime &at)
+{
+    return QList<JournalEntry>{entry(EntryKind::AlarmAcknowledged, {{QStringLiteral("alarm"), alarmId}}, by, at)};
+}
+
 Result<QList<JournalEntry>> assignNearest(const DispatchState &state, qint64 alarmId, const Actor &by,
                                           const QDateTime &at)
 {

@@ -23,6 +23,10 @@ namespace DispatchActions {
 // The mission kind an alarm calls for: maintenance for device faults, else a verification.
 MissionKind missionKindFor(const Alarm &alarm);
 
+// Acknowledges the alarm: alarm.acknowledged. Not checked here: the reducer refuses an alarm
+// that is not new (or unknown) with its reason, which the dispatcher is shown.
+Result<QList<JournalEntry>> acknowledge(qint64 alarmId, const Actor &by, const QDateTime &at);
+
 // Sends the nearest available helper (HelperRanker: distance, then skills): acknowledges a
 // new alarm, creates its mission and assigns it. Refused when the alarm is not open, has no
 // position, already has a mission under way, or when no helper is available.

@@ -1,6 +1,6 @@
 #include "dispatchstate.h"
 
-#include "privacypurge.h"
+#include "redaction.h"
 #include "runningcost.h"
 
 #include <QCoreApplication>
@@ -408,7 +408,7 @@ Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
             return severity.error();
         const QGeoCoordinate where = positionFrom(p);
         const QString address = stringFrom(p, "address");
-        if (!where.isValid() && address.trimmed().isEmpty() && !PrivacyPurge::isRedacted(p))
+        if (!where.isValid() && address.trimmed().isEmpty() && !Redaction::isRedacted(p))
             return refuse("missing_field", tr("A manual alarm needs an address or coordinates."));
         const qint64 id = m_nextAlarmId++;
         Alarm a(id, QString(), *kind, severity.value(), e.time, e.actor);
@@ -451,7 +451,7 @@ Result<DispatchState::Changes> DispatchState::applyAlarm(const JournalEntry &e)
         if (s && a.missionId)
             cancelMission(a.missionId, QStringLiteral("alarm_cancelled"), e.time, e.actor, changes);
     } else if (e.kind == EntryKind::AlarmNote) {
-        if (PrivacyPurge::isRedacted(p))
+        if (Redaction::isRedacted(p))
             return changes; // its text was purged with the alarm's details
         if (a.personalDetailsPurgedAt.isValid())
             return refuse("details_purged",
@@ -706,7 +706,7 @@ Result<DispatchState::Changes> DispatchState::applyHelper(const JournalEntry &e)
         s = h.goOnDuty(e.time, e.actor);
     else if (e.kind == EntryKind::HelperOffDuty)
         s = h.goOffDuty(e.time, e.actor);
-    else if (e.kind == EntryKind::HelperPosition && PrivacyPurge::isRedacted(p))
+    else if (e.kind == EntryKind::HelperPosition && Redaction::isRedacted(p))
         return changes; // a position forgotten after the retention period
     else if (e.kind == EntryKind::HelperPosition)
         s = h.updatePosition(positionFrom(p), e.time);
@@ -783,7 +783,7 @@ Result<DispatchState::Changes> DispatchState::applyPrivacyPurge(const JournalEnt
         const Alarm *a = alarm(id);
         if (!a)
             return refuse("unknown_alarm", tr("Unknown alarm %1.").arg(id));
-        const QDateTime ended = PrivacyPurge::endedAt(*a);
+        const QDateTime ended = Redaction::endedAt(*a);
         if (!ended.isValid() || ended >= before)
             return refuse("alarm_not_due",
                           tr("Alarm %1 has not been over for the whole retention period: its details stay.").arg(id));
@@ -796,7 +796,7 @@ Result<DispatchState::Changes> DispatchState::applyPrivacyPurge(const JournalEnt
     const auto keyOrPurged = [](QList<Transition> timeline, const QList<int> &states) {
         for (Transition &t : timeline) {
             if (states.contains(t.state))
-                t.note = PrivacyPurge::keyOrPurged(t.note);
+                t.note = Redaction::keyOrPurged(t.note);
         }
         return timeline;
     };
@@ -805,8 +805,8 @@ Result<DispatchState::Changes> DispatchState::applyPrivacyPurge(const JournalEnt
         a.address.clear();
         a.details.clear();
         a.notes.clear();
-        a.cancelReason = PrivacyPurge::keyOrPurged(a.cancelReason);
-        a.position = PrivacyPurge::coarse(a.position);
+        a.cancelReason = Redaction::keyOrPurged(a.cancelReason);
+        a.position = Redaction::coarse(a.position);
         a.personalDetailsPurgedAt = e.time;
         // Reasons typed by people: unassigning (back to acknowledged) and cancelling.
         a.restore(a.state(), a.count(), a.lastSeen(), a.outcome(), a.escalationStage(),

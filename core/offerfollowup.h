@@ -1,6 +1,7 @@
 #pragma once
 
 #include "journalentry.h"
+#include "offersettings.h"
 
 #include <QDateTime>
 #include <QList>
@@ -23,12 +24,8 @@ class DispatchState;
 class OfferFollowUp final
 {
 public:
-    struct Settings
-    {
-        int count = 3;        // offers out at once per mission
-        double radiusM = 500; // how far helpers may be
-        int timeoutS = 60;    // how long an offer stands
-    };
+    // Offers out at once per mission, how far helpers may be, how long an offer stands.
+    using Settings = OfferSettings;
 
     static QList<JournalEntry> due(const DispatchState &state, const Settings &settings, const QDateTime &now);
 };

@@ -1,7 +1,8 @@
 #include "privacypurge.h"
 
+#include "redaction.h"
+
 #include <QJsonArray>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -10,13 +11,11 @@ namespace relais {
 
 namespace {
 
-const QLatin1String kPurged("purged");
-
 void coarsen(QJsonObject &p)
 {
     if (p.contains(QLatin1String("lat")) && p.contains(QLatin1String("lon"))) {
-        p.insert(QLatin1String("lat"), PrivacyPurge::coarse(p.value(QLatin1String("lat")).toDouble()));
-        p.insert(QLatin1String("lon"), PrivacyPurge::coarse(p.value(QLatin1String("lon")).toDouble()));
+        p.insert(QLatin1String("lat"), Redaction::coarse(p.value(QLatin1String("lat")).toDouble()));
+        p.insert(QLatin1String("lon"), Redaction::coarse(p.value(QLatin1String("lon")).toDouble()));
     }
 }
 
@@ -31,47 +30,11 @@ void dropText(QJsonObject &p, const char *key)
 void purgeReason(QJsonObject &p)
 {
     const QString reason = p.value(QLatin1String("reason")).toString();
-    if (!reason.isEmpty() && !PrivacyPurge::isSystemKey(reason))
-        p.insert(QLatin1String("reason"), PrivacyPurge::purgedText());
+    if (!reason.isEmpty() && !Redaction::isSystemKey(reason))
+        p.insert(QLatin1String("reason"), Redaction::purgedText());
 }
 
 } // namespace
-
-double PrivacyPurge::coarse(double degrees)
-{
-    return std::round(degrees * 100.0) / 100.0;
-}
-
-QGeoCoordinate PrivacyPurge::coarse(const QGeoCoordinate &c)
-{
-    if (!c.isValid())
-        return c;
-    return QGeoCoordinate(coarse(c.latitude()), coarse(c.longitude()));
-}
-
-bool PrivacyPurge::isSystemKey(const QString &reason)
-{
-    // Relais's keys are lower-case words joined by underscores; the few single words it
-    // uses are listed. A person's "dupont" or "Fausse manip" is text.
-    static const QRegularExpression shape(QStringLiteral("^[a-z]+(_[a-z0-9]+)*$"));
-    static const QStringList words{QStringLiteral("operator"),  QStringLiteral("reassigned"),
-                                   QStringLiteral("declined"),  QStringLiteral("timeout"),
-                                   QStringLiteral("withdrawn"), QStringLiteral("accepted"),
-                                   QStringLiteral("pending"),   purgedText()};
-    if (!shape.match(reason).hasMatch())
-        return false;
-    return reason.contains(QLatin1Char('_')) || words.contains(reason);
-}
-
-QString PrivacyPurge::keyOrPurged(const QString &reason)
-{
-    return reason.isEmpty() || isSystemKey(reason) ? reason : purgedText();
-}
-
-bool PrivacyPurge::isRedacted(const QJsonObject &payload)
-{
-    return payload.value(kPurged).toBool();
-}
 
 std::optional<JournalEntry> PrivacyPurge::redacted(const JournalEntry &entry)
 {
@@ -82,7 +45,7 @@ std::optional<JournalEntry> PrivacyPurge::redacted(const JournalEntry &entry)
         EntryKind::MissionUnassigned, EntryKind::MissionCancelled, EntryKind::MissionCompleted,
         EntryKind::DeviceAlarm,       EntryKind::DeviceRegistered, EntryKind::DeviceUpdated,
         EntryKind::DevicePosition,    EntryKind::DeviceRejected,   EntryKind::HelperPosition};
-    if (!kinds.contains(k) || isRedacted(entry.payload))
+    if (!kinds.contains(k) || Redaction::isRedacted(entry.payload))
         return std::nullopt;
     JournalEntry e = entry;
     QJsonObject &p = e.payload;
@@ -96,7 +59,7 @@ std::optional<JournalEntry> PrivacyPurge::redacted(const JournalEntry &entry)
     } else if (k == EntryKind::AlarmCancelled || k == EntryKind::MissionUnassigned
                || k == EntryKind::MissionCancelled) {
         const QString reason = p.value(QLatin1String("reason")).toString();
-        if (reason.isEmpty() || isSystemKey(reason))
+        if (reason.isEmpty() || Redaction::isSystemKey(reason))
             return std::nullopt; // nothing typed by anyone
         purgeReason(p);
     } else if (k == EntryKind::MissionCompleted) {
@@ -125,20 +88,13 @@ std::optional<JournalEntry> PrivacyPurge::redacted(const JournalEntry &entry)
     } else {
         return std::nullopt;
     }
-    p.insert(kPurged, true);
+    p.insert(QLatin1String("purged"), true);
     return e;
 }
 
 QDateTime PrivacyPurge::cutoff(const QDateTime &now, int retentionDays)
 {
     return now.toUTC().addDays(-qint64(std::max(retentionDays, 1)));
-}
-
-QDateTime PrivacyPurge::endedAt(const Alarm &alarm)
-{
-    if (alarm.isOpen() || alarm.timeline().isEmpty())
-        return {};
-    return alarm.timeline().constLast().at;
 }
 
 void PrivacyPurge::Planner::feed(const JournalEntry &e, const DispatchState::Changes &changes,
@@ -200,7 +156,7 @@ QList<JournalEntry> PrivacyPurge::Planner::plan(const DispatchState &state, cons
         const Alarm &a = it.value();
         if (a.personalDetailsPurgedAt.isValid())
             purgedBefore.insert(a.id());
-        else if (const QDateTime ended = endedAt(a); ended.isValid() && ended < m_cutoff)
+        else if (const QDateTime ended = Redaction::endedAt(a); ended.isValid() && ended < m_cutoff)
             toPurge.append(a.id());
     }
     std::sort(toPurge.begin(), toPurge.end());

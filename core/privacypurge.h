@@ -4,7 +4,6 @@
 #include "journalentry.h"
 
 #include <QDateTime>
-#include <QGeoCoordinate>
 #include <QHash>
 #include <QList>
 
@@ -15,7 +14,7 @@ namespace relais {
 // The retention of personal data (docs/privacy.md). After the retention period:
 // - a closed or cancelled alarm loses its personal details: address, device or caller text,
 //   notes, reasons typed by people, the completion note of its missions; its position is
-//   rounded to the neighbourhood (coarse()). What reports need stays: kind, severity, times,
+//   rounded to the neighbourhood (Redaction::coarse()). What reports need stays: kind, severity, times,
 //   outcome, helper, fee, the beneficiary's pseudonymous reference;
 // - the journal entries that carried those details are redacted in place (redacted()): the
 //   same fields removed or rounded, raw device bytes emptied, "purged": true in the payload;
@@ -33,26 +32,12 @@ class PrivacyPurge final
 public:
     static constexpr int kDefaultRetentionDays = 365;
 
-    // Rounded to 0.01° (about 1.1 km north–south, 0.75 km east–west at 47°): the
-    // neighbourhood, not the door. Idempotent.
-    static QGeoCoordinate coarse(const QGeoCoordinate &c);
-    static double coarse(double degrees);
-    // What replaces a reason or note typed by someone.
-    static QString purgedText() { return QStringLiteral("purged"); }
-    // Whether a reason is one of Relais's own keys ("operator", "device_reported", ...) and
-    // not text typed by someone: keys stay, text goes.
-    static bool isSystemKey(const QString &reason);
-    static QString keyOrPurged(const QString &reason);
-
     // The entry with its personal details removed and "purged": true; nullopt when it has
     // none (its kind carries none, or it is redacted already).
     static std::optional<JournalEntry> redacted(const JournalEntry &entry);
-    static bool isRedacted(const QJsonObject &payload);
 
     // The cut-off: details of what ended before it go.
     static QDateTime cutoff(const QDateTime &now, int retentionDays);
-    // When a closed or cancelled alarm ended (its last transition); null while open.
-    static QDateTime endedAt(const Alarm &alarm);
 
     // Collects, from a replay of the whole journal in order (each entry with the changes
     // the reducer reported and the state after it), what a purge at cutoff would redact.

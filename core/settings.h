@@ -2,6 +2,7 @@
 
 #include "alarmkind.h"
 #include "escalation.h"
+#include "offersettings.h"
 
 #include <QByteArray>
 #include <QLatin1StringView>
@@ -48,10 +49,11 @@ public:
         int fallback;
         bool contains(int v) const { return v >= minimum && v <= maximum; }
     };
-    static constexpr Range offerCountRange{1, 20, 3};
-    static constexpr Range offerRadiusRange{50, 20000, 500}; // metres
-    static constexpr Range offerTimeoutRange{10, 3600, 60};  // seconds
-    static constexpr Range retentionRange{1, 3650, 365};     // days
+    // The offers' defaults are OfferSettings' own.
+    static constexpr Range offerCountRange{1, 20, OfferSettings{}.count};
+    static constexpr Range offerRadiusRange{50, 20000, int(OfferSettings{}.radiusM)}; // metres
+    static constexpr Range offerTimeoutRange{10, 3600, OfferSettings{}.timeoutS};     // seconds
+    static constexpr Range retentionRange{1, 3650, 365};                              // days
     // Each escalation timer, in seconds (a day at most), with 0 < T1 <= T2 <= T3.
     static constexpr Range escalationRange{1, 86400, 0};
 

@@ -156,7 +156,7 @@ void DeviceDialog::setDevice(const Device &device)
     m_interval->setValue(seconds / m_intervalUnit->itemData(unit).toInt());
     for (bool &t : m_touched)
         t = true;
-    m_original = payload();
+    m_original = form();
     validate();
     m_kind->setFocus();
 }
@@ -166,29 +166,20 @@ QString DeviceDialog::deviceId() const
     return m_id->text().trimmed();
 }
 
-QJsonObject DeviceDialog::payload() const
+DeviceForm DeviceDialog::form() const
 {
-    QJsonObject p{
-        {QStringLiteral("device"), deviceId()},
-        {QStringLiteral("kind"), kindKey()},
-        {QStringLiteral("label"), m_label->text().trimmed()},
-        {QStringLiteral("beneficiary"), m_beneficiary->text().trimmed()},
-        {QStringLiteral("address"), m_address->text().trimmed()},
-        {QStringLiteral("interval_s"), intervalSeconds()},
-    };
+    DeviceForm d{deviceId(),
+                 kindKey(),
+                 m_label->text().trimmed(),
+                 m_beneficiary->text().trimmed(),
+                 m_address->text().trimmed(),
+                 {},
+                 intervalSeconds()};
     const auto lat = parseCoordinate(m_latitude->text(), -90, 90);
     const auto lon = parseCoordinate(m_longitude->text(), -180, 180);
-    if (lat && lon) {
-        p.insert(QStringLiteral("lat"), *lat);
-        p.insert(QStringLiteral("lon"), *lon);
-    }
-    return p;
-}
-
-JournalEntry DeviceDialog::entry(const QDateTime &at, const Actor &by) const
-{
-    return JournalEntry::make(at.toUTC(), QStringLiteral("ui"),
-                              m_editing ? EntryKind::DeviceUpdated : EntryKind::DeviceRegistered, by, payload());
+    if (lat && lon)
+        d.position = QGeoCoordinate(*lat, *lon);
+    return d;
 }
 
 void DeviceDialog::touch(Field field)
@@ -242,12 +233,12 @@ void DeviceDialog::validate()
     const bool nowhere = m_address->text().trimmed().isEmpty() && m_latitude->text().trimmed().isEmpty();
     const bool valid = showErrors(
         fields, nowhere ? tr("Enter an address or a position, so that helpers can find the place.") : QString());
-    if (valid && m_editing && payload() == m_original && m_status->text().isEmpty()) {
+    if (valid && m_editing && form() == m_original && m_status->text().isEmpty()) {
         m_status->setText(tr("No changes yet."));
         fitHeight();
     }
 
-    m_ok->setEnabled(valid && !(m_editing && payload() == m_original));
+    m_ok->setEnabled(valid && !(m_editing && form() == m_original));
     if (valid != m_valid) {
         m_valid = valid;
         emit validityChanged(valid);

@@ -1,12 +1,8 @@
 #pragma once
 
 #include "device.h"
+#include "deviceform.h"
 #include "formdialog.h"
-#include "journalentry.h"
-
-#include <QJsonObject>
-
-#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -21,8 +17,8 @@ class DispatchState;
 // other), label, the beneficiary's pseudonymous reference, address, position (both
 // coordinates or neither) and the expected report interval. Problems are written under the
 // field concerned as soon as it has been typed in; OK stays disabled until the device is
-// valid (and, when editing, until something changed). The dialog only builds the journal
-// entry: submitting it is the caller's business.
+// valid (and, when editing, until something changed). The dialog only gives the values typed
+// (DeviceForm): RegistryCommands makes the entry, the caller submits it.
 class DeviceDialog final : public FormDialog
 {
     Q_OBJECT
@@ -40,11 +36,9 @@ public:
     // Every field is valid (OK is enabled when, in addition, an edit changed something).
     bool isValid() const { return m_valid; }
 
-    // device, kind, label, beneficiary, address, interval_s, and lat and lon when a position
-    // is given: the payload of device.registered and device.updated.
-    QJsonObject payload() const;
-    // device.registered (new device) or device.updated, from source "ui".
-    JournalEntry entry(const QDateTime &at, const Actor &by) const;
+    // The values typed: id, kind key, label, beneficiary, address (trimmed), the position when
+    // both coordinates are given, the interval in seconds.
+    DeviceForm form() const;
 
 signals:
     void validityChanged(bool valid);
@@ -62,7 +56,7 @@ private:
     bool m_editing = false;
     bool m_valid = false;
     bool m_touched[FieldCount] = {};
-    QJsonObject m_original;
+    DeviceForm m_original;
 
     QLineEdit *m_id = nullptr;
     QComboBox *m_kind = nullptr;

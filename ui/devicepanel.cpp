@@ -7,6 +7,7 @@
 #include "displayformat.h"
 #include "itemroles.h"
 #include "livestate.h"
+#include "registrycommands.h"
 #include "settings.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
@@ -234,7 +235,10 @@ void DevicePanel::submitDialog(const DeviceDialog &dialog)
         return;
     const QString id = dialog.deviceId();
     const bool editing = dialog.isEditing();
-    submit({dialog.entry(QDateTime::currentDateTimeUtc(), Actor::operatorNamed(m_operatorName))},
+    const DeviceForm form = dialog.form();
+    const Actor by = Actor::operatorNamed(m_operatorName);
+    const QDateTime at = QDateTime::currentDateTimeUtc();
+    submit(editing ? RegistryCommands::updateDevice(form, by, at) : RegistryCommands::registerDevice(form, by, at),
            ActionSink::Mode::EachOnItsOwn, [this, id, editing](const QList<Status> &results) {
                if (allOk(results)) {
                    emit message(editing ? tr("Device %1 saved.").arg(id) : tr("Device %1 registered.").arg(id));
@@ -263,12 +267,6 @@ QString DevicePanel::describe(const QString &id) const
     return tr("%1 (%2)", "device id (its details)").arg(id, parts.join(QLatin1String(", ")));
 }
 
-JournalEntry DevicePanel::removal(const QString &id) const
-{
-    return JournalEntry::make(QDateTime::currentDateTimeUtc(), QStringLiteral("ui"), EntryKind::DeviceRemoved,
-                              Actor::operatorNamed(m_operatorName), QJsonObject{{QStringLiteral("device"), id}});
-}
-
 QMessageBox *DevicePanel::removeDevice(const QString &id)
 {
     if (!m_sink || !m_state->state().device(id))
@@ -286,12 +284,14 @@ QMessageBox *DevicePanel::removeDevice(const QString &id)
     connect(box, &QMessageBox::finished, this, [this, box, remove, id] {
         if (box->clickedButton() != remove)
             return;
-        submit({removal(id)}, ActionSink::Mode::EachOnItsOwn, [this, id](const QList<Status> &results) {
-            if (allOk(results))
-                emit message(tr("Device %1 removed.").arg(id));
-            else
-                showFailure(tr("Device Not Removed"), tr("Device %1 was not removed.").arg(id), results);
-        });
+        submit(
+            RegistryCommands::removeDevice(id, Actor::operatorNamed(m_operatorName), QDateTime::currentDateTimeUtc()),
+            ActionSink::Mode::EachOnItsOwn, [this, id](const QList<Status> &results) {
+                if (allOk(results))
+                    emit message(tr("Device %1 removed.").arg(id));
+                else
+                    showFailure(tr("Device Not Removed"), tr("Device %1 was not removed.").arg(id), results);
+            });
     });
     box->open();
     return box;
@@ -358,8 +358,8 @@ QDialog *DevicePanel::importDevicesFrom(const QString &path)
     }
 
     QStringList ids;
-    for (const JournalEntry &e : std::as_const(report.entries))
-        ids.append(e.payload.value(QLatin1String("device")).toString());
+    for (const DeviceForm &d : std::as_const(report.devices))
+        ids.append(d.id);
     const qsizetype count = ids.size();
     QString sample = ids.mid(0, 5).join(QLatin1String(", "));
     if (count > 5)
@@ -390,15 +390,22 @@ QDialog *DevicePanel::importDevicesFrom(const QString &path)
     return box;
 }
 
-void DevicePanel::submit(const QList<JournalEntry> &entries, ActionSink::Mode mode, Done done)
+void DevicePanel::submit(const Result<QList<JournalEntry>> &entries, ActionSink::Mode mode, Done done)
 {
     if (!m_sink)
         return;
+    if (!entries) {
+        // Refused before the journal: reported as the journal's refusals are.
+        if (done)
+            done({Status(entries.error())});
+        return;
+    }
     // The answer comes after the commit: this panel may be gone by then.
-    m_sink->submit(entries, mode, [self = QPointer<DevicePanel>(this), done = std::move(done)](const QList<Status> &r) {
-        if (self && done)
-            done(r);
-    });
+    m_sink->submit(entries.value(), mode,
+                   [self = QPointer<DevicePanel>(this), done = std::move(done)](const QList<Status> &r) {
+                       if (self && done)
+                           done(r);
+                   });
 }
 
 void DevicePanel::showFailure(const QString &title, const QString &text, const QList<Status> &results)

@@ -84,9 +84,8 @@ private:
 
     void createActions();
     void updateActions();
-    void submit(const QList<JournalEntry> &entries, ActionSink::Mode mode, Done done);
+    void submit(const Result<QList<JournalEntry>> &entries, ActionSink::Mode mode, Done done);
     void showFailure(const QString &title, const QString &text, const QList<Status> &results);
-    JournalEntry removal(const QString &id) const;
     DeviceDialog *openDialog(DeviceDialog *dialog);
     QString describe(const QString &id) const;
 

@@ -21,9 +21,9 @@ ExportDialog::ExportDialog(const DispatchState &state, const QDateTime &now, QWi
 
     m_report = new QComboBox(this);
     m_report->setObjectName(QStringLiteral("reportCombo"));
-    m_report->addItem(tr("Shift report (one row per alarm)"), int(Report::Shift));
-    m_report->addItem(tr("Helper payouts"), int(Report::Payouts));
-    m_report->addItem(tr("Transparency report (no personal data)"), int(Report::Transparency));
+    m_report->addItem(tr("Shift report (one row per alarm)"), int(ReportKind::Shift));
+    m_report->addItem(tr("Helper payouts"), int(ReportKind::Payouts));
+    m_report->addItem(tr("Transparency report (no personal data)"), int(ReportKind::Transparency));
     addField(tr("&Report:"), m_report);
 
     // The shifts, newest first; the running one says so.
@@ -85,9 +85,9 @@ ExportDialog::ExportDialog(const DispatchState &state, const QDateTime &now, QWi
     update();
 }
 
-ExportDialog::Report ExportDialog::report() const
+ReportKind ExportDialog::report() const
 {
-    return static_cast<Report>(m_report->currentData().toInt());
+    return static_cast<ReportKind>(m_report->currentData().toInt());
 }
 
 ReportPeriod ExportDialog::period() const
@@ -106,15 +106,13 @@ ReportFormat ExportDialog::format() const
     f.separator = m_separator->currentData().toString().at(0);
     f.byteOrderMark = m_bom->isChecked();
     // The transparency report never carries personal data, whatever the box says.
-    f.withNames = report() != Report::Transparency && m_names->isChecked();
+    f.withNames = report() != ReportKind::Transparency && m_names->isChecked();
     return f;
 }
 
 QString ExportDialog::suggestedFileName() const
 {
-    const QString kind = report() == Report::Shift     ? QStringLiteral("shift")
-                         : report() == Report::Payouts ? QStringLiteral("payouts")
-                                                       : QStringLiteral("transparency");
+    const QString kind = ReportExport::key(report());
     const ReportPeriod p = period();
     const QDate day = (p.from.isValid() ? p.from : QDateTime::currentDateTimeUtc()).toLocalTime().date();
     return QStringLiteral("relais-%1-%2.csv").arg(kind, day.toString(Qt::ISODate));
@@ -125,7 +123,7 @@ void ExportDialog::update()
     const bool byPeriod = m_shift->currentData().toLongLong() == 0;
     m_from->setEnabled(byPeriod);
     m_to->setEnabled(byPeriod);
-    m_names->setEnabled(report() != Report::Transparency);
+    m_names->setEnabled(report() != ReportKind::Transparency);
     const bool ordered = !byPeriod || m_from->dateTime() < m_to->dateTime();
     m_ok->setEnabled(ordered);
     showErrors({}, ordered ? QString() : tr("The period must end after it starts."));

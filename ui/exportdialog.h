@@ -1,6 +1,7 @@
 #pragma once
 
 #include "formdialog.h"
+#include "reportexport.h"
 #include "reportformat.h"
 #include "reportperiod.h"
 
@@ -21,11 +22,9 @@ class ExportDialog final : public FormDialog
     Q_DISABLE_COPY_MOVE(ExportDialog)
 
 public:
-    enum class Report { Shift, Payouts, Transparency };
-
     ExportDialog(const DispatchState &state, const QDateTime &now, QWidget *parent = nullptr);
 
-    Report report() const;
+    ReportKind report() const;
     ReportPeriod period() const;
     ReportFormat format() const;
     // "relais-shift-2026-11-23.csv": a file name for the save dialog.

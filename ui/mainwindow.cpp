@@ -1,62 +1,47 @@
 #include "mainwindow.h"
 
 #include "actionsink.h"
+#include "alarmcommands.h"
 #include "alarmdetailpane.h"
+#include "alarmqueue.h"
 #include "alarmsounds.h"
 #include "alarmtablemodel.h"
+#include "attentionmonitor.h"
 #include "clock.h"
+#include "deskforms.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
-#include "dispatchactions.h"
 #include "displayformat.h"
 #include "eventlog.h"
-#include "exportdialog.h"
 #include "gatewaytablemodel.h"
-#include "helperranker.h"
 #include "helpertablemodel.h"
+#include "helptexts.h"
 #include "itemroles.h"
 #include "livestate.h"
-#include "manualalarmdialog.h"
 #include "mapwidget.h"
 #include "missiontablemodel.h"
-#include "reports.h"
 #include "settings.h"
 #include "settingsdialog.h"
-#include "shiftdialogs.h"
+#include "tablecolumns.h"
 #include "tableproxymodel.h"
 #include "tablesetup.h"
 #include "tableview.h"
-#include "uicolors.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QGeoCoordinate>
-#include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPointer>
-#include <QSaveFile>
 #include <QScreen>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
-#include <QTableView>
 #include <QTimer>
-#include <QToolBar>
-#include <QToolButton>
-#include <QVBoxLayout>
 
-#include <algorithm>
 #include <chrono>
-#include <functional>
 
 namespace relais {
 
@@ -72,6 +57,17 @@ constexpr int kMessageTimeoutMs = 10000;
 bool settingsEnabled()
 {
     return !QCoreApplication::organizationName().isEmpty();
+}
+
+// An action of the window's menus, named (tests find it by its name), with its shortcut.
+QAction *newAction(QObject *parent, const QString &text, const char *name, const QKeySequence &key,
+                   QAction::MenuRole role = QAction::TextHeuristicRole)
+{
+    auto *action = new QAction(text, parent);
+    action->setObjectName(QLatin1StringView(name));
+    action->setShortcut(key);
+    action->setMenuRole(role);
+    return action;
 }
 
 QLabel *statusLabel(QWidget *parent, const char *objectName)
@@ -107,7 +103,9 @@ MainWindow::MainWindow(LiveState *state, const QString &dataDir, QWidget *parent
     createStatusBar();
     placeDocks();
     connectMap();
-    createAttentionBar();
+    // The banner above the map, the tray, the "nobody accepted" told once per return.
+    m_attention = new AttentionMonitor(m_state, this);
+    connect(m_attention, &AttentionMonitor::told, this, &MainWindow::showError);
     restoreSettings();
     m_alarmTable->setFocus();
 }
@@ -116,20 +114,7 @@ MainWindow::~MainWindow() = default;
 
 QString MainWindow::aboutText()
 {
-    const QString version = QStringLiteral(RELAIS_VERSION);
-    const auto paragraph = [](const QString &text) {
-        return QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped());
-    };
-    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Relais %1").arg(version).toHtmlEscaped());
-    html += paragraph(tr("Dispatcher console for neighbourhood alarm verification."));
-    html += paragraph(tr("Built with Qt %1, running on Qt %2.")
-                          .arg(QLatin1StringView(QT_VERSION_STR), QLatin1StringView(qVersion())));
-    html += paragraph(tr("Relais is free software, licensed under the GNU General Public License, "
-                         "version 3 or later (GPL-3.0-or-later)."));
-    html += paragraph(tr("It uses Qt, licensed under the GNU Lesser General Public License, version 3 (LGPLv3)."));
-    html += QStringLiteral("<p><a href=\"https://www.openstreetmap.org/copyright\">%1</a></p>")
-                .arg(tr("Map data © OpenStreetMap contributors, ODbL").toHtmlEscaped());
-    return html;
+    return HelpTexts::about();
 }
 
 QString MainWindow::shortenedPath(const QString &path)
@@ -152,6 +137,8 @@ DeviceTableModel *MainWindow::deviceModel() const
 void MainWindow::setActionSink(ActionSink *sink)
 {
     m_devicePanel->setActionSink(sink);
+    m_commands->setActionSink(sink);
+    m_forms->setActionSink(sink);
 }
 
 ActionSink *MainWindow::actionSink() const
@@ -164,16 +151,14 @@ void MainWindow::setOperatorName(const QString &name)
     m_devicePanel->setOperatorName(name);
 }
 
-void MainWindow::setOfferSettings(int count, double radiusM)
+void MainWindow::setOfferSettings(const OfferSettings *offers)
 {
-    m_offerCount = std::max(count, 1);
-    m_offerRadiusM = radiusM;
+    m_commands->setOfferSettings(offers);
 }
 
 void MainWindow::applySettings(const Settings &settings)
 {
     m_sounds->setEnabled(settings.soundsEnabled());
-    setOfferSettings(settings.offerCount(), settings.offerRadiusM());
 }
 
 void MainWindow::setSettingsServices(const SettingsServices &services)
@@ -202,6 +187,8 @@ void MainWindow::showSettingsDialog()
 void MainWindow::setClock(const Clock *clock)
 {
     m_clock = clock;
+    m_commands->setClock(clock);
+    m_forms->setClock(clock);
 }
 
 QDateTime MainWindow::now() const
@@ -249,17 +236,9 @@ void MainWindow::connectMap()
                 if (current.isValid())
                     m_detailPane->setAlarm(current.data(ItemRoles::IdRole).toLongLong());
             });
-    connect(m_detailPane, &AlarmDetailPane::noteEntered, this, &MainWindow::addNote);
-    // An alarm arriving while none is chosen is chosen (the most urgent): its details and
-    // commands are at hand at once. Nothing else moves; a choice already made stays.
-    const auto chooseFirstIfNone = [this] {
-        if (!m_alarmTable->selectionModel()->currentIndex().isValid() && m_alarmProxy->rowCount() > 0)
-            m_alarmTable->selectionModel()->setCurrentIndex(
-                m_alarmProxy->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    };
-    connect(m_alarmProxy, &QAbstractItemModel::rowsInserted, this, chooseFirstIfNone);
-    connect(m_alarmProxy, &QAbstractItemModel::modelReset, this, chooseFirstIfNone);
-    chooseFirstIfNone(); // alarms already open at start-up
+    connect(m_detailPane, &AlarmDetailPane::noteEntered, m_commands, &AlarmCommands::addNote);
+    // An alarm arriving while none is chosen is chosen (AlarmQueue), alarms already open too.
+    m_alarmQueue->chooseFirstIfNone();
     connect(m_alarmProxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateAlarmActions);
     updateAlarmActions();
     // The helpers' distances are to the alarm chosen.
@@ -280,189 +259,36 @@ void MainWindow::connectMap()
         m_helperTable->setCurrentIndex(row);
         m_helperTable->scrollTo(row);
     });
-    // What the window can do from the map's context menu (an entry whose signal is not
-    // connected is left out of the menu).
-    connect(m_map, &MapWidget::acknowledgeRequested, this, &MainWindow::acknowledgeAlarm);
-    connect(m_map, &MapWidget::assignNearestRequested, this, &MainWindow::assignNearestHelper);
-    connect(m_map, &MapWidget::offerToNearbyRequested, this, &MainWindow::offerToNearbyHelpers);
-    connect(m_map, &MapWidget::createAlarmRequested, this, &MainWindow::createManualAlarm);
-}
-
-void MainWindow::createManualAlarm(const QGeoCoordinate &where)
-{
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("No alarm can be created: this window is read-only."));
-        return;
-    }
-    auto *dialog = new ManualAlarmDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("manualAlarmDialog"));
-    if (where.isValid())
-        dialog->setPosition(where);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        ActionSink *target = actionSink();
-        if (!target)
-            return;
-        const JournalEntry e = dialog->entry(Actor::operatorNamed(operatorName()), now());
-        target->submit({e}, ActionSink::Mode::EachOnItsOwn,
-                       [self = QPointer<MainWindow>(this)](const QList<Status> &r) {
-                           if (self && !r.isEmpty() && !r.first().ok())
-                               self->showError(tr("The alarm was not created: %1").arg(r.first().errorString()));
-                       });
-    });
-    dialog->open();
-}
-
-void MainWindow::createAttentionBar()
-{
-    // Above the map, only while an escalated alarm needs a phone call: never a dialog.
-    m_attentionBar = new QToolBar(tr("Attention"), this);
-    m_attentionBar->setObjectName(QStringLiteral("attentionBar"));
-    m_attentionBar->setMovable(false);
-    m_attentionBar->setFloatable(false);
-    m_attentionBar->toggleViewAction()->setVisible(false);
-    m_attentionLabel = new QLabel(m_attentionBar);
-    m_attentionLabel->setObjectName(QStringLiteral("attentionLabel"));
-    // No word wrap: a wrapped label asks for the height of its narrowest width, leaving blank
-    // lines that take rows from the alarm queue.
-    m_attentionLabel->setWordWrap(false);
-    m_attentionLabel->setContentsMargins(10, 4, 8, 4);
-    // A style sheet, not a palette: the tool bar's style would paint over a palette's colours.
-    m_attentionLabel->setStyleSheet(
-        QStringLiteral("QLabel { background: #fdecea; color: %1; border-left: 4px solid %1; }")
-            .arg(UiColors::attentionText().name()));
-    m_attentionLabel->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_attentionBar->addWidget(m_attentionLabel);
-    addToolBar(Qt::TopToolBarArea, m_attentionBar);
-    m_attentionBar->hide();
-    connect(m_state, &LiveState::changed, this, &MainWindow::updateAttention);
-    connect(m_state, &LiveState::changed, this,
-            [this](const DispatchState::Changes &changes) { noticeChanges(changes.alarms); });
-    connect(m_state, &LiveState::wasReset, this, &MainWindow::updateAttention);
-    updateAttention();
+    // The map's context menu: the shared alarm commands, "create an alarm here". MERGE: with
+    // MapWidget::setContextMenuFiller, this one line replaces the four connects below:
+    // m_map->setContextMenuFiller(std::bind_front(&AlarmCommands::fillMapMenu, m_commands));
+    connect(m_map, &MapWidget::acknowledgeRequested, m_commands, &AlarmCommands::acknowledge);
+    connect(m_map, &MapWidget::assignNearestRequested, m_commands, &AlarmCommands::assignNearest);
+    connect(m_map, &MapWidget::offerToNearbyRequested, m_commands, &AlarmCommands::offerToNearby);
+    connect(m_map, &MapWidget::createAlarmRequested, m_forms, &DeskForms::createManualAlarm);
+    connect(m_commands, &AlarmCommands::createAlarmRequested, m_forms, &DeskForms::createManualAlarm);
 }
 
 QString MainWindow::attentionText() const
 {
-    QList<const Alarm *> calls;
-    for (const Alarm &a : m_state->state().alarms()) {
-        using S = Alarm::State;
-        const bool noHelper = a.escalationStage() >= 2
-                              && (a.state() == S::New || a.state() == S::Acknowledged || a.state() == S::Dispatching);
-        const bool notThere = a.escalationStage() >= 3 && (a.state() == S::Assigned || a.state() == S::EnRoute);
-        if (a.isOpen() && (noHelper || notThere))
-            calls.append(&a);
-    }
-    if (calls.isEmpty())
-        return {};
-    // The most severe first, then the oldest.
-    std::sort(calls.begin(), calls.end(), [](const Alarm *x, const Alarm *y) {
-        const int rx = Severities::rank(x->severity()), ry = Severities::rank(y->severity());
-        return rx != ry ? rx < ry : x->id() < y->id();
-    });
-    QStringList lines;
-    for (qsizetype i = 0; i < std::min<qsizetype>(calls.size(), 3); ++i) {
-        const Alarm &a = *calls.at(i);
-        const QString where = a.address.isEmpty() ? AlarmKinds::label(a.kind())
-                                                  : AlarmKinds::label(a.kind()) + QStringLiteral(", ") + a.address;
-        lines.append(a.state() == Alarm::State::Assigned || a.state() == Alarm::State::EnRoute
-                         ? tr("Alarm %1 (%2): nobody on scene yet. Call the helper, or the emergency services.")
-                               .arg(a.id())
-                               .arg(where)
-                         : tr("Alarm %1 (%2): no helper has accepted. Call the beneficiary's contacts or the "
-                              "emergency services.")
-                               .arg(a.id())
-                               .arg(where));
-    }
-    if (calls.size() > 3)
-        lines.append(tr("And %n more alarm(s) waiting.", nullptr, int(calls.size() - 3)));
-    lines.append(tr("Emergency numbers: 15 (medical), 18 (fire), 112 (any emergency), 17 (police)."));
-    return lines.join(QLatin1Char('\n'));
-}
-
-void MainWindow::noticeChanges(const QSet<qint64> &alarms)
-{
-    for (qint64 id : alarms) {
-        const Alarm *a = m_state->state().alarm(id);
-        if (a && a->state() == Alarm::State::New && a->escalationStage() >= 1 && !m_toldUnacknowledged.contains(id)) {
-            // Not acknowledged in time: a notification from the system tray (seen even when
-            // the window is behind another), and the status bar.
-            m_toldUnacknowledged.insert(id);
-            const QString text = tr("Alarm %1 (%2, %3) is waiting to be acknowledged.")
-                                     .arg(id)
-                                     .arg(AlarmKinds::label(a->kind()), Severities::label(a->severity()));
-            if (QSystemTrayIcon::isSystemTrayAvailable()) {
-                if (!m_tray) {
-                    m_tray = new QSystemTrayIcon(windowIcon(), this);
-                    m_tray->setObjectName(QStringLiteral("trayIcon"));
-                    m_tray->setToolTip(tr("Relais"));
-                    connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-                        showNormal();
-                        raise();
-                        activateWindow();
-                    });
-                    m_tray->show();
-                }
-                m_tray->showMessage(tr("Alarm waiting"), text, QSystemTrayIcon::Warning, 10000);
-            }
-            showError(text);
-        }
-        if (!a || a->state() != Alarm::State::Acknowledged || a->timeline().isEmpty()
-            || a->timeline().last().note != QLatin1String("offers_exhausted"))
-            continue;
-        // Once per return to the dispatcher (the timeline's length tells them apart).
-        if (m_toldExhausted.value(id, -1) == a->timeline().size())
-            continue;
-        m_toldExhausted.insert(id, a->timeline().size());
-        showError(tr("Alarm %1: no helper accepted and nobody else is near enough. Choose a helper, or call.").arg(id));
-    }
-}
-
-void MainWindow::updateAttention()
-{
-    const QString text = attentionText();
-    if (text != m_attentionLabel->text())
-        m_attentionLabel->setText(text);
-    m_attentionBar->setVisible(!text.isEmpty());
+    return m_attention->attentionText();
 }
 
 qint64 MainWindow::currentAlarm() const
 {
-    const QModelIndex current = m_alarmTable->selectionModel()->currentIndex();
-    return current.isValid() ? current.data(ItemRoles::IdRole).toLongLong() : 0;
+    return m_alarmQueue->currentAlarm();
 }
 
 void MainWindow::updateAlarmActions()
 {
+    m_commands->updateActions();
     const Alarm *a = m_state->state().alarm(currentAlarm());
-    const bool open = a && a->isOpen();
-    const bool waiting = open && (a->state() == Alarm::State::New || a->state() == Alarm::State::Acknowledged);
-    m_acknowledgeAction->setEnabled(open && a->state() == Alarm::State::New);
-    m_assignNearestAction->setEnabled(waiting && a->position.isValid());
-    m_offerNearbyAction->setEnabled(waiting && a->position.isValid());
-    m_centreAlarmAction->setEnabled(open && a->position.isValid());
-    using S = Alarm::State;
-    const Mission *m = a && a->missionId ? m_state->state().mission(a->missionId) : nullptr;
-    const bool assigned = m && m->state() == Mission::State::Assigned;
-    m_assignToAction->setEnabled(open && a->state() != S::OnScene);
-    m_cancelOffersAction->setEnabled(open && m && m->state() == Mission::State::Offering);
-    m_enRouteAction->setEnabled(open && assigned && a->state() == S::Assigned);
-    m_onSceneAction->setEnabled(open && assigned && (a->state() == S::Assigned || a->state() == S::EnRoute));
-    m_outcomeAction->setEnabled(open && (!assigned || a->state() == S::OnScene));
-    m_closeAlarmAction->setEnabled(a && a->state() == S::Resolved);
-    m_cancelAlarmAction->setEnabled(open);
-    m_noteAction->setEnabled(a != nullptr);
+    m_centreAlarmAction->setEnabled(a && a->isOpen() && a->position.isValid());
 }
 
 void MainWindow::selectAlarm(qint64 alarmId, bool centre)
 {
-    QModelIndex row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(alarmId));
-    if (!row.isValid() && m_state->state().alarm(alarmId)) {
-        // Hidden by the queue's filter: show them all rather than lose the choice.
-        setAlarmFilter(AlarmFilter::All);
-        row = m_alarmProxy->mapFromSource(m_alarmModel->indexOf(alarmId));
-    }
+    const QModelIndex row = m_alarmQueue->rowOf(alarmId);
     if (!row.isValid())
         return;
     m_alarmsDock->raise();
@@ -477,242 +303,12 @@ void MainWindow::selectAlarm(qint64 alarmId, bool centre)
 
 void MainWindow::setAlarmFilter(AlarmFilter filter)
 {
-    m_alarmFilter = filter;
-    QAction *checked = filter == AlarmFilter::Open  ? m_filterOpenAction
-                       : filter == AlarmFilter::All ? m_filterAllAction
-                                                    : m_filterMineAction;
-    if (!checked->isChecked())
-        checked->setChecked(true);
-    m_alarmProxy->setOpenOnly(filter == AlarmFilter::Open);
-    if (filter == AlarmFilter::Mine) {
-        // The alarms this operator acknowledged, dispatched or recorded anything on, open or not.
-        m_alarmProxy->setRowFilter([this](const QModelIndex &index) {
-            const Alarm *a = m_state->state().alarm(index.data(ItemRoles::IdRole).toLongLong());
-            if (!a)
-                return false;
-            const Actor me = currentActor();
-            return std::any_of(a->timeline().cbegin(), a->timeline().cend(),
-                               [&me](const Transition &t) { return t.by == me; });
-        });
-    } else {
-        m_alarmProxy->setRowFilter({});
-    }
-    m_alarmTable->setPlaceholderText(filter == AlarmFilter::Open  ? tr("No open alarms")
-                                     : filter == AlarmFilter::All ? tr("No alarms")
-                                                                  : tr("No alarms handled by you"));
+    m_alarmQueue->setFilter(filter);
 }
 
 Actor MainWindow::currentActor() const
 {
     return Actor::operatorNamed(operatorName());
-}
-
-void MainWindow::popUpMenu(QMenu *menu, QAction *action)
-{
-    QPoint where;
-    QWidget *button = nullptr;
-    const QList<QObject *> users = action->associatedObjects();
-    for (QObject *o : users) {
-        auto *w = qobject_cast<QToolButton *>(o);
-        if (w && w->isVisible()) {
-            button = w;
-            break;
-        }
-    }
-    if (button)
-        where = button->mapToGlobal(QPoint(0, button->height()));
-    else
-        where = m_alarmTable->viewport()->mapToGlobal(QPoint(20, 20));
-    menu->popup(where);
-}
-
-void MainWindow::fillAssignMenu()
-{
-    m_assignMenu->clear();
-    const qint64 id = currentAlarm();
-    const Alarm *a = m_state->state().alarm(id);
-    if (!a)
-        return;
-    // Available helpers, nearest first (skills break near ties); without a position, by name.
-    QList<HelperRanker::Candidate> ranked;
-    if (a->position.isValid()) {
-        ranked = HelperRanker::rank(m_state->state().helpers(), a->position, a->kind(), {8, 0, true});
-    } else {
-        for (const Helper &h : m_state->state().helpers()) {
-            if (h.availability() == Helper::Availability::Available)
-                ranked.append({h.id(), -1, 0});
-        }
-        std::sort(ranked.begin(), ranked.end(), [this](const auto &x, const auto &y) {
-            return QString::localeAwareCompare(m_state->state().helper(x.helperId)->name,
-                                               m_state->state().helper(y.helperId)->name)
-                   < 0;
-        });
-        ranked = ranked.mid(0, 8);
-    }
-    if (ranked.isEmpty()) {
-        m_assignMenu->addAction(tr("No helper is available"))->setEnabled(false);
-        return;
-    }
-    for (const HelperRanker::Candidate &c : ranked) {
-        const Helper *h = m_state->state().helper(c.helperId);
-        const QString text = c.distanceM >= 0 ? tr("%1 — %2 m").arg(h->name).arg(qRound(c.distanceM)) : h->name;
-        QAction *choice = m_assignMenu->addAction(text);
-        choice->setObjectName(QStringLiteral("assignTo_") + c.helperId);
-        connect(choice, &QAction::triggered, this, [this, id, helper = c.helperId] { assignHelper(id, helper); });
-    }
-}
-
-void MainWindow::fillOutcomeMenu()
-{
-    m_outcomeMenu->clear();
-    const qint64 id = currentAlarm();
-    for (Outcome o : Outcomes::all()) {
-        if (o == Outcome::Cancelled)
-            continue;
-        QAction *choice = m_outcomeMenu->addAction(Outcomes::label(o));
-        choice->setObjectName(QStringLiteral("outcome_") + Outcomes::key(o));
-        connect(choice, &QAction::triggered, this, [this, id, o] { recordOutcome(id, o); });
-    }
-}
-
-void MainWindow::assignHelper(qint64 alarmId, const QString &helperId)
-{
-    submitCommand(alarmId, DispatchActions::assignTo(m_state->state(), alarmId, helperId, currentActor(), now()),
-                  tr("Alarm %1 was not assigned").arg(alarmId));
-}
-
-void MainWindow::cancelOffers(qint64 alarmId)
-{
-    submitCommand(alarmId, DispatchActions::cancelOffers(m_state->state(), alarmId, currentActor(), now()),
-                  tr("The offers of alarm %1 were not withdrawn").arg(alarmId));
-}
-
-void MainWindow::recordEnRoute(qint64 alarmId)
-{
-    submitCommand(alarmId,
-                  DispatchActions::recordProgress(m_state->state(), alarmId, DispatchActions::Progress::EnRoute,
-                                                  currentActor(), now()),
-                  tr("Alarm %1: “en route” was not recorded").arg(alarmId));
-}
-
-void MainWindow::recordOnScene(qint64 alarmId)
-{
-    submitCommand(alarmId,
-                  DispatchActions::recordProgress(m_state->state(), alarmId, DispatchActions::Progress::OnScene,
-                                                  currentActor(), now()),
-                  tr("Alarm %1: “on scene” was not recorded").arg(alarmId));
-}
-
-void MainWindow::recordOutcome(qint64 alarmId, Outcome outcome)
-{
-    submitCommand(alarmId,
-                  DispatchActions::recordOutcome(m_state->state(), alarmId, outcome, QString(), currentActor(), now()),
-                  tr("Alarm %1: the outcome was not recorded").arg(alarmId));
-}
-
-void MainWindow::closeAlarm(qint64 alarmId)
-{
-    submitCommand(alarmId, DispatchActions::close(m_state->state(), alarmId, currentActor(), now()),
-                  tr("Alarm %1 was not closed").arg(alarmId));
-}
-
-void MainWindow::cancelAlarm(qint64 alarmId)
-{
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(QStringLiteral("cancelAlarmDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Cancel Alarm %1").arg(alarmId));
-    dialog->setLabelText(tr("Why is the alarm cancelled? (kept in its timeline)"));
-    dialog->setOkButtonText(tr("Cancel the Alarm"));
-    dialog->setCancelButtonText(tr("Keep It"));
-    connect(dialog, &QInputDialog::textValueSelected, this,
-            [this, alarmId](const QString &reason) { cancelAlarmBecause(alarmId, reason); });
-    dialog->open();
-}
-
-void MainWindow::cancelAlarmBecause(qint64 alarmId, const QString &reason)
-{
-    submitCommand(alarmId, DispatchActions::cancelAlarm(m_state->state(), alarmId, reason, currentActor(), now()),
-                  tr("Alarm %1 was not cancelled").arg(alarmId));
-}
-
-void MainWindow::addNote(qint64 alarmId, const QString &text)
-{
-    submitCommand(alarmId, DispatchActions::addNote(m_state->state(), alarmId, text, currentActor(), now()),
-                  tr("The note on alarm %1 was not kept").arg(alarmId));
-}
-
-void MainWindow::submitCommand(qint64 alarmId, const Result<QList<JournalEntry>> &entries, const QString &failure)
-{
-    if (!entries) {
-        showError(QStringLiteral("%1: %2").arg(failure, entries.errorString()));
-        return;
-    }
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("Alarm %1: nothing can be changed, this window is read-only.").arg(alarmId));
-        return;
-    }
-    sink->submit(entries.value(), ActionSink::Mode::AllOrNothing,
-                 [self = QPointer<MainWindow>(this), failure](const QList<Status> &r) {
-                     for (const Status &s : r) {
-                         if (self && !s.ok()) {
-                             self->showError(QStringLiteral("%1: %2").arg(failure, s.errorString()));
-                             return;
-                         }
-                     }
-                 });
-}
-
-void MainWindow::assignNearestHelper(qint64 alarmId)
-{
-    submitDispatch(alarmId, DispatchActions::assignNearest(m_state->state(), alarmId,
-                                                           Actor::operatorNamed(operatorName()), now()));
-}
-
-void MainWindow::offerToNearbyHelpers(qint64 alarmId)
-{
-    submitDispatch(alarmId, DispatchActions::offerToNearby(m_state->state(), alarmId, m_offerCount, m_offerRadiusM,
-                                                           Actor::operatorNamed(operatorName()), now()));
-}
-
-void MainWindow::submitDispatch(qint64 alarmId, const Result<QList<JournalEntry>> &entries)
-{
-    if (!entries) {
-        showError(tr("Alarm %1: %2").arg(alarmId).arg(entries.errorString()));
-        return;
-    }
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("Alarm %1 cannot be dispatched: this window is read-only.").arg(alarmId));
-        return;
-    }
-    // Together or not at all: the mission and what is done with it.
-    sink->submit(entries.value(), ActionSink::Mode::AllOrNothing,
-                 [self = QPointer<MainWindow>(this), alarmId](const QList<Status> &r) {
-                     for (const Status &s : r) {
-                         if (self && !s.ok()) {
-                             self->showError(tr("Alarm %1 was not dispatched: %2").arg(alarmId).arg(s.errorString()));
-                             return;
-                         }
-                     }
-                 });
-}
-
-void MainWindow::acknowledgeAlarm(qint64 id)
-{
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("Alarm %1 cannot be acknowledged: this window is read-only.").arg(id));
-        return;
-    }
-    JournalEntry e =
-        JournalEntry::make(now(), QStringLiteral("ui"), EntryKind::AlarmAcknowledged,
-                           Actor::operatorNamed(operatorName()), QJsonObject{{QStringLiteral("alarm"), id}});
-    sink->submit({e}, ActionSink::Mode::EachOnItsOwn, [self = QPointer<MainWindow>(this), id](const QList<Status> &r) {
-        if (self && !r.isEmpty() && !r.first().ok())
-            self->showError(tr("Alarm %1 was not acknowledged: %2").arg(id).arg(r.first().errorString()));
-    });
 }
 
 void MainWindow::setGatewayBoard(GatewayStatusBoard *board)
@@ -751,37 +347,7 @@ void MainWindow::showAbout()
 
 QString MainWindow::shortcutsText() const
 {
-    const auto row = [](const QString &keys, const QString &what) {
-        return QStringLiteral("<tr><td style=\"padding-right:16px\"><b>%1</b></td><td>%2</td></tr>")
-            .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
-    };
-    QString html = QStringLiteral("<table>");
-    const QList<QAction *> menus = menuBar()->actions();
-    for (const QAction *menuAction : menus) {
-        const QMenu *menu = menuAction->menu();
-        if (!menu)
-            continue;
-        QString rows;
-        const QList<QAction *> actions = menu->actions();
-        for (const QAction *a : actions) {
-            if (!a->shortcut().isEmpty()) {
-                rows += row(a->shortcut().toString(QKeySequence::NativeText),
-                            QString(a->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-            }
-        }
-        if (!rows.isEmpty()) {
-            html += QStringLiteral("<tr><td colspan=\"2\"><br><i>%1</i></td></tr>")
-                        .arg(QString(menuAction->text()).remove(QLatin1Char('&')).toHtmlEscaped())
-                    + rows;
-        }
-    }
-    html += QStringLiteral("<tr><td colspan=\"2\"><br><i>%1</i></td></tr>").arg(tr("On the map").toHtmlEscaped());
-    html += row(QStringLiteral("+ / −"), tr("Zoom in / out"));
-    html += row(tr("Arrows"), tr("Move the map"));
-    html += row(QStringLiteral("F"), tr("Fit every open alarm"));
-    html += row(tr("Right-click"), tr("What can be done there: acknowledge, send a helper, create an alarm…"));
-    html += QStringLiteral("</table>");
-    return html;
+    return HelpTexts::shortcuts(menuBar());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -801,11 +367,12 @@ void MainWindow::showEvent(QShowEvent *event)
 
 void MainWindow::createModels()
 {
-    m_alarmModel = new AlarmTableModel(m_state, this);
-    m_alarmProxy = new TableProxyModel(this);
-    m_alarmProxy->setObjectName(QStringLiteral("alarmProxy"));
-    m_alarmProxy->setSourceModel(m_alarmModel);
-    m_alarmProxy->setOpenOnly(true);
+    // The queue's model first, as before the queue had a class of its own.
+    m_alarmQueue = new AlarmQueue(
+        m_state, [this] { return currentActor(); }, this);
+    m_alarmModel = m_alarmQueue->model();
+    m_alarmProxy = m_alarmQueue->proxy();
+    m_alarmTable = m_alarmQueue->table();
 
     m_helperModel = new HelperTableModel(m_state, this);
     m_helperProxy = new TableProxyModel(this);
@@ -826,44 +393,9 @@ void MainWindow::createModels()
 
 void MainWindow::createDocks()
 {
-    m_alarmTable = new TableView(this);
-    m_alarmTable->setPlaceholderText(tr("No open alarms"));
-    m_alarmTable->setObjectName(QStringLiteral("alarmTable"));
-    TableSetup::setup(m_alarmTable, m_alarmProxy);
-    // Most urgent first, then oldest first (the proxy's tie-break on raise time).
-    m_alarmTable->sortByColumn(AlarmTableModel::SeverityColumn, Qt::AscendingOrder);
-    using A = Alarm::State;
-    const QList<A> alarmStates{A::New, A::Acknowledged, A::Dispatching, A::Assigned, A::EnRoute, A::OnScene};
-    const QString nameSample = QStringLiteral("Claire Martin"); // a typical name, never shown
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::SeverityColumn,
-                          TableSetup::labels(Severities::all(), Severities::label), true, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::KindColumn,
-                          TableSetup::labels(AlarmKinds::all(), AlarmKinds::label), true, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::StateColumn,
-                          TableSetup::labels(alarmStates, Alarm::stateLabel), false, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::AgeColumn, {DisplayFormat::age(23 * 3600 + 59 * 60)}, false,
-                          true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::CountColumn, {QStringLiteral("99")}, false, true);
-    TableSetup::fitColumn(m_alarmTable, AlarmTableModel::HelperColumn, {nameSample});
-    // The place takes what is left: it is what the dispatcher reads first.
-    m_alarmTable->horizontalHeader()->setStretchLastSection(false);
-    m_alarmTable->horizontalHeader()->setSectionResizeMode(AlarmTableModel::PlaceColumn, QHeaderView::Stretch);
     m_alarmsDock = new QDockWidget(tr("Alarms"), this);
     m_alarmsDock->setObjectName(QStringLiteral("alarmsDock"));
-    {
-        // The queue's filter above it: open, all, mine (the actions join it in createActions).
-        auto *box = new QWidget(m_alarmsDock);
-        auto *column = new QVBoxLayout(box);
-        column->setContentsMargins(0, 0, 0, 0);
-        column->setSpacing(0);
-        auto *bar = new QToolBar(box);
-        bar->setObjectName(QStringLiteral("alarmFilterBar"));
-        bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        bar->setIconSize(QSize(12, 12));
-        column->addWidget(bar);
-        column->addWidget(m_alarmTable);
-        m_alarmsDock->setWidget(box);
-    }
+    m_alarmsDock->setWidget(m_alarmQueue);
 
     m_detailPane = new AlarmDetailPane(m_state, this);
     m_detailPane->setObjectName(QStringLiteral("alarmDetailPane"));
@@ -881,37 +413,14 @@ void MainWindow::createDocks()
     m_helperTable->setPlaceholderText(tr("No helpers registered"));
     m_helperTable->setObjectName(QStringLiteral("helperTable"));
     TableSetup::setup(m_helperTable, m_helperProxy);
-    // Available first; off-duty helpers always last (their group).
-    m_helperTable->sortByColumn(HelperTableModel::AvailabilityColumn, Qt::AscendingOrder);
-    using H = Helper::Availability;
-    const QList<H> availabilities{H::OffDuty, H::Available, H::Offered, H::Assigned, H::Busy};
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::NameColumn, {nameSample});
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::AvailabilityColumn,
-                          TableSetup::labels(availabilities, Helper::availabilityLabel), true);
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::MissionColumn, {QStringLiteral("#9999")});
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::DistanceColumn, {QStringLiteral("88,8 km")});
-    TableSetup::fitColumn(m_helperTable, HelperTableModel::TodayColumn,
-                          {QStringLiteral("99 · ") + DisplayFormat::money(Money::euros(99900))});
+    TableColumns::setUpHelpers(m_helperTable);
     m_helpersDock = createTableDock(tr("Helpers"), QStringLiteral("helpersDock"), m_helperTable);
 
     m_missionTable = new TableView(this);
     m_missionTable->setPlaceholderText(tr("No missions under way"));
     m_missionTable->setObjectName(QStringLiteral("missionTable"));
     TableSetup::setup(m_missionTable, m_missionProxy);
-    m_missionTable->sortByColumn(MissionTableModel::IdColumn, Qt::AscendingOrder);
-    using M = Mission::State;
-    const QList<M> missionStates{M::Open, M::Offering, M::Assigned, M::Completed, M::Cancelled};
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::IdColumn, {QStringLiteral("9999")});
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::KindColumn,
-                          TableSetup::labels(MissionKinds::all(), MissionKinds::label));
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::AlarmColumn, {QStringLiteral("#9999")}, true);
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::StateColumn,
-                          TableSetup::labels(missionStates, Mission::stateLabel));
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::FeeColumn, {DisplayFormat::money(Money::euros(1000))});
-    TableSetup::fitColumn(m_missionTable, MissionTableModel::PendingOffersColumn, {QStringLiteral("9")});
-    // The helper's name takes what is left.
-    m_missionTable->horizontalHeader()->setStretchLastSection(false);
-    m_missionTable->horizontalHeader()->setSectionResizeMode(MissionTableModel::AssigneeColumn, QHeaderView::Stretch);
+    TableColumns::setUpMissions(m_missionTable);
     m_missionsDock = createTableDock(tr("Missions"), QStringLiteral("missionsDock"), m_missionTable);
 
     m_devicePanel = new DevicePanel(m_state, this);
@@ -925,32 +434,7 @@ void MainWindow::createDocks()
     m_gatewayTable->setPlaceholderText(tr("No gateway configured"));
     m_gatewayTable->setObjectName(QStringLiteral("gatewayTable"));
     TableSetup::setup(m_gatewayTable, m_gatewayProxy);
-    // Links in trouble first, then by name.
-    m_gatewayTable->sortByColumn(GatewayTableModel::LinkColumn, Qt::AscendingOrder);
-    const QDateTime now = QDateTime::currentDateTimeUtc(); // width samples only
-    GatewayStatus sample;
-    sample.since = now.addDays(-40);
-    sample.link = GatewayStatus::Link::Disconnected;
-    QStringList linkSamples{m_gatewayModel->linkText(sample)};
-    sample.link = GatewayStatus::Link::Connected;
-    linkSamples.append(m_gatewayModel->linkText(sample));
-    sample.link = GatewayStatus::Link::Connecting;
-    sample.retryInS = 30;
-    linkSamples.append(m_gatewayModel->linkText(sample));
-    sample = {};
-    sample.transport = QStringLiteral("tcp");
-    sample.peer = QStringLiteral("192.168.100.200:50312");
-    const QString counterSample = QLocale().toString(9999999);
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::GatewayColumn,
-                          {QStringLiteral("gw-north-00"), QStringLiteral("/dev/ttyUSB00")});
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::LinkColumn, linkSamples, true);
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::TransportColumn,
-                          {GatewayTableModel::transportText(sample)});
-    TableSetup::fitColumn(m_gatewayTable, GatewayTableModel::LastMessageColumn,
-                          {DisplayFormat::moment(now.addDays(-40), now)});
-    for (int column :
-         {GatewayTableModel::StoredColumn, GatewayTableModel::DuplicateColumn, GatewayTableModel::RejectedColumn})
-        TableSetup::fitColumn(m_gatewayTable, column, {counterSample});
+    TableColumns::setUpGateways(m_gatewayTable, *m_gatewayModel);
     m_gatewaysDock = createTableDock(tr("Gateways"), QStringLiteral("gatewaysDock"), m_gatewayTable);
 }
 
@@ -964,66 +448,39 @@ QDockWidget *MainWindow::createTableDock(const QString &title, const QString &ob
 
 void MainWindow::createActions()
 {
-    m_newAlarmAction = new QAction(tr("&New Alarm (Phone Call)…"), this);
-    m_newAlarmAction->setObjectName(QStringLiteral("newAlarmAction"));
-    m_newAlarmAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    connect(m_newAlarmAction, &QAction::triggered, this, [this] { createManualAlarm(QGeoCoordinate()); });
+    // The forms that write to the journal: a manual alarm, the shift, the export.
+    m_forms = new DeskForms(
+        m_state, [this] { return currentActor(); }, this);
+    connect(m_forms, &DeskForms::failed, this, &MainWindow::showError);
+    connect(m_forms, &DeskForms::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
+    m_newAlarmAction =
+        newAction(this, tr("&New Alarm (Phone Call)…"), "newAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(m_newAlarmAction, &QAction::triggered, m_forms, [this] { m_forms->createManualAlarm(QGeoCoordinate()); });
 
-    // The dispatcher's commands on the alarm chosen in the list, from the keyboard.
-    const auto alarmAction = [this](const QString &text, const char *name, const QKeySequence &key,
-                                    const std::function<void(qint64)> &run) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1StringView(name));
-        action->setShortcut(key);
-        connect(action, &QAction::triggered, this, [this, run] {
-            if (const qint64 id = currentAlarm())
-                run(id);
-        });
-        return action;
-    };
-    m_acknowledgeAction =
-        alarmAction(tr("&Acknowledge"), "acknowledgeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_Return),
-                    [this](qint64 id) { acknowledgeAlarm(id); });
-    m_assignNearestAction =
-        alarmAction(tr("Assign the Nearest &Helper"), "assignNearestAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_D),
-                    [this](qint64 id) { assignNearestHelper(id); });
-    m_offerNearbyAction =
-        alarmAction(tr("&Offer to Nearby Helpers"), "offerNearbyAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_O),
-                    [this](qint64 id) { offerToNearbyHelpers(id); });
-    m_centreAlarmAction = alarmAction(tr("&Centre on the Map"), "centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L),
-                                      [this](qint64 id) { m_map->centreOnAlarm(id); });
-    // Choosing the helper or the outcome: a menu under the command's button.
-    m_assignMenu = new QMenu(this);
-    m_assignMenu->setObjectName(QStringLiteral("assignMenu"));
-    m_assignToAction =
-        alarmAction(tr("Assign &To…"), "assignToAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_T), [this](qint64) {
-            fillAssignMenu();
-            popUpMenu(m_assignMenu, m_assignToAction);
-        });
-    m_cancelOffersAction =
-        alarmAction(tr("&Withdraw the Offers"), "cancelOffersAlarmAction",
-                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this](qint64 id) { cancelOffers(id); });
-    m_enRouteAction = alarmAction(tr("Helper &En Route"), "enRouteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_E),
-                                  [this](qint64 id) { recordEnRoute(id); });
-    m_onSceneAction = alarmAction(tr("Helper On &Scene"), "onSceneAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_G),
-                                  [this](qint64 id) { recordOnScene(id); });
-    m_outcomeMenu = new QMenu(this);
-    m_outcomeMenu->setObjectName(QStringLiteral("outcomeMenu"));
-    m_outcomeAction =
-        alarmAction(tr("O&utcome…"), "outcomeAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_I), [this](qint64) {
-            fillOutcomeMenu();
-            popUpMenu(m_outcomeMenu, m_outcomeAction);
-        });
-    m_closeAlarmAction = alarmAction(tr("Clo&se"), "closeAlarmAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
-                                     [this](qint64 id) { closeAlarm(id); });
-    m_cancelAlarmAction = alarmAction(tr("Cancel the Alarm…"), "cancelAlarmAction",
-                                      QKeySequence(Qt::CTRL | Qt::Key_Delete), [this](qint64 id) { cancelAlarm(id); });
+    // The dispatcher's commands on the alarm chosen in the list; refusals in the status bar.
+    m_commands = new AlarmCommands(
+        m_state, [this] { return currentAlarm(); }, [this] { return currentActor(); }, this);
+    m_commands->setMenuAnchor(m_alarmTable->viewport());
+    connect(m_commands, &AlarmCommands::failed, this, &MainWindow::showError);
+    connect(m_commands, &AlarmCommands::noteRequested, this, [this] {
+        m_detailDock->show();
+        m_detailDock->raise();
+        if (auto *edit = m_detailPane->findChild<QWidget *>(QStringLiteral("alarmNoteEdit")))
+            edit->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_detailPane->setActions(m_commands->paneActions());
+    m_centreAlarmAction =
+        newAction(this, tr("&Centre on the Map"), "centreAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_L));
+    connect(m_centreAlarmAction, &QAction::triggered, this, [this] {
+        if (const qint64 id = currentAlarm())
+            m_map->centreOnAlarm(id);
+    });
     // The alarm sounds (docs/sounds.md), silenced for five minutes at most from here.
     m_sounds = new AlarmSounds(m_state, nullptr, this);
-    m_muteAction = new QAction(tr("&Mute Sounds for 5 Minutes"), this);
-    m_muteAction->setObjectName(QStringLiteral("muteSoundsAction"));
+    m_muteAction = newAction(this, tr("&Mute Sounds for 5 Minutes"), "muteSoundsAction",
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     m_muteAction->setCheckable(true);
-    m_muteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     connect(m_muteAction, &QAction::triggered, m_sounds, [this](bool on) {
         if (on)
             m_sounds->muteFor(std::chrono::minutes(5));
@@ -1032,57 +489,22 @@ void MainWindow::createActions()
     });
     connect(m_sounds, &AlarmSounds::muteChanged, m_muteAction,
             [this] { m_muteAction->setChecked(m_sounds->isMuted()); });
-    m_noteAction =
-        alarmAction(tr("Add a &Note"), "noteAlarmAction", QKeySequence(Qt::CTRL | Qt::Key_M), [this](qint64) {
-            m_detailDock->show();
-            m_detailDock->raise();
-            if (auto *edit = m_detailPane->findChild<QWidget *>(QStringLiteral("alarmNoteEdit")))
-                edit->setFocus(Qt::ShortcutFocusReason);
-        });
-    m_detailPane->setActions({m_acknowledgeAction, m_assignNearestAction, m_offerNearbyAction, m_assignToAction,
-                              m_cancelOffersAction, nullptr, m_enRouteAction, m_onSceneAction, m_outcomeAction,
-                              m_closeAlarmAction, m_cancelAlarmAction});
-    // Short labels on the pane's buttons; the menus keep the full ones.
-    const struct
-    {
-        QAction *action;
-        QString label;
-    } shortLabels[] = {
-        {m_acknowledgeAction, tr("Acknowledge")}, {m_assignNearestAction, tr("Nearest")},
-        {m_offerNearbyAction, tr("Offer")},       {m_assignToAction, tr("Assign…")},
-        {m_cancelOffersAction, tr("Withdraw")},   {m_enRouteAction, tr("En route")},
-        {m_onSceneAction, tr("On scene")},        {m_outcomeAction, tr("Outcome…")},
-        {m_closeAlarmAction, tr("Close")},        {m_cancelAlarmAction, tr("Cancel…")},
-    };
-    for (const auto &l : shortLabels) {
-        l.action->setIconText(l.label);
-        l.action->setToolTip(QStringLiteral("%1 (%2)").arg(QString(l.action->text()).remove(QLatin1Char('&')),
-                                                           l.action->shortcut().toString(QKeySequence::NativeText)));
-    }
 
-    m_exportAction = new QAction(tr("&Export a Report…"), this);
-    m_exportAction->setObjectName(QStringLiteral("exportReportAction"));
-    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
-    connect(m_exportAction, &QAction::triggered, this, &MainWindow::showExportDialog);
-    m_settingsAction = new QAction(tr("Se&ttings…"), this);
-    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_exportAction =
+        newAction(this, tr("&Export a Report…"), "exportReportAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    connect(m_exportAction, &QAction::triggered, m_forms, &DeskForms::showExportDialog);
+    m_settingsAction = newAction(this, tr("Se&ttings…"), "settingsAction", QKeySequence(Qt::CTRL | Qt::Key_Comma),
+                                 QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettingsDialog);
 
-    m_startShiftAction = new QAction(tr("&Start Shift…"), this);
-    m_startShiftAction->setObjectName(QStringLiteral("startShiftAction"));
-    m_startShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    connect(m_startShiftAction, &QAction::triggered, this, &MainWindow::startShift);
-    m_endShiftAction = new QAction(tr("&End Shift and Hand Over…"), this);
-    m_endShiftAction->setObjectName(QStringLiteral("endShiftAction"));
-    m_endShiftAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    connect(m_endShiftAction, &QAction::triggered, this, &MainWindow::endShift);
+    m_startShiftAction =
+        newAction(this, tr("&Start Shift…"), "startShiftAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(m_startShiftAction, &QAction::triggered, m_forms, &DeskForms::startShift);
+    m_endShiftAction = newAction(this, tr("&End Shift and Hand Over…"), "endShiftAction",
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_endShiftAction, &QAction::triggered, m_forms, &DeskForms::endShift);
 
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setObjectName(QStringLiteral("quitAction"));
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_quitAction = newAction(this, tr("&Quit"), "quitAction", QKeySequence(Qt::CTRL | Qt::Key_Q), QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     const struct
@@ -1105,59 +527,30 @@ void MainWindow::createActions()
         toggle->setShortcut(t.shortcut);
     }
 
-    // The queue's filter: open alarms (the default), all, or those this operator handled.
-    m_alarmFilterGroup = new QActionGroup(this);
-    const auto filterAction = [this](const QString &text, const char *name, const QKeySequence &key,
-                                     AlarmFilter filter) {
-        auto *action = new QAction(text, m_alarmFilterGroup);
-        action->setObjectName(QLatin1StringView(name));
-        action->setCheckable(true);
-        action->setShortcut(key);
-        connect(action, &QAction::triggered, this, [this, filter] { setAlarmFilter(filter); });
-        return action;
-    };
-    m_filterOpenAction = filterAction(tr("&Open Alarms"), "filterOpenAlarmsAction",
-                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_1), AlarmFilter::Open);
-    m_filterAllAction = filterAction(tr("&All Alarms"), "filterAllAlarmsAction",
-                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), AlarmFilter::All);
-    m_filterMineAction = filterAction(tr("&My Alarms"), "filterMyAlarmsAction",
-                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Y), AlarmFilter::Mine);
-    m_filterOpenAction->setChecked(true);
-    m_filterOpenAction->setIconText(tr("Open"));
-    m_filterAllAction->setIconText(tr("All"));
-    m_filterMineAction->setIconText(tr("Mine"));
-    if (auto *bar = findChild<QToolBar *>(QStringLiteral("alarmFilterBar")))
-        bar->addActions(m_alarmFilterGroup->actions());
-
-    m_showFinishedMissionsAction = new QAction(tr("Show &Finished Missions"), this);
-    m_showFinishedMissionsAction->setObjectName(QStringLiteral("showFinishedMissionsAction"));
+    m_showFinishedMissionsAction = newAction(this, tr("Show &Finished Missions"), "showFinishedMissionsAction",
+                                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_showFinishedMissionsAction->setCheckable(true);
-    m_showFinishedMissionsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     connect(m_showFinishedMissionsAction, &QAction::toggled, m_missionProxy, [this](bool show) {
         m_missionProxy->setOpenOnly(!show);
         m_missionTable->setPlaceholderText(show ? tr("No missions") : tr("No missions under way"));
     });
 
-    m_resetLayoutAction = new QAction(tr("&Reset Layout"), this);
-    m_resetLayoutAction->setObjectName(QStringLiteral("resetLayoutAction"));
-    m_resetLayoutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_resetLayoutAction =
+        newAction(this, tr("&Reset Layout"), "resetLayoutAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
 
     // The map's device layer at every zoom (else only from street zoom).
-    m_showDevicesOnMapAction = new QAction(tr("Show All &Devices on the Map"), this);
-    m_showDevicesOnMapAction->setObjectName(QStringLiteral("showDevicesOnMapAction"));
+    m_showDevicesOnMapAction = newAction(this, tr("Show All &Devices on the Map"), "showDevicesOnMapAction",
+                                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     m_showDevicesOnMapAction->setCheckable(true);
-    m_showDevicesOnMapAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
     connect(m_showDevicesOnMapAction, &QAction::toggled, m_map, &MapWidget::setShowDevices);
 
-    m_fitOpenAlarmsAction = new QAction(tr("&Fit Open Alarms on the Map"), this);
-    m_fitOpenAlarmsAction->setObjectName(QStringLiteral("fitOpenAlarmsAction"));
-    m_fitOpenAlarmsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_fitOpenAlarmsAction = newAction(this, tr("&Fit Open Alarms on the Map"), "fitOpenAlarmsAction",
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     connect(m_fitOpenAlarmsAction, &QAction::triggered, m_map, [this] { m_map->fitOpenAlarms(); });
 
-    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
-    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
-    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F1));
+    m_shortcutsAction =
+        newAction(this, tr("&Keyboard Shortcuts"), "shortcutsAction", QKeySequence(Qt::CTRL | Qt::Key_F1));
     connect(m_shortcutsAction, &QAction::triggered, this, [this] {
         auto *box =
             new QMessageBox(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), shortcutsText(), QMessageBox::Close, this);
@@ -1167,16 +560,11 @@ void MainWindow::createActions()
         box->open();
     });
 
-    m_aboutAction = new QAction(tr("&About Relais"), this);
-    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
-    m_aboutAction->setShortcut(QKeySequence(Qt::Key_F1));
-    m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutAction = newAction(this, tr("&About Relais"), "aboutAction", QKeySequence(Qt::Key_F1), QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 
-    m_aboutQtAction = new QAction(tr("About &Qt"), this);
-    m_aboutQtAction->setObjectName(QStringLiteral("aboutQtAction"));
-    m_aboutQtAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F1));
-    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    m_aboutQtAction =
+        newAction(this, tr("About &Qt"), "aboutQtAction", QKeySequence(Qt::SHIFT | Qt::Key_F1), QAction::AboutQtRole);
     connect(m_aboutQtAction, &QAction::triggered, this, [this] { QMessageBox::aboutQt(this, tr("About Qt")); });
 }
 
@@ -1185,8 +573,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newAlarmAction);
     file->addSeparator();
-    file->addAction(m_startShiftAction);
-    file->addAction(m_endShiftAction);
+    file->addActions({m_startShiftAction, m_endShiftAction});
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addSeparator();
@@ -1195,37 +582,27 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_alarmsDock->toggleViewAction());
-    view->addAction(m_helpersDock->toggleViewAction());
-    view->addAction(m_missionsDock->toggleViewAction());
-    view->addAction(m_devicesDock->toggleViewAction());
-    view->addAction(m_gatewaysDock->toggleViewAction());
-    view->addAction(m_detailDock->toggleViewAction());
-    view->addAction(m_logDock->toggleViewAction());
+    for (QDockWidget *dock :
+         {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock, m_detailDock, m_logDock})
+        view->addAction(dock->toggleViewAction());
     view->addSeparator();
-    view->addAction(m_fitOpenAlarmsAction);
-    view->addAction(m_showDevicesOnMapAction);
+    view->addActions({m_fitOpenAlarmsAction, m_showDevicesOnMapAction});
     view->addSeparator();
-    view->addActions(m_alarmFilterGroup->actions());
+    view->addActions(m_alarmQueue->filterActions());
     view->addAction(m_showFinishedMissionsAction);
     view->addSeparator();
     view->addAction(m_resetLayoutAction);
 
     QMenu *alarm = menuBar()->addMenu(tr("A&larm"));
     alarm->setObjectName(QStringLiteral("alarmMenu"));
-    alarm->addAction(m_acknowledgeAction);
-    alarm->addAction(m_assignNearestAction);
-    alarm->addAction(m_offerNearbyAction);
-    alarm->addAction(m_assignToAction);
-    alarm->addAction(m_cancelOffersAction);
+    alarm->addActions({m_commands->acknowledgeAction(), m_commands->assignNearestAction(),
+                       m_commands->offerNearbyAction(), m_commands->assignToAction(),
+                       m_commands->cancelOffersAction()});
     alarm->addSeparator();
-    alarm->addAction(m_enRouteAction);
-    alarm->addAction(m_onSceneAction);
-    alarm->addAction(m_outcomeAction);
-    alarm->addAction(m_closeAlarmAction);
+    alarm->addActions({m_commands->enRouteAction(), m_commands->onSceneAction(), m_commands->outcomeAction(),
+                       m_commands->closeAction()});
     alarm->addSeparator();
-    alarm->addAction(m_noteAction);
-    alarm->addAction(m_cancelAlarmAction);
+    alarm->addActions({m_commands->noteAction(), m_commands->cancelAction()});
     alarm->addSeparator();
     alarm->addAction(m_muteAction);
     alarm->addSeparator();
@@ -1235,9 +612,8 @@ void MainWindow::createMenus()
 
     QMenu *devices = menuBar()->addMenu(tr("&Devices"));
     devices->setObjectName(QStringLiteral("devicesMenu"));
-    devices->addAction(m_devicePanel->addDeviceAction());
-    devices->addAction(m_devicePanel->editDeviceAction());
-    devices->addAction(m_devicePanel->removeDeviceAction());
+    devices->addActions(
+        {m_devicePanel->addDeviceAction(), m_devicePanel->editDeviceAction(), m_devicePanel->removeDeviceAction()});
     devices->addSeparator();
     devices->addAction(m_devicePanel->importDevicesAction());
     // Opening the menu shows the devices the actions apply to.
@@ -1249,8 +625,7 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);
     help->addSeparator();
-    help->addAction(m_aboutAction);
-    help->addAction(m_aboutQtAction);
+    help->addActions({m_aboutAction, m_aboutQtAction});
 }
 
 void MainWindow::createStatusBar()
@@ -1347,89 +722,13 @@ void MainWindow::updateShift()
 
 void MainWindow::setRunningCostsProvider(std::function<QList<RunningCost>()> provider)
 {
-    m_costs = std::move(provider);
+    m_forms->setRunningCostsProvider(std::move(provider));
 }
 
-bool MainWindow::exportReport(int report, const ReportPeriod &period, const ReportFormat &format, const QString &path,
-                              QString *error)
+bool MainWindow::exportReport(ReportKind report, const ReportPeriod &period, const ReportFormat &format,
+                              const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    QString why;
-    bool written = false;
-    const DispatchState &s = m_state->state();
-    if (report == int(ExportDialog::Report::Shift))
-        written = Reports::writeShiftReport(s, period, format, &file, &why);
-    else if (report == int(ExportDialog::Report::Payouts))
-        written = Reports::writePayoutStatement(s, period, format, &file, &why);
-    else
-        written = Reports::writeTransparencyReport(s, period, m_costs ? m_costs() : QList<RunningCost>{}, format, &file,
-                                                   &why);
-    if (!written || !file.commit()) {
-        file.cancelWriting();
-        if (error)
-            *error = why.isEmpty() ? file.errorString() : why;
-        return false;
-    }
-    return true;
-}
-
-void MainWindow::showExportDialog()
-{
-    auto *dialog = new ExportDialog(m_state->state(), now(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("exportDialog"));
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        // The operator's own command: a save dialog, then a message box if it failed.
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export a Report"), dialog->suggestedFileName(),
-                                                          tr("CSV files (*.csv)"));
-        if (path.isEmpty())
-            return;
-        QString error;
-        if (exportReport(int(dialog->report()), dialog->period(), dialog->format(), path, &error))
-            statusBar()->showMessage(tr("Report written: %1").arg(QDir::toNativeSeparators(path)), kMessageTimeoutMs);
-        else
-            QMessageBox::warning(this, tr("Export a Report"), tr("The report was not written: %1").arg(error));
-    });
-    dialog->open();
-}
-
-void MainWindow::startShift()
-{
-    auto *dialog = new StartShiftDialog(StartShiftDialog::lastOperatorName(m_state->state()), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("startShiftDialog"));
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { submitEntry(dialog->entry(now()), tr("The shift was not started")); });
-    dialog->open();
-}
-
-void MainWindow::endShift()
-{
-    auto *dialog = new EndShiftDialog(m_state->state(), now(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("endShiftDialog"));
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { submitEntry(dialog->entry(now()), tr("The shift was not ended")); });
-    dialog->open();
-}
-
-void MainWindow::submitEntry(const JournalEntry &entry, const QString &failure)
-{
-    ActionSink *sink = actionSink();
-    if (!sink) {
-        showError(tr("%1: this window is read-only.").arg(failure));
-        return;
-    }
-    sink->submit({entry}, ActionSink::Mode::EachOnItsOwn,
-                 [self = QPointer<MainWindow>(this), failure](const QList<Status> &r) {
-                     if (self && !r.isEmpty() && !r.first().ok())
-                         self->showError(QStringLiteral("%1: %2").arg(failure, r.first().errorString()));
-                 });
+    return m_forms->exportReport(report, period, format, path, error);
 }
 
 void MainWindow::placeDocks()

@@ -1,28 +1,20 @@
 #pragma once
 
-#include "alarmkind.h"
-#include "journalentry.h"
-#include "result.h"
-
-#include "reportformat.h"
-#include "reportperiod.h"
+#include "actor.h"
+#include "alarmqueue.h"
+#include "reportexport.h"
 #include "runningcost.h"
 #include "settingsservices.h"
 
-#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
-#include <QSet>
 
 #include <functional>
 #include <memory>
 
 class QAction;
-class QActionGroup;
 class QMenu;
 class QTimer;
-class QSystemTrayIcon;
-class QToolBar;
 class QGeoCoordinate;
 class QDockWidget;
 class QLabel;
@@ -30,7 +22,10 @@ class QLabel;
 namespace relais {
 
 class ActionSink;
+class AlarmCommands;
+class AttentionMonitor;
 class Clock;
+class DeskForms;
 class AlarmDetailPane;
 class AlarmSounds;
 class AlarmTableModel;
@@ -48,6 +43,9 @@ class SettingsDialog;
 class TableProxyModel;
 class TableView;
 class TileSource;
+struct OfferSettings;
+struct ReportFormat;
+struct ReportPeriod;
 
 // The dispatcher's window: the live map in the middle, the alarm queue,
 // the helpers, the missions, the device registry and the gateway links in docks, counts and
@@ -74,6 +72,9 @@ public:
     GatewayTableModel *gatewayModel() const { return m_gatewayModel; }
     DevicePanel *devicePanel() const { return m_devicePanel; }
     MapWidget *map() const { return m_map; }
+    // The dispatcher's commands on the alarm chosen, with their actions (shared by the Alarm
+    // menu, the alarm pane and the map's context menu).
+    AlarmCommands *alarmCommands() const { return m_commands; }
 
     // The map's online basemap (XYZ over HTTP, MBTiles), not owned; must outlive the window
     // or be reset to nullptr first. Without one the map draws the offline vector basemap.
@@ -95,15 +96,15 @@ public:
     // The running costs for the transparency report (kept in the journal, which the window
     // cannot read itself); without a provider the report counts none.
     void setRunningCostsProvider(std::function<QList<RunningCost>()> provider);
-    // Writes a report (0: shift report, 1: payouts, 2: transparency) to path, atomically.
-    // False, with the reason in *error, when it could not be written.
-    bool exportReport(int report, const ReportPeriod &period, const ReportFormat &format, const QString &path,
+    // Writes a report to path, atomically (ReportExport). False, with the reason in *error,
+    // when it could not be written.
+    bool exportReport(ReportKind report, const ReportPeriod &period, const ReportFormat &format, const QString &path,
                       QString *error = nullptr);
-    // Offers from the window: to the nearest `count` available helpers within `radiusM`
-    // metres (defaults 3 and 500 m).
-    void setOfferSettings(int count, double radiusM);
-    // What applies at once from the settings (docs/settings.md): alarm sounds on or off, the
-    // offers' count and radius. main.cpp applies them at start, the settings dialog on OK / Apply.
+    // The offers' count and radius (not owned: the desk's, which must outlive the window, or be
+    // reset to nullptr first); without them, OfferSettings' defaults (3 within 500 m).
+    void setOfferSettings(const OfferSettings *offers);
+    // What applies at once from the settings (docs/settings.md): alarm sounds on or off (the
+    // offers are the desk's). main.cpp applies them at start, the settings dialog on OK / Apply.
     void applySettings(const Settings &settings);
     // What the settings dialog needs from the composition root (keychain, gateways file, map
     // source check, what the desk applies at once); without it those parts say they are missing.
@@ -127,38 +128,13 @@ public:
     static QString shortenedPath(const QString &path);
 
     // The alarm queue's filter: open alarms, all of them, or those this operator handled.
-    enum class AlarmFilter { Open, All, Mine };
-    AlarmFilter alarmFilter() const { return m_alarmFilter; }
+    using AlarmFilter = relais::AlarmFilter;
+    AlarmFilter alarmFilter() const { return m_alarmQueue->filter(); }
 
 public slots:
-    // Dispatching from the map (DispatchActions): the nearest available helper, or an offer
-    // to the nearest few (3 within 500 m, the first to accept wins). Refusals go to the
-    // status bar.
-    // A manual alarm (a phone call): the form, prefilled with a position when given (the
-    // map's "create an alarm here"); submitted when the operator confirms it.
-    void createManualAlarm(const QGeoCoordinate &where);
-    void assignNearestHelper(qint64 alarmId);
-    void offerToNearbyHelpers(qint64 alarmId);
-    // The dispatcher's other commands (DispatchActions), for the alarm given; refusals go
-    // to the status bar. Progress and outcomes are recorded on the helper's behalf.
-    void assignHelper(qint64 alarmId, const QString &helperId);
-    void cancelOffers(qint64 alarmId);
-    void recordEnRoute(qint64 alarmId);
-    void recordOnScene(qint64 alarmId);
-    void recordOutcome(qint64 alarmId, relais::Outcome outcome);
-    void closeAlarm(qint64 alarmId);
-    // Asks for the reason (the operator's own command: a dialog is fine here).
-    void cancelAlarm(qint64 alarmId);
-    void cancelAlarmBecause(qint64 alarmId, const QString &reason);
-    void addNote(qint64 alarmId, const QString &text);
-    // The operator's shift: the start form (their name), the end form (the handover summary).
-    void startShift();
-    void endShift();
-    // File > Export: the report, its period and format, then where to save it.
-    void showExportDialog();
     // File > Settings (Ctrl+,): the settings dialog, without blocking; raised if already open.
     void showSettingsDialog();
-    void setAlarmFilter(relais::MainWindow::AlarmFilter filter);
+    void setAlarmFilter(relais::AlarmFilter filter);
     // Selects the alarm everywhere (queue, map, detail pane); centres the map when asked.
     void selectAlarm(qint64 alarmId, bool centre = false);
     // The store's state in a few words ("Journal: relais.sqlite", "Store: disk full"), in the
@@ -177,15 +153,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void submitDispatch(qint64 alarmId, const Result<QList<JournalEntry>> &entries);
-    // Submits a command's entries all or nothing; failures read "<failure>: <why>".
-    void submitCommand(qint64 alarmId, const Result<QList<JournalEntry>> &entries, const QString &failure);
     Actor currentActor() const;
-    // Opens a command's menu under its button in the detail pane, or under the queue.
-    void popUpMenu(QMenu *menu, QAction *action);
-    void fillAssignMenu();
-    void fillOutcomeMenu();
-    void submitEntry(const JournalEntry &entry, const QString &failure);
     void updateShift();
     void createModels();
     void createDocks();
@@ -204,22 +172,18 @@ private:
     // The alarm chosen in the list (0: none).
     qint64 currentAlarm() const;
     void updateAlarmActions();
-    void createAttentionBar();
-    void updateAttention();
-    void acknowledgeAlarm(qint64 id);
-    // Tells the dispatcher at once what needs them: offers that found nobody.
-    void noticeChanges(const QSet<qint64> &alarms);
 
     QDateTime now() const;
 
     LiveState *m_state;
     QString m_dataDir;
     const Clock *m_clock = nullptr;
-    std::function<QList<RunningCost>()> m_costs;
-    int m_offerCount = 3;
-    double m_offerRadiusM = 500;
     MapWidget *m_map = nullptr;
+    AlarmCommands *m_commands = nullptr;
+    AttentionMonitor *m_attention = nullptr;
+    DeskForms *m_forms = nullptr; // a manual alarm, the shift, the export
 
+    AlarmQueue *m_alarmQueue = nullptr;
     AlarmTableModel *m_alarmModel = nullptr;
     TableProxyModel *m_alarmProxy = nullptr;
     HelperTableModel *m_helperModel = nullptr;
@@ -250,27 +214,8 @@ private:
     QAction *m_startShiftAction = nullptr;
     QAction *m_endShiftAction = nullptr;
     QAction *m_newAlarmAction = nullptr;
-    // On the alarm chosen in the list.
-    QAction *m_acknowledgeAction = nullptr;
-    QAction *m_assignNearestAction = nullptr;
-    QAction *m_offerNearbyAction = nullptr;
-    QAction *m_centreAlarmAction = nullptr;
-    QAction *m_assignToAction = nullptr;
-    QMenu *m_assignMenu = nullptr;
-    QAction *m_cancelOffersAction = nullptr;
-    QAction *m_enRouteAction = nullptr;
-    QAction *m_onSceneAction = nullptr;
-    QAction *m_outcomeAction = nullptr;
-    QMenu *m_outcomeMenu = nullptr;
-    QAction *m_closeAlarmAction = nullptr;
-    QAction *m_cancelAlarmAction = nullptr;
-    QAction *m_noteAction = nullptr;
+    QAction *m_centreAlarmAction = nullptr; // on the alarm chosen in the list
     QAction *m_muteAction = nullptr;
-    QActionGroup *m_alarmFilterGroup = nullptr;
-    QAction *m_filterOpenAction = nullptr;
-    QAction *m_filterAllAction = nullptr;
-    QAction *m_filterMineAction = nullptr;
-    AlarmFilter m_alarmFilter = AlarmFilter::Open;
     QAction *m_showFinishedMissionsAction = nullptr;
     QAction *m_resetLayoutAction = nullptr;
     QAction *m_showDevicesOnMapAction = nullptr;
@@ -285,20 +230,12 @@ private:
     QLabel *m_storeLabel = nullptr;
     QLabel *m_gatewayCountLabel = nullptr;
     QLabel *m_mapNoticeLabel = nullptr;
-    // Escalated alarms that need a call (stage 2: nobody accepted; stage 3: nobody on scene).
-    QToolBar *m_attentionBar = nullptr;
-    QLabel *m_attentionLabel = nullptr;
     QLabel *m_cursorLabel = nullptr;
     QLabel *m_shiftLabel = nullptr;
     QLabel *m_soundLabel = nullptr;
     AlarmSounds *m_sounds = nullptr;
     QTimer *m_minuteTimer = nullptr;
 
-    QSet<qint64> m_toldUnacknowledged; // alarms whose stage 1 was notified
-    QSystemTrayIcon *m_tray = nullptr;
-    // Alarms whose "nobody accepted" was told, with their timeline's length then: a later
-    // return to the dispatcher (a longer timeline) is told again.
-    QHash<qint64, qsizetype> m_toldExhausted;
     bool m_defaultSizesPending = false;
     SettingsServices m_settingsServices;
     std::unique_ptr<Settings> m_settings; // the settings dialog's, made when it first opens

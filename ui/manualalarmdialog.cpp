@@ -133,33 +133,19 @@ Severity ManualAlarmDialog::severity() const
     return Severities::fromKey(m_severity->currentData().toString()).value_or(Severity::Major);
 }
 
-QJsonObject ManualAlarmDialog::payload() const
+ManualAlarm ManualAlarmDialog::alarm() const
 {
-    QJsonObject p{
-        {QStringLiteral("kind"), AlarmKinds::key(kind())},
-        {QStringLiteral("severity"), Severities::key(severity())},
-    };
+    ManualAlarm a{kind(),
+                  severity(),
+                  {},
+                  m_address->text().trimmed(),
+                  m_caller->text().trimmed(),
+                  m_note->toPlainText().trimmed()};
     const auto lat = parseCoordinate(m_latitude->text(), -90, 90);
     const auto lon = parseCoordinate(m_longitude->text(), -180, 180);
-    if (lat && lon) {
-        p.insert(QStringLiteral("lat"), *lat);
-        p.insert(QStringLiteral("lon"), *lon);
-    }
-    const QString address = m_address->text().trimmed();
-    if (!address.isEmpty())
-        p.insert(QStringLiteral("address"), address);
-    const QString caller = m_caller->text().trimmed();
-    if (!caller.isEmpty())
-        p.insert(QStringLiteral("caller"), caller);
-    const QString note = m_note->toPlainText().trimmed();
-    if (!note.isEmpty())
-        p.insert(QStringLiteral("note"), note);
-    return p;
-}
-
-JournalEntry ManualAlarmDialog::entry(const Actor &by, const QDateTime &at) const
-{
-    return JournalEntry::make(at.toUTC(), QStringLiteral("ui"), EntryKind::AlarmManual, by, payload());
+    if (lat && lon)
+        a.position = QGeoCoordinate(*lat, *lon);
+    return a;
 }
 
 void ManualAlarmDialog::followKind()

@@ -2,12 +2,9 @@
 
 #include "alarmkind.h"
 #include "formdialog.h"
-#include "journalentry.h"
+#include "manualalarm.h"
 
 #include <QGeoCoordinate>
-#include <QJsonObject>
-
-#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -21,8 +18,8 @@ namespace relais {
 // operator picks another), address, position (both coordinates or neither, typed with the
 // locale's decimal separator or a point), who called, and a note. An address or a position
 // is required. Problems are written under the field concerned once it has been typed in;
-// "Create Alarm" stays disabled until the alarm is valid. The dialog only builds the journal
-// entry: submitting it is the caller's business.
+// "Create Alarm" stays disabled until the alarm is valid. The dialog only gives the values
+// typed (ManualAlarm): DeskCommands makes the entry, the caller submits it.
 class ManualAlarmDialog final : public FormDialog
 {
     Q_OBJECT
@@ -41,11 +38,9 @@ public:
     AlarmKind kind() const;
     Severity severity() const;
 
-    // kind, severity, and lat and lon when a position is given, address, caller and note when
-    // not empty: the payload of alarm.manual.
-    QJsonObject payload() const;
-    // alarm.manual, from source "ui".
-    JournalEntry entry(const Actor &by, const QDateTime &at) const;
+    // The values typed: kind, severity, the position when both coordinates are given, address,
+    // caller and note (trimmed).
+    ManualAlarm alarm() const;
 
 signals:
     void validityChanged(bool valid);

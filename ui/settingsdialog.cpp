@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "actionsink.h"
+#include "deskcommands.h"
 #include "settings.h"
 #include "settings/dispatchpage.h"
 #include "settings/feespage.h"
@@ -195,9 +196,10 @@ bool SettingsDialog::save(bool closeAfter)
 
 void SettingsDialog::submitFees(bool closeAfter)
 {
-    const QList<JournalEntry> entries =
-        m_sink ? m_fees->changedEntries(m_actor, m_now ? m_now() : QDateTime::currentDateTimeUtc())
-               : QList<JournalEntry>();
+    const QList<FeeChange> fees = m_sink ? m_fees->changedFees() : QList<FeeChange>();
+    const Result<QList<JournalEntry>> made =
+        DeskCommands::setFees(fees, m_actor, m_now ? m_now() : QDateTime::currentDateTimeUtc());
+    const QList<JournalEntry> entries = made ? made.value() : QList<JournalEntry>();
     if (entries.isEmpty()) {
         if (closeAfter)
             QDialog::accept();

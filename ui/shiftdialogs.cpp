@@ -23,11 +23,6 @@ constexpr int kMaxNameLength = 80;
 constexpr int kMaxHandoverLength = 20000;
 constexpr int kHandoverLines = 14;
 
-JournalEntry uiEntry(QLatin1StringView kind, const Actor &by, const QDateTime &at, const QJsonObject &payload)
-{
-    return JournalEntry::make(at.toUTC(), QStringLiteral("ui"), kind, by, payload);
-}
-
 } // namespace
 
 // --- StartShiftDialog ---
@@ -72,16 +67,6 @@ QString StartShiftDialog::lastOperatorName(const DispatchState &state)
 QString StartShiftDialog::operatorName() const
 {
     return m_name->text().trimmed();
-}
-
-QJsonObject StartShiftDialog::payload() const
-{
-    return {{QStringLiteral("operator"), operatorName()}};
-}
-
-JournalEntry StartShiftDialog::entry(const QDateTime &at) const
-{
-    return uiEntry(EntryKind::ShiftStarted, Actor::operatorNamed(operatorName()), at, payload());
 }
 
 void StartShiftDialog::validate()
@@ -168,16 +153,6 @@ void EndShiftDialog::startEditing()
     m_handover->moveCursor(QTextCursor::End);
     m_handover->setFocus(Qt::OtherFocusReason);
     m_edit->setEnabled(false);
-}
-
-QJsonObject EndShiftDialog::payload() const
-{
-    return {{QStringLiteral("shift"), m_shift.id}, {QStringLiteral("handover"), handover()}};
-}
-
-JournalEntry EndShiftDialog::entry(const QDateTime &at) const
-{
-    return uiEntry(EntryKind::ShiftEnded, Actor::operatorNamed(m_shift.op.name), at, payload());
 }
 
 void EndShiftDialog::validate()

@@ -1,10 +1,7 @@
 #pragma once
 
 #include "formdialog.h"
-#include "journalentry.h"
 #include "shift.h"
-
-#include <QJsonObject>
 
 class QLabel;
 class QLineEdit;
@@ -18,7 +15,7 @@ class DispatchState;
 // Starts an operator's shift: the operator types their name (prefilled with the last one
 // used), which every action of the shift then carries. An empty name is refused, said on the
 // status line and, once the field was edited, under it; "Start Shift" stays disabled. The
-// dialog only builds the journal entry: submitting it is the caller's business.
+// dialog only gives the name: DeskCommands::startShift makes the entry, the caller submits it.
 class StartShiftDialog final : public FormDialog
 {
     Q_OBJECT
@@ -35,11 +32,6 @@ public:
     // The name typed, trimmed.
     QString operatorName() const;
 
-    // {operator}: the payload of shift.started.
-    QJsonObject payload() const;
-    // shift.started, from source "ui", by the operator named.
-    JournalEntry entry(const QDateTime &at) const;
-
 signals:
     void validityChanged(bool valid);
 
@@ -55,7 +47,7 @@ private:
 // Ends the running shift with its handover: shows who holds the shift and since when, and
 // the summary of what is still open (core's Handover) to hand over. The summary is read-only
 // until the operator chooses to edit it ("Edit"): then it is theirs to complete. The dialog
-// only builds the journal entry: submitting it is the caller's business.
+// only gives the shift and the handover: DeskCommands::endShift makes the entry.
 class EndShiftDialog final : public FormDialog
 {
     Q_OBJECT
@@ -75,11 +67,6 @@ public:
     bool isEditing() const;
     // Makes the handover editable and gives it the focus ("Edit").
     void startEditing();
-
-    // {shift, handover}: the payload of shift.ended.
-    QJsonObject payload() const;
-    // shift.ended, from source "ui", by the shift's operator.
-    JournalEntry entry(const QDateTime &at) const;
 
 signals:
     void validityChanged(bool valid);

@@ -53,6 +53,25 @@ private slots:
         helperAt(QStringLiteral("h4"), 45.7580, 4.8335, {QStringLiteral("first_aid")});
     }
 
+    void acknowledgesAsTheWindowDid()
+    {
+        // alarm.acknowledged {alarm}, from "ui", at the time given: what the window wrote itself.
+        const qint64 id = alarmAt(QStringLiteral("d1"), QStringLiteral("smoke"), 45.7580, 4.8320);
+        const Result<QList<JournalEntry>> r = DispatchActions::acknowledge(id, lea, t0.addSecs(30));
+        QVERIFY(r.ok());
+        QCOMPARE(r->size(), 1);
+        const JournalEntry &e = r->constFirst();
+        QCOMPARE(e.kind, QString(EntryKind::AlarmAcknowledged));
+        QCOMPARE(e.source, QStringLiteral("ui"));
+        QCOMPARE(e.actor, lea);
+        QCOMPARE(e.time, t0.addSecs(30));
+        QCOMPARE(e.payload, (QJsonObject{{QStringLiteral("alarm"), id}}));
+        QCOMPARE(applyAll(r.value()), QString());
+        QCOMPARE(m_state.alarm(id)->state(), Alarm::State::Acknowledged);
+        // Twice: the reducer refuses it, with its reason.
+        QVERIFY(!applyAll(DispatchActions::acknowledge(id, lea, t0.addSecs(40)).value()).isEmpty());
+    }
+
     void assignsTheNearestAndAcknowledgesFirst()
     {
         const qint64 id = alarmAt(QStringLiteral("d1"), QStringLiteral("smoke"), 45.7580, 4.8320);

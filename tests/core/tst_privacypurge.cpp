@@ -1,5 +1,6 @@
 #include "journalbuilder.h"
 #include "privacypurge.h"
+#include "redaction.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -98,24 +99,24 @@ class TestPrivacyPurge : public QObject
 private slots:
     void coarsePositionsAreTheNeighbourhoodAndStable()
     {
-        QCOMPARE(PrivacyPurge::coarse(47.21836), 47.22);
-        QCOMPARE(PrivacyPurge::coarse(-1.55362), -1.55);
-        const QGeoCoordinate c = PrivacyPurge::coarse(QGeoCoordinate(48.856613, 2.352222));
+        QCOMPARE(Redaction::coarse(47.21836), 47.22);
+        QCOMPARE(Redaction::coarse(-1.55362), -1.55);
+        const QGeoCoordinate c = Redaction::coarse(QGeoCoordinate(48.856613, 2.352222));
         QCOMPARE(c, QGeoCoordinate(48.86, 2.35));
-        QCOMPARE(PrivacyPurge::coarse(c), c);
-        QVERIFY(!PrivacyPurge::coarse(QGeoCoordinate()).isValid());
+        QCOMPARE(Redaction::coarse(c), c);
+        QVERIFY(!Redaction::coarse(QGeoCoordinate()).isValid());
     }
 
     void systemKeysStayTypedTextGoes()
     {
         for (const char *key : {"operator", "device_reported", "battery_replaced", "offers_exhausted", "declined",
                                 "timeout", "purged", "mission_cancelled"})
-            QVERIFY2(PrivacyPurge::isSystemKey(QLatin1String(key)), key);
+            QVERIFY2(Redaction::isSystemKey(QLatin1String(key)), key);
         for (const char *text : {"dupont", "Fausse manip", "doublon de l'appel", "appel_de Mme X", "", "Operator"})
-            QVERIFY2(!PrivacyPurge::isSystemKey(QString::fromUtf8(text)), text);
-        QCOMPARE(PrivacyPurge::keyOrPurged(QStringLiteral("Doublon")), QStringLiteral("purged"));
-        QCOMPARE(PrivacyPurge::keyOrPurged(QStringLiteral("device_reported")), QStringLiteral("device_reported"));
-        QCOMPARE(PrivacyPurge::keyOrPurged(QString()), QString());
+            QVERIFY2(!Redaction::isSystemKey(QString::fromUtf8(text)), text);
+        QCOMPARE(Redaction::keyOrPurged(QStringLiteral("Doublon")), QStringLiteral("purged"));
+        QCOMPARE(Redaction::keyOrPurged(QStringLiteral("device_reported")), QStringLiteral("device_reported"));
+        QCOMPARE(Redaction::keyOrPurged(QString()), QString());
     }
 
     void redactsWhatEachKindCarries()
@@ -133,7 +134,7 @@ private slots:
         QCOMPARE(m.payload.value(QLatin1String("lat")).toDouble(), 47.22);
         QCOMPARE(m.payload.value(QLatin1String("lon")).toDouble(), -1.56);
         QCOMPARE(m.payload.value(QLatin1String("kind")).toString(), QStringLiteral("fall"));
-        QVERIFY(PrivacyPurge::isRedacted(m.payload));
+        QVERIFY(Redaction::isRedacted(m.payload));
         QVERIFY(!PrivacyPurge::redacted(m)); // once is enough
 
         JournalEntry alarm = b.deviceAlarmAt(QStringLiteral("d1"), QStringLiteral("panic"), 47.21836, -1.55362);

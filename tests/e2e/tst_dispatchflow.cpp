@@ -5,6 +5,7 @@
 // when the test says so.
 
 #include "actionsink.h"
+#include "alarmcommands.h"
 #include "alarmdetailpane.h"
 #include "alarmtablemodel.h"
 #include "desk.h"
@@ -347,7 +348,7 @@ private slots:
         QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("no helper accepted")));
 
         // The dispatcher sends h5 from the ranked list: counted as a re-dispatch.
-        m_window->assignHelper(id, QStringLiteral("h5"));
+        m_window->alarmCommands()->assignHelper(id, QStringLiteral("h5"));
         QTRY_COMPARE(state().alarm(id)->state(), Alarm::State::Assigned);
         QCOMPARE(state().mission(missionId)->assignee(), QStringLiteral("h5"));
         QCOMPARE(state().mission(missionId)->redispatchCount(), 1);
@@ -379,7 +380,7 @@ private slots:
             QCOMPARE(state().helper(second)->availability(), Helper::Availability::Available);
             QTRY_VERIFY(downlinksTo(sim::ServerLine::Type::Cancel, missionId).contains(second));
             // Free the winner for the next round: the dispatcher cancels the alarm.
-            m_window->cancelAlarmBecause(id, QStringLiteral("exercice"));
+            m_window->alarmCommands()->cancelAlarmBecause(id, QStringLiteral("exercice"));
             QTRY_COMPARE(state().alarm(id)->state(), Alarm::State::Cancelled);
             QTRY_COMPARE(state().helper(first)->availability(), Helper::Availability::Available);
         }
@@ -389,7 +390,7 @@ private slots:
     {
         const qint64 id = deviceAlarm(QStringLiteral("water_leak"));
         QVERIFY(id);
-        m_window->assignNearestHelper(id);
+        m_window->alarmCommands()->assignNearest(id);
         QTRY_COMPARE(state().alarm(id)->state(), Alarm::State::Assigned);
         const qint64 missionId = state().alarm(id)->missionId;
         const QString helper = state().mission(missionId)->assignee();
@@ -427,7 +428,7 @@ private slots:
         QTRY_COMPARE(state().alarm(id)->escalationStage(), 2);
         QVERIFY(m_window->attentionText().contains(QStringLiteral("112")));
 
-        m_window->assignNearestHelper(id);
+        m_window->alarmCommands()->assignNearest(id);
         QTRY_COMPARE(state().alarm(id)->state(), Alarm::State::Assigned);
         m_clock->advance(15 * 60000);
         QVERIFY(QTest::qWaitFor([this] { return m_desk->escalateNow(); }));

@@ -1,5 +1,6 @@
 #include "devicedialog.h"
 #include "journalbuilder.h"
+#include "registrycommands.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -45,6 +46,15 @@ private slots:
     void hintsThatTheBeneficiaryIsNotAName();
 
 private:
+    // The entry the device panel submits for the dialog's values (RegistryCommands), and its payload.
+    JournalEntry entry(const QDateTime &at, const Actor &by) const
+    {
+        const DeviceForm form = m_dialog->form();
+        const Result<QList<JournalEntry>> r = m_dialog->isEditing() ? RegistryCommands::updateDevice(form, by, at)
+                                                                    : RegistryCommands::registerDevice(form, by, at);
+        return r ? r.value().constFirst() : JournalEntry();
+    }
+    QJsonObject payload() const { return entry(kStart, Actor::operatorNamed(QStringLiteral("Claire"))).payload; }
     template<typename W>
     W *field(const char *name) const
     {
@@ -136,7 +146,7 @@ void TestDeviceDialog::producesTheRegistrationEntry()
     QVERIFY(ok()->isEnabled());
 
     const QDateTime at = kStart.addSecs(60);
-    const JournalEntry e = m_dialog->entry(at, Actor::operatorNamed(QStringLiteral("Claire")));
+    const JournalEntry e = entry(at, Actor::operatorNamed(QStringLiteral("Claire")));
     QCOMPARE(e.kind, QString(EntryKind::DeviceRegistered));
     QCOMPARE(e.source, QStringLiteral("ui"));
     QCOMPARE(e.time, at);
@@ -163,9 +173,9 @@ void TestDeviceDialog::producesTheRegistrationEntry()
 
     // Seconds and hours too.
     field<QComboBox>("intervalUnitCombo")->setCurrentIndex(0);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("interval_s")).toInt(), 15);
+    QCOMPARE(payload().value(QLatin1String("interval_s")).toInt(), 15);
     field<QComboBox>("intervalUnitCombo")->setCurrentIndex(2);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("interval_s")).toInt(), 15 * 3600);
+    QCOMPARE(payload().value(QLatin1String("interval_s")).toInt(), 15 * 3600);
     // Never zero.
     interval->selectAll();
     QTest::keyClicks(interval, QStringLiteral("0"));
@@ -180,15 +190,15 @@ void TestDeviceDialog::positionIsBothCoordinatesOrNeither()
     QCOMPARE(m_dialog->problemText(), QStringLiteral("Enter the longitude too, or clear the latitude."));
     type("longitudeEdit", QStringLiteral(" 4.83 "));
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), 45.76);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 4.83);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), 45.76);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), 4.83);
 
     type("latitudeEdit", QString());
     QVERIFY(!ok()->isEnabled());
     QCOMPARE(m_dialog->problemText(), QStringLiteral("Enter the latitude too, or clear the longitude."));
     type("longitudeEdit", QString());
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(keys(m_dialog->payload()),
+    QCOMPARE(keys(payload()),
              (QStringList{QStringLiteral("address"), QStringLiteral("beneficiary"), QStringLiteral("device"),
                           QStringLiteral("interval_s"), QStringLiteral("kind"), QStringLiteral("label")}));
 
@@ -245,13 +255,13 @@ void TestDeviceDialog::kindIsACommonOneOrFreeText()
     auto *kind = field<QComboBox>("kindCombo");
     QCOMPARE(kind->count(), 8);
     kind->setCurrentIndex(kind->findData(QStringLiteral("water_leak")));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("kind")).toString(), QStringLiteral("water_leak"));
+    QCOMPARE(payload().value(QLatin1String("kind")).toString(), QStringLiteral("water_leak"));
     kind->lineEdit()->selectAll();
     QTest::keyClicks(kind->lineEdit(), QStringLiteral("fall DETECTOR"));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("kind")).toString(), QStringLiteral("fall_detector"));
+    QCOMPARE(payload().value(QLatin1String("kind")).toString(), QStringLiteral("fall_detector"));
     kind->lineEdit()->selectAll();
     QTest::keyClicks(kind->lineEdit(), QStringLiteral(" co_detector "));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("kind")).toString(), QStringLiteral("co_detector"));
+    QCOMPARE(payload().value(QLatin1String("kind")).toString(), QStringLiteral("co_detector"));
     QVERIFY(ok()->isEnabled());
     kind->lineEdit()->selectAll();
     QTest::keyClick(kind->lineEdit(), Qt::Key_Delete);
@@ -284,7 +294,7 @@ void TestDeviceDialog::editsADevice()
     type("latitudeEdit", QString());
     type("longitudeEdit", QString());
     QVERIFY(ok()->isEnabled());
-    const JournalEntry e = m_dialog->entry(kStart, Actor::operatorNamed(QStringLiteral("Claire")));
+    const JournalEntry e = entry(kStart, Actor::operatorNamed(QStringLiteral("Claire")));
     QCOMPARE(e.kind, QString(EntryKind::DeviceUpdated));
     const QJsonObject expected{
         {QStringLiteral("device"), QStringLiteral("d1")},
@@ -302,7 +312,7 @@ void TestDeviceDialog::editsADevice()
     d.kind = QStringLiteral("co_detector");
     m_dialog->setDevice(d);
     QCOMPARE(field<QComboBox>("kindCombo")->currentText(), QStringLiteral("co_detector"));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("kind")).toString(), QStringLiteral("co_detector"));
+    QCOMPARE(payload().value(QLatin1String("kind")).toString(), QStringLiteral("co_detector"));
 }
 
 void TestDeviceDialog::editsADeviceInFrench()
@@ -315,13 +325,13 @@ void TestDeviceDialog::editsADeviceInFrench()
     QCOMPARE(edit("latitudeEdit")->text(), QStringLiteral("45,7640431"));
     QCOMPARE(edit("longitudeEdit")->text(), QStringLiteral("-0,00001")); // never "-1e-05"
     // Read back exactly: nothing changed yet.
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), 45.7640431);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), -0.00001);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), 45.7640431);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), -0.00001);
     QVERIFY(!ok()->isEnabled());
     QCOMPARE(m_dialog->problemText(), QStringLiteral("No changes yet."));
     type("longitudeEdit", QStringLiteral("4,835"));
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 4.835);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), 4.835);
 }
 
 void TestDeviceDialog::okAcceptsOnlyWhenEnabled()

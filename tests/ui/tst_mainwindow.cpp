@@ -1,4 +1,5 @@
 #include "actionsink.h"
+#include "alarmcommands.h"
 #include "alarmdetailpane.h"
 #include "alarmtablemodel.h"
 #include "devicepanel.h"
@@ -7,8 +8,11 @@
 #include "itemroles.h"
 #include "journalbuilder.h"
 #include "mainwindow.h"
+#include "manualalarmdialog.h"
 #include "mapmarkers.h"
 #include "mapwidget.h"
+#include "reportformat.h"
+#include "reportperiod.h"
 #include "tableview.h"
 
 #include <QAction>
@@ -69,6 +73,16 @@ struct StoreLikeSink final : ActionSink
     }
 };
 
+// An action shown in a menu, by name: the menu's own or one it shares (the window's Alarm
+// commands are not the menu's children, so findChild would miss them).
+QAction *menuAction(const QMenu &menu, const QString &name)
+{
+    const QList<QAction *> actions = menu.actions();
+    const auto it =
+        std::find_if(actions.cbegin(), actions.cend(), [&name](const QAction *a) { return a->objectName() == name; });
+    return it == actions.cend() ? nullptr : *it;
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -100,6 +114,7 @@ private slots:
     void viewMenuDrivesTheMap();
     void dispatchesFromTheMap();
     void createsAManualAlarmFromTheMap();
+    void fillsTheMapMenuWithTheSharedCommands();
     void alarmMenuActsOnTheChosenAlarm();
     void escalatedAlarmsAskForACall();
 
@@ -452,7 +467,7 @@ void TestMainWindow::exportsReportsFromTheFileMenu()
     ReportFormat format = ReportFormat::forLocale(QLocale(QLocale::French));
     const ReportPeriod all{QDateTime(), QDateTime()};
     QString error;
-    QVERIFY2(m_window->exportReport(0, all, format, path, &error), qPrintable(error));
+    QVERIFY2(m_window->exportReport(ReportKind::Shift, all, format, path, &error), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray csv = file.readAll();
@@ -461,7 +476,8 @@ void TestMainWindow::exportsReportsFromTheFileMenu()
     QVERIFY(lines.first().startsWith("alarm_id;kind;severity"));
     QCOMPARE(lines.size() - 2, m_state->state().alarms().size()); // a row per alarm, then the final CRLF
     // A folder that does not exist: refused with the reason, nothing written.
-    QVERIFY(!m_window->exportReport(2, all, format, dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
+    QVERIFY(!m_window->exportReport(ReportKind::Transparency, all, format,
+                                    dir.filePath(QStringLiteral("no/such/dir/t.csv")), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(m_window->findChild<QAction *>(QStringLiteral("exportReportAction")));
 }
@@ -704,11 +720,11 @@ void TestMainWindow::acknowledgesFromTheMap()
     // there (the window handles it) and says why it cannot.
     m_window->setActionSink(&sink);
     std::unique_ptr<QMenu> menu(map->createContextMenu(alarmAt));
-    QAction *ack = menu->findChild<QAction *>(QStringLiteral("acknowledgeAction"));
+    QAction *ack = menuAction(*menu, QStringLiteral("acknowledgeAction"));
     QVERIFY(ack);
     // Dispatching is there too (dispatchesFromTheMap).
-    QVERIFY(menu->findChild<QAction *>(QStringLiteral("assignNearestAction")));
-    QVERIFY(menu->findChild<QAction *>(QStringLiteral("offerNearbyAction")));
+    QVERIFY(menuAction(*menu, QStringLiteral("assignNearestAction")));
+    QVERIFY(menuAction(*menu, QStringLiteral("offerNearbyAction")));
     ack->trigger();
     QCOMPARE(sink.submitted.size(), 1);
     QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
@@ -717,7 +733,7 @@ void TestMainWindow::acknowledgesFromTheMap()
     // Acknowledged: no more entry for it.
     map->markers()->flush();
     menu.reset(map->createContextMenu(alarmAt));
-    QVERIFY(!menu->findChild<QAction *>(QStringLiteral("acknowledgeAction")));
+    QVERIFY(!menuAction(*menu, QStringLiteral("acknowledgeAction")));
     m_window->setActionSink(nullptr);
 }
 
@@ -758,7 +774,7 @@ void TestMainWindow::dispatchesFromTheMap()
 
     // Claire is on duty but has sent no position yet: nobody to send, said in the status bar.
     std::unique_ptr<QMenu> menu(map->createContextMenu(doorAt));
-    menu->findChild<QAction *>(QStringLiteral("assignNearestAction"))->trigger();
+    menuAction(*menu, QStringLiteral("assignNearestAction"))->trigger();
     QVERIFY(sink.submitted.isEmpty());
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("No helper is available")),
              qPrintable(m_window->statusBar()->currentMessage()));
@@ -768,7 +784,7 @@ void TestMainWindow::dispatchesFromTheMap()
         {m_journal->helperAction(EntryKind::HelperPosition, QStringLiteral("h1"),
                                  {{QStringLiteral("lat"), 45.7618}, {QStringLiteral("lon"), 4.83}})});
     menu.reset(map->createContextMenu(doorAt));
-    menu->findChild<QAction *>(QStringLiteral("assignNearestAction"))->trigger();
+    menuAction(*menu, QStringLiteral("assignNearestAction"))->trigger();
     QStringList kinds;
     for (const JournalEntry &e : std::as_const(sink.submitted))
         kinds.append(e.kind);
@@ -781,7 +797,7 @@ void TestMainWindow::dispatchesFromTheMap()
     // Nobody else is free: an offer for the fall (alarm 2, whose mission exists) is refused
     // with the reason, and nothing is submitted.
     sink.submitted.clear();
-    m_window->offerToNearbyHelpers(2);
+    m_window->alarmCommands()->offerToNearby(2);
     QVERIFY(sink.submitted.isEmpty());
     QVERIFY(!m_window->statusBar()->currentMessage().isEmpty());
     m_window->setActionSink(nullptr);
@@ -797,7 +813,7 @@ void TestMainWindow::createsAManualAlarmFromTheMap()
     const QGeoCoordinate where = map->toCoordinate(empty);
 
     std::unique_ptr<QMenu> menu(map->createContextMenu(empty));
-    QAction *create = menu->findChild<QAction *>(QStringLiteral("createAlarmAction"));
+    QAction *create = menuAction(*menu, QStringLiteral("createAlarmAction"));
     QVERIFY(create);
     create->trigger();
     auto *dialog = m_window->findChild<QDialog *>(QStringLiteral("manualAlarmDialog"));
@@ -829,6 +845,53 @@ void TestMainWindow::createsAManualAlarmFromTheMap()
     QVERIFY(second->findChild<QLineEdit *>(QStringLiteral("latitudeEdit"))->text().isEmpty());
     second->reject();
     QCOMPARE(sink.submitted.size(), 1);
+    m_window->setActionSink(nullptr);
+}
+
+void TestMainWindow::fillsTheMapMenuWithTheSharedCommands()
+{
+    // What MapWidget::setContextMenuFiller will call: the Alarm menu's own actions, not copies.
+    StoreLikeSink sink(m_state.get());
+    m_window->setActionSink(&sink);
+    AlarmCommands *commands = m_window->alarmCommands();
+    QVERIFY(commands);
+    MapWidget::Hit door;
+    door.kind = MapWidget::Hit::Kind::Alarm;
+    door.alarmId = 1;         // new, at 45.76 4.83
+    m_window->selectAlarm(1); // as the map does before it asks
+    QMenu menu;
+    commands->fillMapMenu(&menu, door, QGeoCoordinate(45.76, 4.83));
+    auto *ack = m_window->findChild<QAction *>(QStringLiteral("acknowledgeAlarmAction"));
+    QCOMPARE(menuAction(menu, QStringLiteral("acknowledgeAlarmAction")), ack);
+    QCOMPARE(menuAction(menu, QStringLiteral("assignNearestAlarmAction")),
+             m_window->findChild<QAction *>(QStringLiteral("assignNearestAlarmAction")));
+    QCOMPARE(menuAction(menu, QStringLiteral("offerNearbyAlarmAction")),
+             m_window->findChild<QAction *>(QStringLiteral("offerNearbyAlarmAction")));
+    QVERIFY(!menuAction(menu, QStringLiteral("createAlarmAction")));
+    ack->trigger();
+    QCOMPARE(sink.submitted.size(), 1);
+    QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
+    QCOMPARE(sink.submitted.first().payload.value(QStringLiteral("alarm")).toInteger(), 1);
+    // Acknowledged: no more acknowledge for it.
+    QMenu again;
+    commands->fillMapMenu(&again, door, QGeoCoordinate(45.76, 4.83));
+    QVERIFY(!menuAction(again, QStringLiteral("acknowledgeAlarmAction")));
+    QVERIFY(menuAction(again, QStringLiteral("assignNearestAlarmAction")));
+
+    // An empty place: "Create an Alarm Here", which opens the form at that place.
+    MapWidget::Hit nothing;
+    const QGeoCoordinate where(45.70, 4.80);
+    QMenu place;
+    commands->fillMapMenu(&place, nothing, where);
+    QCOMPARE(place.actions().size(), 1);
+    QAction *create = place.findChild<QAction *>(QStringLiteral("createAlarmAction"));
+    QVERIFY(create);
+    QCOMPARE(create->text(), QStringLiteral("Create an Alarm &Here…"));
+    create->trigger();
+    auto *dialog = m_window->findChild<ManualAlarmDialog *>(QStringLiteral("manualAlarmDialog"));
+    QVERIFY(dialog);
+    QVERIFY(dialog->alarm().position.distanceTo(where) < 1.0);
+    dialog->reject();
     m_window->setActionSink(nullptr);
 }
 

@@ -1,3 +1,4 @@
+#include "deskcommands.h"
 #include "dispatchstate.h"
 #include "manualalarmdialog.h"
 
@@ -50,6 +51,16 @@ private slots:
     void noLabelCutOffAtSizeHint();
 
 private:
+    // The entry the window submits for the dialog's values (DeskCommands), and its payload.
+    JournalEntry entry(const Actor &by, const QDateTime &at) const
+    {
+        const Result<QList<JournalEntry>> r = DeskCommands::createManualAlarm(m_dialog->alarm(), by, at);
+        return r ? r.value().constFirst() : JournalEntry();
+    }
+    QJsonObject payload() const
+    {
+        return entry(Actor::operatorNamed(QStringLiteral("Claire")), QDateTime::currentDateTimeUtc()).payload;
+    }
     template<typename W>
     W *field(const char *name) const
     {
@@ -151,9 +162,9 @@ void TestManualAlarmDialog::addressAloneIsEnough()
     QCOMPARE(m_dialog->problemText(), QString());
     QCOMPARE(validity.size(), 1);
     QCOMPARE(validity.first().first().toBool(), true);
-    QCOMPARE(keys(m_dialog->payload()),
+    QCOMPARE(keys(payload()),
              (QStringList{QStringLiteral("address"), QStringLiteral("kind"), QStringLiteral("severity")}));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("address")).toString(), QStringLiteral("12 rue des Lilas, Lyon"));
+    QCOMPARE(payload().value(QLatin1String("address")).toString(), QStringLiteral("12 rue des Lilas, Lyon"));
 
     type("addressEdit", QString());
     QVERIFY(!ok()->isEnabled());
@@ -182,8 +193,8 @@ void TestManualAlarmDialog::oneCoordinateAloneIsRefused()
     // A position without an address is enough.
     type("addressEdit", QString());
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(keys(m_dialog->payload()), (QStringList{QStringLiteral("kind"), QStringLiteral("lat"),
-                                                     QStringLiteral("lon"), QStringLiteral("severity")}));
+    QCOMPARE(keys(payload()), (QStringList{QStringLiteral("kind"), QStringLiteral("lat"), QStringLiteral("lon"),
+                                           QStringLiteral("severity")}));
 }
 
 void TestManualAlarmDialog::refusesCoordinatesOutOfRange()
@@ -194,7 +205,7 @@ void TestManualAlarmDialog::refusesCoordinatesOutOfRange()
     QVERIFY(!ok()->isEnabled());
     QCOMPARE(m_dialog->problemText(), QStringLiteral("The latitude is a number of degrees between -90 and 90."));
     QVERIFY(messageShown(QStringLiteral("between -90 and 90")));
-    QVERIFY(!m_dialog->payload().contains(QLatin1String("lat")));
+    QVERIFY(!payload().contains(QLatin1String("lat")));
 
     type("latitudeEdit", QStringLiteral("-90.5"));
     QVERIFY(!ok()->isEnabled());
@@ -211,8 +222,8 @@ void TestManualAlarmDialog::refusesCoordinatesOutOfRange()
     }
     type("longitudeEdit", QStringLiteral("180"));
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), -90.0);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 180.0);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), -90.0);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), 180.0);
 }
 
 void TestManualAlarmDialog::acceptsTheFrenchDecimalComma()
@@ -222,14 +233,14 @@ void TestManualAlarmDialog::acceptsTheFrenchDecimalComma()
     type("latitudeEdit", QStringLiteral("45,76"));
     type("longitudeEdit", QStringLiteral(" 4,83 "));
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), 45.76);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 4.83);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), 45.76);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), 4.83);
     // A point too, as coordinates are often pasted from elsewhere.
     type("longitudeEdit", QStringLiteral("4.83569"));
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 4.83569);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), 4.83569);
     type("latitudeEdit", QStringLiteral("-45,5"));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), -45.5);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), -45.5);
     // Still nothing out of range.
     type("latitudeEdit", QStringLiteral("90,5"));
     QVERIFY(!ok()->isEnabled());
@@ -244,10 +255,10 @@ void TestManualAlarmDialog::acceptsAPointAndNoGroupSeparatorInEnglish()
     type("latitudeEdit", QStringLiteral("45,76"));
     type("longitudeEdit", QStringLiteral("1,5"));
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), 45.76);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 1.5);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), 45.76);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), 1.5);
     type("longitudeEdit", QStringLiteral("4.83"));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), 4.83);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), 4.83);
 }
 
 void TestManualAlarmDialog::setPositionFillsTheFields()
@@ -257,8 +268,8 @@ void TestManualAlarmDialog::setPositionFillsTheFields()
     QCOMPARE(edit("longitudeEdit")->text(), QStringLiteral("-4.835679"));
     // The position alone is enough.
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), 45.760123);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lon")).toDouble(), -4.835679);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), 45.760123);
+    QCOMPARE(payload().value(QLatin1String("lon")).toDouble(), -4.835679);
 
     m_dialog->setPosition(QGeoCoordinate(45.5, 0.0000001));
     QCOMPARE(edit("longitudeEdit")->text(), QStringLiteral("0"));
@@ -275,7 +286,7 @@ void TestManualAlarmDialog::setPositionFillsTheFields()
     QCOMPARE(edit("latitudeEdit")->text(), QStringLiteral("45,760123"));
     QCOMPARE(edit("longitudeEdit")->text(), QStringLiteral("4,835679"));
     QVERIFY(ok()->isEnabled());
-    QCOMPARE(m_dialog->payload().value(QLatin1String("lat")).toDouble(), 45.760123);
+    QCOMPARE(payload().value(QLatin1String("lat")).toDouble(), 45.760123);
 }
 
 void TestManualAlarmDialog::severityFollowsTheKindUntilChosen()
@@ -295,8 +306,8 @@ void TestManualAlarmDialog::severityFollowsTheKindUntilChosen()
     QCOMPARE(m_dialog->severity(), Severity::Major);
     kind->setCurrentIndex(kind->findData(QStringLiteral("door")));
     QCOMPARE(m_dialog->severity(), Severity::Major);
-    QCOMPARE(m_dialog->payload().value(QLatin1String("severity")).toString(), QStringLiteral("major"));
-    QCOMPARE(m_dialog->payload().value(QLatin1String("kind")).toString(), QStringLiteral("door"));
+    QCOMPARE(payload().value(QLatin1String("severity")).toString(), QStringLiteral("major"));
+    QCOMPARE(payload().value(QLatin1String("kind")).toString(), QStringLiteral("door"));
 }
 
 void TestManualAlarmDialog::entryCreatesTheAlarm()
@@ -314,7 +325,7 @@ void TestManualAlarmDialog::entryCreatesTheAlarm()
 
     const QDateTime at = kStart.addSecs(60);
     const Actor claire = Actor::operatorNamed(QStringLiteral("Claire"));
-    const JournalEntry e = m_dialog->entry(claire, at);
+    const JournalEntry e = entry(claire, at);
     QCOMPARE(e.kind, QString(EntryKind::AlarmManual));
     QCOMPARE(e.source, QStringLiteral("ui"));
     QCOMPARE(e.time, at);
@@ -358,7 +369,7 @@ void TestManualAlarmDialog::entryCreatesTheAlarm()
     type("callerEdit", QString());
     field<QPlainTextEdit>("noteEdit")->clear();
     QVERIFY(ok()->isEnabled());
-    const Result<DispatchState::Changes> second = state.apply(m_dialog->entry(claire, at));
+    const Result<DispatchState::Changes> second = state.apply(entry(claire, at));
     QVERIFY2(second.ok(), qPrintable(second.errorString()));
     const Alarm *other = state.alarm(*second->alarms.cbegin());
     QVERIFY(other && other != alarm);

@@ -6,7 +6,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
@@ -79,18 +78,13 @@ QString FeesPage::check() const
     return {};
 }
 
-QList<JournalEntry> FeesPage::changedEntries(const Actor &actor, const QDateTime &time) const
+QList<FeeChange> FeesPage::changedFees() const
 {
-    QList<JournalEntry> out;
+    QList<FeeChange> out;
     for (MissionKind kind : MissionKinds::all()) {
         Money m;
-        if (!parsed(kind, &m) || m == m_fees.feeFor(kind))
-            continue;
-        JournalEntry e = JournalEntry::make(time, QStringLiteral("ui"), EntryKind::FeeSet, actor,
-                                            QJsonObject{{QStringLiteral("kind"), MissionKinds::key(kind)},
-                                                        {QStringLiteral("fee_cents"), m.cents()},
-                                                        {QStringLiteral("currency"), m.currency()}});
-        out.append(e);
+        if (parsed(kind, &m) && m != m_fees.feeFor(kind))
+            out.append({kind, m});
     }
     return out;
 }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "actor.h"
+#include "feechange.h"
 #include "feeschedule.h"
-#include "journalentry.h"
 #include "missionkind.h"
 
 #include <QHash>
@@ -15,8 +14,8 @@ class QLineEdit;
 namespace relais {
 
 // The settings dialog's Fees page: the fixed fee paid to a helper per mission kind. Fees are
-// not settings but journal entries (fees.set): the page shows the current schedule and builds
-// an entry for each fee changed; the dialog submits them. A fee is an amount such as 10, 10.50
+// not settings but journal entries (fees.set): the page shows the current schedule and gives
+// the fees changed; DeskCommands makes their entries, which the dialog submits. A fee is an amount such as 10, 10.50
 // or 10,50 in the schedule's currency; never a floating-point number.
 class FeesPage final : public QWidget
 {
@@ -30,8 +29,8 @@ public:
     // Without a journal (no ActionSink): shown, not editable.
     void setReadOnly(const QString &why);
     QString check() const;
-    // fees.set for each fee changed, by actor at time; empty when none changed.
-    QList<JournalEntry> changedEntries(const Actor &actor, const QDateTime &time) const;
+    // The fees changed, in MissionKinds::all() order; empty when none changed.
+    QList<FeeChange> changedFees() const;
     // The entries were stored: the values shown are the schedule now.
     void markSaved();
     // Where the page's messages go (the journal's refusals).
