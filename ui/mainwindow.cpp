@@ -280,12 +280,24 @@ void MainWindow::connectMap()
         m_helperTable->setCurrentIndex(row);
         m_helperTable->scrollTo(row);
     });
-    // What the window can do from the map's context menu (an entry whose signal is not
-    // connected is left out of the menu).
-    connect(m_map, &MapWidget::acknowledgeRequested, this, &MainWindow::acknowledgeAlarm);
-    connect(m_map, &MapWidget::assignNearestRequested, this, &MainWindow::assignNearestHelper);
-    connect(m_map, &MapWidget::offerToNearbyRequested, this, &MainWindow::offerToNearbyHelpers);
-    connect(m_map, &MapWidget::createAlarmRequested, this, &MainWindow::createManualAlarm);
+    // What the window can do from the map's context menu, before the map's own entries (the
+    // strings keep the map's translation context until these become the window's shared actions).
+    m_map->setContextMenuFiller([this](QMenu *menu, const MapWidget::Hit &hit, const QGeoCoordinate &where) {
+        if (hit.kind != MapWidget::Hit::Kind::Alarm) {
+            menu->addAction(MapWidget::tr("Create an Alarm &Here…"), this, [this, where] { createManualAlarm(where); })
+                ->setObjectName(QStringLiteral("createAlarmAction"));
+            return;
+        }
+        const qint64 id = hit.alarmId;
+        const Alarm *alarm = m_state->state().alarm(id);
+        if (alarm && alarm->state() == Alarm::State::New)
+            menu->addAction(MapWidget::tr("&Acknowledge"), this, [this, id] { acknowledgeAlarm(id); })
+                ->setObjectName(QStringLiteral("acknowledgeAction"));
+        menu->addAction(MapWidget::tr("Assign the &Nearest Helper"), this, [this, id] { assignNearestHelper(id); })
+            ->setObjectName(QStringLiteral("assignNearestAction"));
+        menu->addAction(MapWidget::tr("&Offer to Nearby Helpers"), this, [this, id] { offerToNearbyHelpers(id); })
+            ->setObjectName(QStringLiteral("offerNearbyAction"));
+    });
 }
 
 void MainWindow::createManualAlarm(const QGeoCoordinate &where)
