@@ -372,7 +372,8 @@ void MapWidget::showEvent(QShowEvent *event)
 void MapWidget::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    m_markerLayer->setVisible(isVisible());
+    // A minimised window stays visible (a spontaneous hide): only a real hide stops the pulse.
+    m_markerLayer->setVisible(event->spontaneous() && isVisible());
 }
 
 void MapWidget::changeEvent(QEvent *event)
