@@ -5,18 +5,23 @@
 // full repaint of a 1280 x 800 map at a city zoom (14) and a country zoom (6) (when nothing
 // changed since the last one, as when the halos pulse, and when the device clusters must be made
 // anew, as for the first frame at a new zoom), the time of a pan frame (move by 8 px, then
-// repaint), and of a hit-test under the cursor.
+// repaint), and of a hit-test under the cursor. Then the marker layer alone, without a widget
+// or a basemap: a MarkerLayer on the same LiveState drawn into a 1280 x 800 image through a
+// MapViewport at the same two zooms (the layers' own share of a repaint).
 //   bench_map              the figures above
 //   bench_map <repaints>   more or fewer repaints per figure (default 60)
 //   BENCH_NO_DEVICES=1     devices drawn only from zoom 16, as normally
 
 #include "alarm.h"
-#include "geo/basemapdata.h"
 #include "device.h"
 #include "dispatchstate.h"
+#include "geo/basemapdata.h"
+#include "geo/webmercator.h"
 #include "helper.h"
 #include "livestate.h"
+#include "mapviewport.h"
 #include "mapwidget.h"
+#include "markerlayer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -109,6 +114,26 @@ std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::f
     return ms;
 }
 
+// The marker layer alone drawn into the image, n times; milliseconds per repaint. before(i),
+// when given, runs first each time (untimed): it may change the viewport.
+std::vector<double> layerRepaints(const MarkerLayer &layer, MapViewport &view, QImage &target, int n,
+                                  const std::function<void(int)> &before = {})
+{
+    std::vector<double> ms;
+    QElapsedTimer t;
+    for (int i = 0; i < n; ++i) {
+        if (before)
+            before(i);
+        t.start();
+        target.fill(Qt::transparent);
+        QPainter p(&target);
+        layer.draw(p, view, view.rect());
+        p.end();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    return ms;
+}
+
 void waitForTiles(MapWidget &map)
 {
     QElapsedTimer t;
@@ -190,6 +215,24 @@ int main(int argc, char *argv[])
         const Figures h = figures(us);
         std::printf("hit-test at zoom %2.0f: median %6.1f us, p95 %6.1f us (%d of 2000 points on a marker)\n", zoom,
                     h.median, h.p95, hits);
+    }
+
+    // The marker layer alone: no widget, no basemap, the same state and image.
+    MarkerLayer layer;
+    layer.setLiveState(&state);
+    layer.setShowDevices(map.showDevices());
+    const QPointF centre0 = WebMercator::toWorld(kLat, kLon, 0);
+    for (double zoom : {14.0, 6.0}) {
+        MapViewport view(centre0, zoom, QSize(1280, 800), target.devicePixelRatio());
+        layerRepaints(layer, view, target, 3); // warm the sprite caches
+        const Figures f = figures(layerRepaints(layer, view, target, n));
+        std::printf("marker layer alone at zoom %2.0f: median %6.2f ms, p95 %6.2f ms\n", zoom, f.median, f.p95);
+        // A zoom that differs by a millionth each time: the device clusters are made anew.
+        const Figures cold = figures(layerRepaints(layer, view, target, n, [&](int i) {
+            view = MapViewport(centre0, zoom + (i % 2) * 1e-6, QSize(1280, 800), target.devicePixelRatio());
+        }));
+        std::printf("marker layer alone at zoom %2.0f, clusters made anew: median %6.2f ms, p95 %6.2f ms\n", zoom,
+                    cold.median, cold.p95);
     }
     return 0;
 }

@@ -41,6 +41,8 @@
 #include <QStatusBar>
 #include <QTimer>
 
+#include <functional>
+
 #include <chrono>
 
 namespace relais {
@@ -259,13 +261,9 @@ void MainWindow::connectMap()
         m_helperTable->setCurrentIndex(row);
         m_helperTable->scrollTo(row);
     });
-    // The map's context menu: the shared alarm commands, "create an alarm here". MERGE: with
-    // MapWidget::setContextMenuFiller, this one line replaces the four connects below:
-    // m_map->setContextMenuFiller(std::bind_front(&AlarmCommands::fillMapMenu, m_commands));
-    connect(m_map, &MapWidget::acknowledgeRequested, m_commands, &AlarmCommands::acknowledge);
-    connect(m_map, &MapWidget::assignNearestRequested, m_commands, &AlarmCommands::assignNearest);
-    connect(m_map, &MapWidget::offerToNearbyRequested, m_commands, &AlarmCommands::offerToNearby);
-    connect(m_map, &MapWidget::createAlarmRequested, m_forms, &DeskForms::createManualAlarm);
+    // The map's context menu: the shared alarm commands (the same actions as the Alarm menu and
+    // the pane), and "create an alarm here" elsewhere.
+    m_map->setContextMenuFiller(std::bind_front(&AlarmCommands::fillMapMenu, m_commands));
     connect(m_commands, &AlarmCommands::createAlarmRequested, m_forms, &DeskForms::createManualAlarm);
 }
 

@@ -720,11 +720,11 @@ void TestMainWindow::acknowledgesFromTheMap()
     // there (the window handles it) and says why it cannot.
     m_window->setActionSink(&sink);
     std::unique_ptr<QMenu> menu(map->createContextMenu(alarmAt));
-    QAction *ack = menuAction(*menu, QStringLiteral("acknowledgeAction"));
+    QAction *ack = menuAction(*menu, QStringLiteral("acknowledgeAlarmAction"));
     QVERIFY(ack);
     // Dispatching is there too (dispatchesFromTheMap).
-    QVERIFY(menuAction(*menu, QStringLiteral("assignNearestAction")));
-    QVERIFY(menuAction(*menu, QStringLiteral("offerNearbyAction")));
+    QVERIFY(menuAction(*menu, QStringLiteral("assignNearestAlarmAction")));
+    QVERIFY(menuAction(*menu, QStringLiteral("offerNearbyAlarmAction")));
     ack->trigger();
     QCOMPARE(sink.submitted.size(), 1);
     QCOMPARE(sink.submitted.first().kind, QString(EntryKind::AlarmAcknowledged));
@@ -733,7 +733,7 @@ void TestMainWindow::acknowledgesFromTheMap()
     // Acknowledged: no more entry for it.
     map->markers()->flush();
     menu.reset(map->createContextMenu(alarmAt));
-    QVERIFY(!menuAction(*menu, QStringLiteral("acknowledgeAction")));
+    QVERIFY(!menuAction(*menu, QStringLiteral("acknowledgeAlarmAction")));
     m_window->setActionSink(nullptr);
 }
 
@@ -774,7 +774,7 @@ void TestMainWindow::dispatchesFromTheMap()
 
     // Claire is on duty but has sent no position yet: nobody to send, said in the status bar.
     std::unique_ptr<QMenu> menu(map->createContextMenu(doorAt));
-    menuAction(*menu, QStringLiteral("assignNearestAction"))->trigger();
+    menuAction(*menu, QStringLiteral("assignNearestAlarmAction"))->trigger();
     QVERIFY(sink.submitted.isEmpty());
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("No helper is available")),
              qPrintable(m_window->statusBar()->currentMessage()));
@@ -784,7 +784,7 @@ void TestMainWindow::dispatchesFromTheMap()
         {m_journal->helperAction(EntryKind::HelperPosition, QStringLiteral("h1"),
                                  {{QStringLiteral("lat"), 45.7618}, {QStringLiteral("lon"), 4.83}})});
     menu.reset(map->createContextMenu(doorAt));
-    menuAction(*menu, QStringLiteral("assignNearestAction"))->trigger();
+    menuAction(*menu, QStringLiteral("assignNearestAlarmAction"))->trigger();
     QStringList kinds;
     for (const JournalEntry &e : std::as_const(sink.submitted))
         kinds.append(e.kind);
