@@ -9,6 +9,7 @@
 #include "attentionmonitor.h"
 #include "clock.h"
 #include "deskforms.h"
+#include "deskstatusbar.h"
 #include "devicepanel.h"
 #include "devicetablemodel.h"
 #include "displayformat.h"
@@ -30,10 +31,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QGeoCoordinate>
-#include <QLabel>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -70,14 +69,6 @@ QAction *newAction(QObject *parent, const QString &text, const char *name, const
     action->setShortcut(key);
     action->setMenuRole(role);
     return action;
-}
-
-QLabel *statusLabel(QWidget *parent, const char *objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(QLatin1StringView(objectName));
-    label->setContentsMargins(8, 0, 8, 0);
-    return label;
 }
 
 } // namespace
@@ -121,14 +112,7 @@ QString MainWindow::aboutText()
 
 QString MainWindow::shortenedPath(const QString &path)
 {
-    QString clean = QDir::cleanPath(path);
-    const QString home = QDir::cleanPath(QDir::homePath());
-    if (!home.isEmpty() && home != QLatin1String("/") && (clean == home || clean.startsWith(home + QLatin1Char('/'))))
-        clean = QLatin1Char('~') + clean.mid(home.size());
-    const QStringList parts = clean.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-    if (clean.size() > 24 && parts.size() > 2)
-        clean = QStringLiteral("…/") + parts.mid(parts.size() - 2).join(QLatin1Char('/'));
-    return QDir::toNativeSeparators(clean);
+    return DeskStatusBar::shortenedPath(path);
 }
 
 DeviceTableModel *MainWindow::deviceModel() const
@@ -311,15 +295,12 @@ Actor MainWindow::currentActor() const
 
 void MainWindow::setGatewayBoard(GatewayStatusBoard *board)
 {
-    m_gatewayModel->setBoard(board);
-    updateGatewayCount();
+    m_gatewayModel->setBoard(board); // the status bar's count follows the model's reset
 }
 
 void MainWindow::showStoreStatus(const QString &text, const QString &details)
 {
-    m_storeLabel->setText(text);
-    m_storeLabel->setToolTip(details);
-    m_storeLabel->setVisible(!text.isEmpty());
+    m_statusBar->showStoreStatus(text, details);
 }
 
 void MainWindow::showError(const QString &text)
@@ -628,63 +609,10 @@ void MainWindow::createMenus()
 
 void MainWindow::createStatusBar()
 {
-    m_storeLabel = statusLabel(this, "storeStatusLabel");
-    m_storeLabel->hide();
-    m_alarmCountLabel = statusLabel(this, "alarmCountLabel");
-    m_helperCountLabel = statusLabel(this, "helperCountLabel");
-    m_gatewayCountLabel = statusLabel(this, "gatewayCountLabel");
-    m_gatewayCountLabel->hide();
-    m_mapNoticeLabel = statusLabel(this, "mapNoticeLabel");
-    m_mapNoticeLabel->hide();
-    // No width reserved for the coordinates: the counts on the right need it on a 1280-pixel
-    // screen, and they do not move when the coordinates come and go.
-    m_cursorLabel = statusLabel(this, "cursorLabel");
-    m_shiftLabel = statusLabel(this, "shiftLabel");
-    m_soundLabel = statusLabel(this, "soundLabel");
-    m_soundLabel->hide();
-    connect(m_sounds, &AlarmSounds::statusChanged, m_soundLabel, [this] {
-        m_soundLabel->setText(m_sounds->statusText());
-        m_soundLabel->setVisible(!m_soundLabel->text().isEmpty());
-    });
-    m_dataDirLabel = statusLabel(this, "dataDirLabel");
-    m_dataDirLabel->setText(tr("Data: %1").arg(shortenedPath(m_dataDir)));
-    m_dataDirLabel->setToolTip(QDir::toNativeSeparators(m_dataDir));
-
-    // The cursor's coordinates on the left, where messages take their place for a while.
-    statusBar()->addWidget(m_cursorLabel);
-    // A message needs room on the left: while one shows, the labels that never change (the
-    // shift, the journal, the data folder) step aside.
-    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
-        m_dataDirLabel->setVisible(message.isEmpty());
-        m_shiftLabel->setVisible(message.isEmpty() && !m_shiftLabel->text().isEmpty());
-        m_storeLabel->setVisible(message.isEmpty() && !m_storeLabel->text().isEmpty());
-    });
-    statusBar()->addPermanentWidget(m_soundLabel);
-    statusBar()->addPermanentWidget(m_shiftLabel);
-    statusBar()->addPermanentWidget(m_mapNoticeLabel);
-    statusBar()->addPermanentWidget(m_alarmCountLabel);
-    statusBar()->addPermanentWidget(m_helperCountLabel);
-    statusBar()->addPermanentWidget(m_gatewayCountLabel);
-    statusBar()->addPermanentWidget(m_storeLabel);
-    statusBar()->addPermanentWidget(m_dataDirLabel);
-
-    connect(m_alarmModel, &AlarmTableModel::openCountChanged, this, &MainWindow::updateAlarmCount);
-    connect(m_helperModel, &HelperTableModel::countsChanged, this, &MainWindow::updateHelperCount);
-    connect(m_gatewayModel, &GatewayTableModel::countsChanged, this, &MainWindow::updateGatewayCount);
-    connect(m_gatewayModel, &QAbstractItemModel::dataChanged, this, &MainWindow::updateGatewayCount);
-    connect(m_map, &MapWidget::basemapNoticeChanged, this, [this](const QString &notice) {
-        m_mapNoticeLabel->setText(notice);
-        m_mapNoticeLabel->setToolTip(m_map->hasVectorBasemap()
-                                         ? tr("The online map cannot be reached: the offline street map is shown "
-                                              "instead. Relais tries the online map again every minute.")
-                                         : tr("The online map cannot be reached. Relais tries again every minute."));
-        m_mapNoticeLabel->setVisible(!notice.isEmpty());
-    });
-    connect(m_map, &MapWidget::cursorCoordinateChanged, this, [this](const QGeoCoordinate &where) {
-        m_cursorLabel->setText(where.isValid() ? DisplayFormat::coordinate(where) : QString());
-    });
-    updateAlarmCount();
-    updateHelperCount();
+    m_statusBar = new DeskStatusBar({m_alarmModel, m_helperModel, m_gatewayModel, m_map, m_sounds}, m_dataDir, this);
+    setStatusBar(m_statusBar);
+    connect(m_alarmModel, &AlarmTableModel::openCountChanged, this, &MainWindow::raiseAlarmsOnNewAlarm);
+    raiseAlarmsOnNewAlarm();
     // The running shift names the operator of every action; "today" moves at midnight.
     connect(m_state, &LiveState::changed, this, [this](const DispatchState::Changes &changes) {
         if (!changes.shifts.isEmpty())
@@ -713,9 +641,7 @@ void MainWindow::updateShift()
     setWindowTitle(
         shift ? tr("Relais — Shift: %1 since %2").arg(shift->op.name, DisplayFormat::moment(shift->startedAt, now()))
               : tr("Relais"));
-    m_shiftLabel->setText(shift ? QString() : tr("No shift started"));
-    m_shiftLabel->setToolTip(shift ? QString() : tr("File > Start Shift: your name goes with every action you take."));
-    m_shiftLabel->setVisible(!shift && statusBar()->currentMessage().isEmpty());
+    m_statusBar->setShiftStarted(shift != nullptr);
 }
 
 void MainWindow::setRunningCostsProvider(std::function<QList<RunningCost>()> provider)
@@ -795,7 +721,7 @@ void MainWindow::saveSettings() const
     settings.setWindowState(saveState(kLayoutVersion));
 }
 
-void MainWindow::updateAlarmCount()
+void MainWindow::raiseAlarmsOnNewAlarm()
 {
     // A new alarm while the queue is behind another tab (the gateways): the queue comes to the
     // front, never left unseen. A dock the operator closed stays closed (its count still shows).
@@ -804,30 +730,6 @@ void MainWindow::updateAlarmCount()
         && !tabifiedDockWidgets(m_alarmsDock).isEmpty())
         m_alarmsDock->raise();
     m_lastOpenAlarms = open;
-    m_alarmCountLabel->setText(tr("Open alarms: %1").arg(m_alarmModel->openCount()));
-}
-
-void MainWindow::updateGatewayCount()
-{
-    const int total = m_gatewayModel->rowCount();
-    m_gatewayCountLabel->setVisible(total > 0);
-    m_gatewayCountLabel->setText(tr("Gateways: %1/%2 connected").arg(m_gatewayModel->connectedCount()).arg(total));
-    QStringList down;
-    if (const GatewayStatusBoard *board = m_gatewayModel->board()) {
-        for (const GatewayStatus &s : board->rows()) {
-            if (s.link != GatewayStatus::Link::Connected)
-                down.append(
-                    QStringLiteral("%1: %2").arg(GatewayTableModel::gatewayName(s), m_gatewayModel->linkText(s)));
-        }
-    }
-    m_gatewayCountLabel->setToolTip(down.join(QLatin1Char('\n')));
-}
-
-void MainWindow::updateHelperCount()
-{
-    m_helperCountLabel->setText(tr("Helpers on duty: %1 (%2 available)")
-                                    .arg(m_helperModel->onDutyCount())
-                                    .arg(m_helperModel->availableCount()));
 }
 
 } // namespace relais

@@ -17,7 +17,6 @@ class QMenu;
 class QTimer;
 class QGeoCoordinate;
 class QDockWidget;
-class QLabel;
 
 namespace relais {
 
@@ -26,6 +25,7 @@ class AlarmCommands;
 class AttentionMonitor;
 class Clock;
 class DeskForms;
+class DeskStatusBar;
 class AlarmDetailPane;
 class AlarmSounds;
 class AlarmTableModel;
@@ -165,9 +165,8 @@ private:
     void applyDefaultDockSizes();
     void restoreSettings();
     void saveSettings() const;
-    void updateAlarmCount();
-    void updateHelperCount();
-    void updateGatewayCount();
+    // The alarm queue brought to the front when an alarm arrives.
+    void raiseAlarmsOnNewAlarm();
     void connectMap();
     // The alarm chosen in the list (0: none).
     qint64 currentAlarm() const;
@@ -224,15 +223,7 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 
-    QLabel *m_dataDirLabel = nullptr;
-    QLabel *m_alarmCountLabel = nullptr;
-    QLabel *m_helperCountLabel = nullptr;
-    QLabel *m_storeLabel = nullptr;
-    QLabel *m_gatewayCountLabel = nullptr;
-    QLabel *m_mapNoticeLabel = nullptr;
-    QLabel *m_cursorLabel = nullptr;
-    QLabel *m_shiftLabel = nullptr;
-    QLabel *m_soundLabel = nullptr;
+    DeskStatusBar *m_statusBar = nullptr;
     AlarmSounds *m_sounds = nullptr;
     QTimer *m_minuteTimer = nullptr;
 
