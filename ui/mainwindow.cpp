@@ -13,6 +13,7 @@
 #include "devicepanel.h"
 #include "devicetablemodel.h"
 #include "displayformat.h"
+#include "docklayout.h"
 #include "eventlog.h"
 #include "gatewaytablemodel.h"
 #include "helpertablemodel.h"
@@ -29,14 +30,12 @@
 #include "tableview.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QGeoCoordinate>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScreen>
 #include <QStatusBar>
 #include <QTimer>
 
@@ -50,15 +49,8 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 
-// Bump when the docks change so that an old saved layout is ignored.
-constexpr int kLayoutVersion = 6;
 constexpr int kErrorTimeoutMs = 30000;
 constexpr int kMessageTimeoutMs = 10000;
-
-bool settingsEnabled()
-{
-    return !QCoreApplication::organizationName().isEmpty();
-}
 
 // An action of the window's menus, named (tests find it by its name), with its shortcut.
 QAction *newAction(QObject *parent, const QString &text, const char *name, const QKeySequence &key,
@@ -94,12 +86,12 @@ MainWindow::MainWindow(LiveState *state, const QString &dataDir, QWidget *parent
     createActions();
     createMenus();
     createStatusBar();
-    placeDocks();
+    m_docks->place();
     connectMap();
     // The banner above the map, the tray, the "nobody accepted" told once per return.
     m_attention = new AttentionMonitor(m_state, this);
     connect(m_attention, &AttentionMonitor::told, this, &MainWindow::showError);
-    restoreSettings();
+    m_docks->restore();
     m_alarmTable->setFocus();
 }
 
@@ -311,8 +303,7 @@ void MainWindow::showError(const QString &text)
 
 void MainWindow::resetLayout()
 {
-    placeDocks();
-    applyDefaultDockSizes();
+    m_docks->reset();
 }
 
 void MainWindow::showAbout()
@@ -331,17 +322,14 @@ QString MainWindow::shortcutsText() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveSettings();
+    m_docks->save();
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    if (m_defaultSizesPending) {
-        m_defaultSizesPending = false;
-        applyDefaultDockSizes();
-    }
+    m_docks->windowShown();
 }
 
 void MainWindow::createModels()
@@ -372,40 +360,34 @@ void MainWindow::createModels()
 
 void MainWindow::createDocks()
 {
-    m_alarmsDock = new QDockWidget(tr("Alarms"), this);
-    m_alarmsDock->setObjectName(QStringLiteral("alarmsDock"));
-    m_alarmsDock->setWidget(m_alarmQueue);
+    using Dock = DockLayout::Dock;
+    m_docks = new DockLayout(this);
+    m_alarmsDock = m_docks->addDock(Dock::Alarms, m_alarmQueue);
 
     m_detailPane = new AlarmDetailPane(m_state, this);
     m_detailPane->setObjectName(QStringLiteral("alarmDetailPane"));
-    m_detailDock = new QDockWidget(tr("Alarm"), this);
-    m_detailDock->setObjectName(QStringLiteral("alarmDetailDock"));
-    m_detailDock->setWidget(m_detailPane);
+    m_detailDock = m_docks->addDock(Dock::AlarmDetail, m_detailPane);
 
     m_eventLog = new EventLog(m_state, this);
     m_eventLog->setObjectName(QStringLiteral("eventLog"));
-    m_logDock = new QDockWidget(tr("Log"), this);
-    m_logDock->setObjectName(QStringLiteral("logDock"));
-    m_logDock->setWidget(m_eventLog);
+    m_docks->addDock(Dock::Log, m_eventLog);
 
     m_helperTable = new TableView(this);
     m_helperTable->setPlaceholderText(tr("No helpers registered"));
     m_helperTable->setObjectName(QStringLiteral("helperTable"));
     TableSetup::setup(m_helperTable, m_helperProxy);
     TableColumns::setUpHelpers(m_helperTable);
-    m_helpersDock = createTableDock(tr("Helpers"), QStringLiteral("helpersDock"), m_helperTable);
+    m_helpersDock = m_docks->addDock(Dock::Helpers, m_helperTable);
 
     m_missionTable = new TableView(this);
     m_missionTable->setPlaceholderText(tr("No missions under way"));
     m_missionTable->setObjectName(QStringLiteral("missionTable"));
     TableSetup::setup(m_missionTable, m_missionProxy);
     TableColumns::setUpMissions(m_missionTable);
-    m_missionsDock = createTableDock(tr("Missions"), QStringLiteral("missionsDock"), m_missionTable);
+    m_docks->addDock(Dock::Missions, m_missionTable);
 
     m_devicePanel = new DevicePanel(m_state, this);
-    m_devicesDock = new QDockWidget(tr("Devices"), this);
-    m_devicesDock->setObjectName(QStringLiteral("devicesDock"));
-    m_devicesDock->setWidget(m_devicePanel);
+    m_devicesDock = m_docks->addDock(Dock::Devices, m_devicePanel);
     connect(m_devicePanel, &DevicePanel::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kMessageTimeoutMs); });
 
@@ -414,15 +396,7 @@ void MainWindow::createDocks()
     m_gatewayTable->setObjectName(QStringLiteral("gatewayTable"));
     TableSetup::setup(m_gatewayTable, m_gatewayProxy);
     TableColumns::setUpGateways(m_gatewayTable, *m_gatewayModel);
-    m_gatewaysDock = createTableDock(tr("Gateways"), QStringLiteral("gatewaysDock"), m_gatewayTable);
-}
-
-QDockWidget *MainWindow::createTableDock(const QString &title, const QString &objectName, TableView *view)
-{
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName);
-    dock->setWidget(view);
-    return dock;
+    m_docks->addDock(Dock::Gateways, m_gatewayTable);
 }
 
 void MainWindow::createActions()
@@ -486,26 +460,6 @@ void MainWindow::createActions()
     m_quitAction = newAction(this, tr("&Quit"), "quitAction", QKeySequence(Qt::CTRL | Qt::Key_Q), QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    const struct
-    {
-        QDockWidget *dock;
-        QKeySequence shortcut;
-        const char *name;
-    } toggles[] = {
-        {m_alarmsDock, QKeySequence(Qt::CTRL | Qt::Key_1), "toggleAlarmsAction"},
-        {m_helpersDock, QKeySequence(Qt::CTRL | Qt::Key_2), "toggleHelpersAction"},
-        {m_missionsDock, QKeySequence(Qt::CTRL | Qt::Key_3), "toggleMissionsAction"},
-        {m_devicesDock, QKeySequence(Qt::CTRL | Qt::Key_4), "toggleDevicesAction"},
-        {m_gatewaysDock, QKeySequence(Qt::CTRL | Qt::Key_5), "toggleGatewaysAction"},
-        {m_detailDock, QKeySequence(Qt::CTRL | Qt::Key_6), "toggleAlarmDetailAction"},
-        {m_logDock, QKeySequence(Qt::CTRL | Qt::Key_7), "toggleLogAction"},
-    };
-    for (const auto &t : toggles) {
-        QAction *toggle = t.dock->toggleViewAction();
-        toggle->setObjectName(QLatin1StringView(t.name));
-        toggle->setShortcut(t.shortcut);
-    }
-
     m_showFinishedMissionsAction = newAction(this, tr("Show &Finished Missions"), "showFinishedMissionsAction",
                                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     m_showFinishedMissionsAction->setCheckable(true);
@@ -561,8 +515,7 @@ void MainWindow::createMenus()
     file->addAction(m_quitAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock :
-         {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock, m_detailDock, m_logDock})
+    for (QDockWidget *dock : m_docks->docks())
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
     view->addActions({m_fitOpenAlarmsAction, m_showDevicesOnMapAction});
@@ -653,72 +606,6 @@ bool MainWindow::exportReport(ReportKind report, const ReportPeriod &period, con
                               const QString &path, QString *error)
 {
     return m_forms->exportReport(report, period, format, path, error);
-}
-
-void MainWindow::placeDocks()
-{
-    for (QDockWidget *dock :
-         {m_alarmsDock, m_helpersDock, m_missionsDock, m_devicesDock, m_gatewaysDock, m_detailDock, m_logDock}) {
-        dock->setFloating(false);
-        dock->show();
-    }
-    // The alarm queue is what the dispatcher reads most: it gets the whole width under the
-    // map, so that the place column stays readable in French too. Helpers and missions
-    // share the right-hand column, next to the map.
-    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
-    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
-    addDockWidget(Qt::BottomDockWidgetArea, m_alarmsDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_helpersDock);
-    splitDockWidget(m_helpersDock, m_missionsDock, Qt::Vertical);
-    // The registry and the gateway links are looked at now and then: each shares a place
-    // with a dock read all the time, behind its tab.
-    tabifyDockWidget(m_helpersDock, m_devicesDock);
-    tabifyDockWidget(m_alarmsDock, m_gatewaysDock);
-    tabifyDockWidget(m_alarmsDock, m_logDock);
-    // The chosen alarm, whole, shares the place of the missions board (raised when an alarm
-    // is chosen).
-    tabifyDockWidget(m_missionsDock, m_detailDock);
-    m_helpersDock->raise();
-    m_detailDock->raise();
-    m_alarmsDock->raise();
-    m_defaultSizesPending = true;
-}
-
-void MainWindow::applyDefaultDockSizes()
-{
-    // The map keeps most of the room; the alarm queue gets enough height for a dozen rows
-    // and enough width for its columns.
-    const QSize area = size();
-    resizeDocks({m_alarmsDock}, {area.height() * 3 / 10}, Qt::Vertical);
-    resizeDocks({m_helpersDock}, {area.width() * 2 / 5}, Qt::Horizontal);
-    // The chosen alarm (sharing the missions' place) needs more height than the helpers.
-    resizeDocks({m_helpersDock, m_missionsDock}, {2, 3}, Qt::Vertical);
-}
-
-void MainWindow::restoreSettings()
-{
-    bool geometryRestored = false;
-    if (settingsEnabled()) {
-        const Settings settings;
-        geometryRestored = restoreGeometry(settings.windowGeometry());
-        if (restoreState(settings.windowState(), kLayoutVersion))
-            m_defaultSizesPending = false;
-    }
-    if (!geometryRestored) {
-        QSize preferred(1280, 800);
-        if (const QScreen *s = screen())
-            preferred = preferred.boundedTo(s->availableSize() * 9 / 10);
-        resize(preferred);
-    }
-}
-
-void MainWindow::saveSettings() const
-{
-    if (!settingsEnabled())
-        return;
-    Settings settings;
-    settings.setWindowGeometry(saveGeometry());
-    settings.setWindowState(saveState(kLayoutVersion));
 }
 
 void MainWindow::raiseAlarmsOnNewAlarm()

@@ -26,6 +26,7 @@ class AttentionMonitor;
 class Clock;
 class DeskForms;
 class DeskStatusBar;
+class DockLayout;
 class AlarmDetailPane;
 class AlarmSounds;
 class AlarmTableModel;
@@ -160,11 +161,6 @@ private:
     void createActions();
     void createMenus();
     void createStatusBar();
-    QDockWidget *createTableDock(const QString &title, const QString &objectName, TableView *view);
-    void placeDocks();
-    void applyDefaultDockSizes();
-    void restoreSettings();
-    void saveSettings() const;
     // The alarm queue brought to the front when an alarm arrives.
     void raiseAlarmsOnNewAlarm();
     void connectMap();
@@ -197,14 +193,12 @@ private:
     GatewayTableModel *m_gatewayModel = nullptr;
     TableProxyModel *m_gatewayProxy = nullptr;
     TableView *m_gatewayTable = nullptr;
-    QDockWidget *m_alarmsDock = nullptr;
-    QDockWidget *m_helpersDock = nullptr;
-    QDockWidget *m_missionsDock = nullptr;
-    QDockWidget *m_devicesDock = nullptr;
-    QDockWidget *m_gatewaysDock = nullptr;
     AlarmDetailPane *m_detailPane = nullptr;
     EventLog *m_eventLog = nullptr;
-    QDockWidget *m_logDock = nullptr;
+    DockLayout *m_docks = nullptr; // every dock; the window raises these four itself
+    QDockWidget *m_alarmsDock = nullptr;
+    QDockWidget *m_helpersDock = nullptr;
+    QDockWidget *m_devicesDock = nullptr;
     QDockWidget *m_detailDock = nullptr;
 
     QAction *m_quitAction = nullptr;
@@ -227,7 +221,6 @@ private:
     AlarmSounds *m_sounds = nullptr;
     QTimer *m_minuteTimer = nullptr;
 
-    bool m_defaultSizesPending = false;
     SettingsServices m_settingsServices;
     std::unique_ptr<Settings> m_settings; // the settings dialog's, made when it first opens
     QPointer<SettingsDialog> m_settingsDialog;
