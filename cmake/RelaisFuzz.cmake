@@ -8,10 +8,14 @@ if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "RELAIS_FUZZ needs clang and its libFuzzer (libclang-rt-14-dev): "
                         "configure with cmake --preset fuzz")
 endif()
+if(RELAIS_CORE_ONLY)
+    message(FATAL_ERROR "RELAIS_FUZZ needs the gateways adapter, which RELAIS_CORE_ONLY leaves out")
+endif()
 
 # -fno-sanitize-recover: UBSan stops at its first report, which libFuzzer then keeps as a crash
-# (recovering, it would print and go on, and the run would pass). -O1 with line tables: several
-# times the executions of -O0, stack traces with file and line, and a quicker build than -g.
+# (recovering, it would print and go on, and the run would pass). -O1: more executions in the
+# bounded time than -O0; line tables only: stack traces with file and line, less to write than -g.
+# Debug otherwise (the preset), so that Q_ASSERT in Qt's headers (QList::at ...) checks too.
 set(RELAIS_FUZZ_SANITIZERS "address,undefined")
 target_compile_options(relais_common_cfg INTERFACE
     -fsanitize=fuzzer-no-link,${RELAIS_FUZZ_SANITIZERS}
