@@ -19,4 +19,7 @@ RELAIS_TEST_PACKAGES=(
     dpkg-dev patchelf wixl msitools desktop-file-utils appstream libqt6sql6-psql
     # the real keychain (tests/adapters/secrets): a throw-away D-Bus session and gnome-keyring
     dbus dbus-daemon gnome-keyring libsecret-tools
+    # the fuzz pass (scripts/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes, and
+    # llvm-symbolizer for file and line in their reports
+    clang libclang-rt-14-dev llvm-14
 )

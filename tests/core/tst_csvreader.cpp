@@ -42,6 +42,17 @@ private slots:
         QCOMPARE(r.value().at(1).line, 3);
     }
 
+    // Found by fuzz_csvreader: the decoder dropped a byte-order mark and the reader a second
+    // one, so a first field starting with U+FEFF (zero-width no-break space) lost it when the
+    // file had a mark, as CsvWriter writes it with byteOrderMark.
+    void dropsOneByteOrderMarkOnly()
+    {
+        const auto r = CsvReader::parse("\xEF\xBB\xBF\xEF\xBB\xBF:\r\n", QLatin1Char(','));
+        QVERIFY2(r.ok(), qPrintable(r.errorString()));
+        QCOMPARE(r.value().size(), 1);
+        QCOMPARE(r.value().at(0).fields, QStringList{QStringLiteral("\uFEFF:")});
+    }
+
     void noFinalNewline()
     {
         const auto r = CsvReader::parse("a,b\n1,2");
