@@ -75,7 +75,8 @@ inline bool isKnown(const QString &key)
         return true;
     const QLatin1StringView prefix("gateway/");
     const QLatin1StringView suffix("/token");
-    if (!key.startsWith(prefix) || !key.endsWith(suffix))
+    // Longer than both: in "gateway/token" the prefix and the suffix overlap, and no id is named.
+    if (key.size() <= prefix.size() + suffix.size() || !key.startsWith(prefix) || !key.endsWith(suffix))
         return false;
     const QString id = key.mid(prefix.size(), key.size() - prefix.size() - suffix.size());
     if (id.isEmpty() || id.size() > 64)

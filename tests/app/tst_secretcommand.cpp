@@ -77,6 +77,8 @@ private slots:
         QTest::newRow("value on the command line")
             << args({"set", "database/password", "hunter22"}) << QByteArray("x\n") << 2;
         QTest::newRow("unknown key") << args({"set", "gateway/gw/tokn"}) << QByteArray("x\n") << 2;
+        QTest::newRow("no gateway id") << args({"set", "gateway/token"}) << QByteArray("x\n") << 2;
+        QTest::newRow("empty gateway id") << args({"set", "gateway//token"}) << QByteArray("x\n") << 2;
         QTest::newRow("no key") << args({"set"}) << QByteArray("x\n") << 2;
         QTest::newRow("unknown command") << args({"show", "database/password"}) << QByteArray() << 2;
         QTest::newRow("nothing") << args({}) << QByteArray() << 2;
