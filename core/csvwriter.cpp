@@ -16,7 +16,11 @@ CsvWriter::CsvWriter(QIODevice *out, Options options) : m_out(out), m_options(op
 
 QString CsvWriter::escapeField(const QString &field, QChar separator)
 {
-    bool quote = !field.isEmpty() && (field.front() == QLatin1Char(' ') || field.back() == QLatin1Char(' '));
+    // A leading U+FEFF is quoted too: at the start of a file without a byte-order mark, a reader
+    // would take it for one and drop it.
+    bool quote =
+        !field.isEmpty()
+        && (field.front() == QLatin1Char(' ') || field.back() == QLatin1Char(' ') || field.front() == QChar(0xfeff));
     for (const QChar c : field) {
         if (c == separator || c == QLatin1Char('"') || c == QLatin1Char('\r') || c == QLatin1Char('\n')) {
             quote = true;
