@@ -20,8 +20,13 @@ function(relais_forbid_links target)
     endforeach()
 endfunction()
 
-relais_forbid_links(relais_core "Widgets" "Gui" "Sql" "Network" "relais_store" "relais_ui" "relais_gateways")
-relais_forbid_links(relais_ui "Sql" "Network" "relais_store" "relais_gateways" "relais_tiles" "relais_secrets")
-foreach(adapter relais_store relais_gateways relais_tiles relais_secrets)
+# relais_gateways: the old name of relais_relaisjson, an alias kept for a while.
+set(relais_device_libs "relais_devices" "relais_relaisjson" "relais_gateways")
+relais_forbid_links(relais_core "Widgets" "Gui" "Sql" "Network" "relais_store" "relais_ui" ${relais_device_libs})
+relais_forbid_links(relais_ui "Sql" "Network" "relais_store" ${relais_device_libs} "relais_tiles" "relais_secrets")
+foreach(adapter relais_store relais_devices relais_relaisjson_codec relais_relaisjson relais_tiles relais_secrets)
     relais_forbid_links(${adapter} "relais_ui" "Widgets")
 endforeach()
+# The shared ingest knows no protocol; a protocol's codec is pure (no I/O library, no ingest).
+relais_forbid_links(relais_devices "relais_relaisjson" "Network" "SerialPort")
+relais_forbid_links(relais_relaisjson_codec "Network" "SerialPort" "relais_devices")
