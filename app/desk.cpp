@@ -2,9 +2,10 @@
 
 #include "clock.h"
 
-#include "downlinks.h"
 #include "escalation.h"
 #include "gatewayhost.h"
+#include "helperchannel.h"
+#include "helpernotices.h"
 #include "offerfollowup.h"
 #include "privacyplanner.h"
 #include "store.h"
@@ -30,10 +31,18 @@ Desk::Desk(const Clock *clock, const Settings &settings, QObject *parent)
     m_gateways = std::make_unique<GatewayHost>(m_store.get(), m_clock);
     connect(m_gateways.get(), &GatewayHost::statusChanged, &m_board, &GatewayStatusBoard::publish);
     connect(m_gateways.get(), &GatewayHost::logMessage, this, &Desk::logMessage);
-    // Offers and cancels to the helpers' handsets, from what was committed.
-    connect(m_store.get(), &Store::committed, m_gateways.get(), [this](const QList<JournalEntry> &entries) {
-        m_gateways->send(downlinksFor(entries, m_state.state(), m_settings.offers.timeoutS));
+    // Offers and cancels to helpers, from what was committed, through every helper channel.
+    connect(m_store.get(), &Store::committed, this, [this](const QList<JournalEntry> &entries) {
+        const QList<HelperNotice> notices =
+            HelperNotices::afterCommit(entries, m_state.state(), m_settings.offers.timeoutS);
+        if (notices.isEmpty())
+            return;
+        for (const QPointer<HelperChannel> &channel : std::as_const(m_channels)) {
+            if (channel)
+                channel->deliver(notices);
+        }
     });
+    addHelperChannel(m_gateways->handsets());
 
     m_supervision.setInterval(30000);
     connect(&m_supervision, &QTimer::timeout, this, &Desk::superviseNow);
@@ -68,6 +77,18 @@ bool Desk::open(const QString &dataDir)
 QStringList Desk::startGateways(const GatewayConfig &config)
 {
     return m_gateways->start(config);
+}
+
+void Desk::addHelperChannel(HelperChannel *channel)
+{
+    m_channels.append(channel);
+    // Sent, delivered and failed are the channel's business; one that could not go is the
+    // integrator's to know (a handset that never spoke through a gateway).
+    connect(channel, &HelperChannel::reported, this,
+            [this](const HelperNotice &, HelperChannel::Report report, const QString &reason) {
+                if (report == HelperChannel::Report::NotSent)
+                    emit logMessage(reason);
+            });
 }
 
 void Desk::startTimers()

@@ -8,6 +8,7 @@
 #include "privacypurge.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
@@ -19,10 +20,12 @@ namespace relais {
 class ActionSink;
 class Clock;
 class GatewayHost;
+class HelperChannel;
 class Store;
 
 // The desk behind the window: the store, the live replica fed by its commits, the action
-// sink, the gateways with their downlinks, and the periodic jobs that keep alarms moving
+// sink, the device sources (GatewayHost), the helper channels that tell helpers what the
+// commits mean for them, and the periodic jobs that keep alarms moving
 // (device supervision, offers timing out and topped up, escalation). main.cpp runs it with
 // the system clock and timers; tests drive the same jobs with a manual clock.
 class Desk final : public QObject
@@ -64,6 +67,10 @@ public:
 
     // Starts the gateways (after open()); the problems found, if any.
     QStringList startGateways(const GatewayConfig &config);
+    // Helpers are told about offers and cancels through every channel added (not owned; one
+    // destroyed is forgotten). The handsets' channel of the gateways is added by the desk
+    // itself. A notice a channel cannot send is logged.
+    void addHelperChannel(HelperChannel *channel);
     // Runs the jobs on timers: supervision every 30 s, offers every second, escalation every 5 s,
     // the privacy purge a minute after the start and then every hour.
     void startTimers();
@@ -79,7 +86,8 @@ public:
     bool purgeNow();
 
 signals:
-    // Gateways' own log lines ("gw-north connected from ...").
+    // Gateways' own log lines ("gw-north connected from ..."), and notices helpers could not
+    // be sent.
     void logMessage(const QString &message);
     // A purge ended: how many alarms lost their personal details and journal entries were
     // redacted, or the reason it failed (error not empty; entries stored before it stay).
@@ -98,6 +106,7 @@ private:
     std::unique_ptr<ActionSink> m_actions;
     GatewayStatusBoard m_board;
     std::unique_ptr<GatewayHost> m_gateways;
+    QList<QPointer<HelperChannel>> m_channels;
     QTimer m_supervision;
     QTimer m_offers;
     QTimer m_escalation;

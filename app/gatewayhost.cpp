@@ -1,7 +1,9 @@
 #include "gatewayhost.h"
 
-#include "gatewayingest.h"
+#include "deviceingest.h"
+#include "gatewayhub.h"
 #include "gatewayserver.h"
+#include "handsetchannel.h"
 #include "serialgatewayline.h"
 #include "store.h"
 
@@ -12,12 +14,17 @@
 namespace relais {
 
 GatewayHost::GatewayHost(Store *store, const Clock *clock, QObject *parent)
-    : QObject(parent), m_store(store), m_clock(clock)
+    : QObject(parent), m_store(store), m_clock(clock), m_handsets(std::make_unique<HandsetChannel>())
 {}
 
 GatewayHost::~GatewayHost()
 {
-    stop();
+    stop(); // before the channel goes: its reports come from that thread
+}
+
+HelperChannel *GatewayHost::handsets() const
+{
+    return m_handsets.get();
 }
 
 QStringList GatewayHost::start(const GatewayConfig &config)
@@ -35,27 +42,29 @@ QStringList GatewayHost::start(const GatewayConfig &config)
         m_context,
         [&] {
             Store *store = m_store;
-            m_ingest = new GatewayIngest(
+            m_ingest = new DeviceIngest(
                 [store](quint64 ticket, const QList<JournalEntry> &entries) { store->submit(ticket, entries); },
-                m_clock, m_context);
-            connect(store, &Store::itemsProcessed, m_ingest, &GatewayIngest::onProcessed); // queued
-            connect(m_ingest, &GatewayIngest::statusChanged, this, &GatewayHost::statusChanged);
-            connect(m_ingest, &GatewayIngest::logMessage, this, &GatewayHost::logMessage);
-            m_ingest->setAccounts(config.gateways);
+                m_clock); // not a child of m_context: deleted after the sources that use it
+            connect(store, &Store::itemsProcessed, m_ingest, &DeviceIngest::onProcessed); // queued
+            connect(m_ingest, &DeviceIngest::statusChanged, this, &GatewayHost::statusChanged);
+            m_hub = new GatewayHub(m_ingest, m_clock, m_context);
+            connect(m_hub, &GatewayHub::logMessage, this, &GatewayHost::logMessage);
+            m_hub->setAccounts(config.gateways);
             for (const TcpListenConfig &tcp : config.tcp) {
-                auto *server = new GatewayServer(m_ingest, tcp, m_context);
+                auto *server = new GatewayServer(m_hub, tcp, m_context);
                 const Status s = server->listen();
                 ports.append(s ? server->port() : quint16(0));
                 if (!s)
                     problems.append(s.errorString());
             }
             for (const SerialLineConfig &serial : config.serial) {
-                auto *line = new SerialGatewayLine(m_ingest, serial, m_context);
+                auto *line = new SerialGatewayLine(m_hub, serial, m_context);
                 line->start();
             }
         },
         Qt::BlockingQueuedConnection);
     m_ports = ports;
+    m_handsets->setHub(m_hub);
     return problems;
 }
 
@@ -63,19 +72,22 @@ void GatewayHost::stop()
 {
     if (!m_thread)
         return;
+    m_handsets->setHub(nullptr); // notices from now on are dropped, as before the start
     QMetaObject::invokeMethod(
         m_context,
         [this] {
-            if (m_ingest) {
-                m_ingest->shutdown();
+            if (m_hub) {
+                m_hub->shutdown();
                 // Let the shutting_down lines leave before the sockets go.
                 QElapsedTimer t;
                 t.start();
-                while (!m_ingest->sessions().isEmpty() && t.elapsed() < 500)
+                while (!m_hub->sessions().isEmpty() && t.elapsed() < 500)
                     QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
             }
-            delete m_context; // servers, serial lines, ingest and its sessions, on their thread
+            delete m_context; // hub and its sessions, servers, serial lines, on their thread
             m_context = nullptr;
+            m_hub = nullptr;
+            delete m_ingest;
             m_ingest = nullptr;
         },
         Qt::BlockingQueuedConnection);
@@ -83,32 +95,6 @@ void GatewayHost::stop()
     m_thread->wait();
     m_thread.reset();
     m_ports.clear();
-}
-
-void GatewayHost::send(const Downlinks &downlinks)
-{
-    if (!m_context || downlinks.isEmpty())
-        return;
-    QMetaObject::invokeMethod(m_context, [this, downlinks] {
-        if (!m_ingest)
-            return;
-        for (const DownlinkOffer &offer : downlinks.offers) {
-            if (!m_ingest->sendOffer(offer)) {
-                emit logMessage(tr("Mission %1 could not be offered to helper %2: their handset has not spoken "
-                                   "through any gateway yet.")
-                                    .arg(offer.mission)
-                                    .arg(offer.helper));
-            }
-        }
-        for (const DownlinkCancel &cancel : downlinks.cancels) {
-            if (!m_ingest->sendCancel(cancel.helper, cancel.mission, cancel.reason)) {
-                emit logMessage(tr("Helper %1 could not be told that mission %2 is withdrawn: their handset has not "
-                                   "spoken through any gateway yet.")
-                                    .arg(cancel.helper)
-                                    .arg(cancel.mission));
-            }
-        }
-    });
 }
 
 } // namespace relais

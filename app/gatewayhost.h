@@ -1,9 +1,7 @@
 #pragma once
 
-#include "downlinks.h"
 #include "gatewayconfig.h"
 #include "gatewaystatus.h"
-#include "writeresult.h"
 
 #include <QObject>
 #include <QStringList>
@@ -15,15 +13,18 @@ class QThread;
 namespace relais {
 
 class Clock;
-class GatewayIngest;
-class GatewayServer;
-class SerialGatewayLine;
+class DeviceIngest;
+class GatewayHub;
+class HandsetChannel;
+class HelperChannel;
 class Store;
 
-// The gateways of the console on a thread of their own, so that a flood of device messages
-// never slows the window: the ingest, its TCP/TLS servers and serial lines are created, run
-// and destroyed on that thread; the store is reached through its thread-safe submit, and the
-// status rows come back to the GUI thread as queued signals.
+// The device sources of the console on a thread of their own, so that a flood of device
+// messages never slows the window: the shared ingest, the Relais gateway protocol's hub, its
+// TCP/TLS servers and serial lines are created, run and destroyed on that thread; the store is
+// reached through its thread-safe submit, and the status rows come back to the GUI thread as
+// queued signals. The helpers' handsets are reached through handsets(), a helper channel
+// living on the host's thread.
 class GatewayHost final : public QObject
 {
     Q_OBJECT
@@ -41,10 +42,9 @@ public:
     // The ports really listened on, in the order of config.tcp (0 where listening failed).
     QList<quint16> ports() const { return m_ports; }
 
-    // Hands offers and cancels to the gateways that carry the helpers' handsets (on the
-    // gateways' thread). A helper whose handset has not spoken through any gateway yet cannot
-    // be reached: that is said through logMessage, once per downlink.
-    void send(const Downlinks &downlinks);
+    // Offers and cancels to the gateways that carry the helpers' handsets. A helper whose
+    // handset has not spoken through any gateway yet cannot be reached: reported NotSent.
+    HelperChannel *handsets() const;
 
 signals:
     void statusChanged(const relais::GatewayStatus &status);
@@ -53,9 +53,11 @@ signals:
 private:
     Store *m_store;
     const Clock *m_clock;
+    std::unique_ptr<HandsetChannel> m_handsets;
     std::unique_ptr<QThread> m_thread;
     QObject *m_context = nullptr; // lives on m_thread; parent of everything below
-    GatewayIngest *m_ingest = nullptr;
+    DeviceIngest *m_ingest = nullptr;
+    GatewayHub *m_hub = nullptr;
     QList<quint16> m_ports;
 };
 

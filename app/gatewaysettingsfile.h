@@ -8,7 +8,7 @@
 
 namespace relais {
 
-// The settings dialog's view of gateways.json (adapters/gateways/gatewayconfig.h): the listeners
+// The settings dialog's view of gateways.json (adapters/devices/relaisjson/gatewayconfig.h): the listeners
 // and serial lines to edit, the gateway accounts to show. Saving rewrites the listeners and
 // serial lines only: the accounts (ids, limits, token_secret, a token still in the file) are
 // taken from the file as it is at that moment and written back untouched.

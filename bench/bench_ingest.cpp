@@ -1,7 +1,8 @@
 // The whole ingest path over loopback TCP: gateways (threads of this process with blocking
-// sockets) stream heartbeats of registered devices to the real GatewayServer + GatewayIngest + Store
-// (parse, dedupe, durable commit with synchronous=FULL, ack after commit). Prints, for the
-// batched store and for a naive store committing one transaction per message, in the same run:
+// sockets) stream heartbeats of registered devices to the real GatewayServer + GatewayHub +
+// DeviceIngest + Store (parse, dedupe, durable commit with synchronous=FULL, ack after commit).
+// Prints, for the batched store and for a naive store committing one transaction per message,
+// in the same run:
 //   - durable messages per second sustained (the gateway keeps up to 4,000 unacknowledged,
 //     as the protocol asks);
 //   - ack latency p50 / p99 when the gateway sends a steady 1,000 messages per second.
@@ -9,7 +10,8 @@
 //                    defaults: 300,000 messages, 10,000 devices, 4 gateway connections
 //   --unregistered: the devices are not registered (a heartbeat then writes no liveness row).
 
-#include "gatewayingest.h"
+#include "deviceingest.h"
+#include "gatewayhub.h"
 #include "gatewayserver.h"
 #include "store.h"
 #include "systemclock.h"
@@ -257,8 +259,9 @@ void measure(const char *label, int maxBatch, qint64 messages, int devices, int 
     }
 
     SystemClock clock;
-    GatewayIngest ingest([&store](quint64 t, const QList<JournalEntry> &e) { store.submit(t, e); }, &clock);
-    QObject::connect(&store, &Store::itemsProcessed, &ingest, &GatewayIngest::onProcessed);
+    DeviceIngest ingest([&store](quint64 t, const QList<JournalEntry> &e) { store.submit(t, e); }, &clock);
+    QObject::connect(&store, &Store::itemsProcessed, &ingest, &DeviceIngest::onProcessed);
+    GatewayHub hub(&ingest, &clock);
     QList<GatewayAccount> accounts;
     for (int i = 0; i < gateways; ++i) {
         GatewayAccount account;
@@ -268,9 +271,9 @@ void measure(const char *label, int maxBatch, qint64 messages, int devices, int 
         account.limits.burst = 10000000;
         accounts.append(account);
     }
-    ingest.setAccounts(accounts);
-    ingest.setMaxWaitingPerSession(20000);
-    GatewayServer server(&ingest, TcpListenConfig{});
+    hub.setAccounts(accounts);
+    hub.setMaxWaitingPerSession(20000);
+    GatewayServer server(&hub, TcpListenConfig{});
     if (Status s = server.listen(); !s) {
         std::fprintf(stderr, "%s\n", qPrintable(s.errorString()));
         return;

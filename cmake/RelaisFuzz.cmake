@@ -9,7 +9,7 @@ if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
                         "configure with cmake --preset fuzz")
 endif()
 if(RELAIS_CORE_ONLY)
-    message(FATAL_ERROR "RELAIS_FUZZ needs the gateways adapter, which RELAIS_CORE_ONLY leaves out")
+    message(FATAL_ERROR "RELAIS_FUZZ needs the device-source adapters, which RELAIS_CORE_ONLY leaves out")
 endif()
 
 # -fno-sanitize-recover: UBSan stops at its first report, which libFuzzer then keeps as a crash

@@ -1,18 +1,46 @@
 #include "dispatchactions.h"
 #include "dispatchstate.h"
-#include "downlinks.h"
+#include "helpernotices.h"
 #include "journalbuilder.h"
 
 #include <QTest>
 
 using namespace relais;
 
-// What the desk tells helpers' handsets after each commit, read from real reducer runs.
+// What the desk tells helpers after each commit (HelperNotices, once app/downlinks.cpp), read
+// from real reducer runs.
 class TestDownlinks final : public QObject
 {
     Q_OBJECT
 
 private:
+    // The notices of one kind, and the cancels as (helper, mission, reason).
+    struct Cancel
+    {
+        QString helper;
+        qint64 mission = 0;
+        QString reason;
+        friend bool operator==(const Cancel &, const Cancel &) = default;
+    };
+    static QList<HelperNotice> offersIn(const QList<HelperNotice> &notices)
+    {
+        QList<HelperNotice> out;
+        for (const HelperNotice &n : notices) {
+            if (n.kind == HelperNotice::Kind::Offer)
+                out.append(n);
+        }
+        return out;
+    }
+    static QList<Cancel> cancelsIn(const QList<HelperNotice> &notices)
+    {
+        QList<Cancel> out;
+        for (const HelperNotice &n : notices) {
+            if (n.kind == HelperNotice::Kind::Cancel)
+                out.append({n.helper, n.mission, n.reason});
+        }
+        return out;
+    }
+
     const QDateTime t0 = QDateTime(QDate(2026, 11, 23), QTime(3, 0), Qt::UTC);
     const Actor lea = Actor::operatorNamed(QStringLiteral("Léa"));
     DispatchState m_state;
@@ -40,19 +68,20 @@ private slots:
             commit(m_journal.at(t0).helperAt(id, lat, 4.832));
         const QList<JournalEntry> raised =
             commit({m_journal.at(t0).deviceAlarmAt(QStringLiteral("d1"), QStringLiteral("smoke"), 45.758, 4.832)});
-        QVERIFY(downlinksFor(raised, m_state, 60).isEmpty());
+        QVERIFY(HelperNotices::afterCommit(raised, m_state, 60).isEmpty());
         const qint64 alarmId = m_state.alarms().constBegin()->id();
 
         // Offered to the three: one offer each, with what the handset shows and nothing personal.
         const Result<QList<JournalEntry>> offers =
             DispatchActions::offerToNearby(m_state, alarmId, 3, 500, lea, t0.addSecs(10));
         QVERIFY(offers.ok());
-        const Downlinks sent = downlinksFor(commit(offers.value()), m_state, 60);
-        QCOMPARE(sent.cancels.size(), 0);
-        QCOMPARE(sent.offers.size(), 3);
+        const QList<HelperNotice> sentNotices = HelperNotices::afterCommit(commit(offers.value()), m_state, 60);
+        const QList<HelperNotice> sentOffers = offersIn(sentNotices);
+        QCOMPARE(cancelsIn(sentNotices).size(), 0);
+        QCOMPARE(sentOffers.size(), 3);
         const qint64 missionId = m_state.alarm(alarmId)->missionId;
         QStringList helpers;
-        for (const DownlinkOffer &o : sent.offers) {
+        for (const HelperNotice &o : sentOffers) {
             helpers.append(o.helper);
             QCOMPARE(o.mission, missionId);
             QCOMPARE(o.alarm, AlarmKind::Smoke);
@@ -61,10 +90,9 @@ private slots:
             QVERIFY(o.fee.cents() > 0);
             QCOMPARE(o.expires, t0.addSecs(70));
             QVERIFY(o.distanceM.has_value());
-            QVERIFY(o.id.isEmpty());
         }
         QCOMPARE(helpers, (QStringList{QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3")}));
-        QCOMPARE(sent.offers.first().distanceM.value(), 111);
+        QCOMPARE(sentOffers.first().distanceM.value(), 111);
 
         // h3 declines: nothing to tell anyone.
         const QList<JournalEntry> declined =
@@ -73,7 +101,7 @@ private slots:
                           {QStringLiteral("helper"), QStringLiteral("h3")},
                           {QStringLiteral("answer"), QStringLiteral("declined")}},
                          20)});
-        QVERIFY(downlinksFor(declined, m_state, 60).isEmpty());
+        QVERIFY(HelperNotices::afterCommit(declined, m_state, 60).isEmpty());
 
         // h2 accepts: h1, still offered, is told the mission is taken; h3 is not told again.
         const QList<JournalEntry> accepted =
@@ -82,16 +110,16 @@ private slots:
                           {QStringLiteral("helper"), QStringLiteral("h2")},
                           {QStringLiteral("answer"), QStringLiteral("accepted")}},
                          30)});
-        const Downlinks taken = downlinksFor(accepted, m_state, 60);
-        QCOMPARE(taken.offers.size(), 0);
-        QCOMPARE(taken.cancels, (QList<DownlinkCancel>{{QStringLiteral("h1"), missionId, QStringLiteral("taken")}}));
+        const QList<HelperNotice> taken = HelperNotices::afterCommit(accepted, m_state, 60);
+        QCOMPARE(offersIn(taken).size(), 0);
+        QCOMPARE(cancelsIn(taken), (QList<Cancel>{{QStringLiteral("h1"), missionId, QStringLiteral("taken")}}));
 
         // The mission is cancelled: its helper is told.
         const QList<JournalEntry> cancelled = commit({make(
             EntryKind::MissionCancelled, lea,
             {{QStringLiteral("mission"), missionId}, {QStringLiteral("reason"), QStringLiteral("restored")}}, 40)});
-        QCOMPARE(downlinksFor(cancelled, m_state, 60).cancels,
-                 (QList<DownlinkCancel>{{QStringLiteral("h2"), missionId, QStringLiteral("mission_cancelled")}}));
+        QCOMPARE(cancelsIn(HelperNotices::afterCommit(cancelled, m_state, 60)),
+                 (QList<Cancel>{{QStringLiteral("h2"), missionId, QStringLiteral("mission_cancelled")}}));
     }
 };
 

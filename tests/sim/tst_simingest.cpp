@@ -1,7 +1,7 @@
-// relais-sim against Relais's real ingest (GatewayServer + GatewayIngest + Store on a temporary
-// folder, tests/adapters/gateways/ingestfixture.h), with the demo town registered in the journal:
-// what the simulator sends is accepted and stored, offers reach its helpers, and the load mode's
-// figures hold against a real store. RELAIS_SIM_TEST_LOAD=N changes the load (default 2000/s).
+// relais-sim against Relais's real ingest (GatewayServer + GatewayHub + DeviceIngest + Store on a
+// temporary folder, tests/adapters/devices/relaisjson/ingestfixture.h), with the demo town
+// registered in the journal: what the simulator sends is accepted and stored, offers reach its helpers, and the load
+// mode's figures hold against a real store. RELAIS_SIM_TEST_LOAD=N changes the load (default 2000/s).
 
 #include "csvreader.h"
 #include "deviceimport.h"
@@ -109,18 +109,18 @@ private slots:
         QVERIFY(f.store.rebuildFromJournal());
         QCOMPARE(f.store.snapshot().devices().size(), 320);
 
-        QSignalSpy answered(f.ingest.get(), &GatewayIngest::downlinkAnswered);
+        QSignalSpy answered(f.hub.get(), &GatewayHub::downlinkAnswered);
         QProcess *sim = startSim(f.port(), {u"--speed"_s, u"600"_s, u"--duration"_s, u"5"_s, u"--alarm-rate"_s, u"3"_s,
                                             u"--on-duty"_s, u"1"_s, u"--seed"_s, u"11"_s, u"--quiet"_s});
         // A helper's handset speaks through the simulator: Relais can offer it a mission.
-        QTRY_VERIFY_WITH_TIMEOUT(f.ingest->routeOf(u"H-001"_s) == "gw-test"_L1, Long);
+        QTRY_VERIFY_WITH_TIMEOUT(f.hub->routeOf(u"H-001"_s) == "gw-test"_L1, Long);
         DownlinkOffer offer;
         offer.helper = u"H-001"_s;
         offer.mission = 3;
         offer.alarm = AlarmKind::Panic;
         offer.position = QGeoCoordinate(41.951129, -85.622459);
         offer.fee = Money(1500, u"USD"_s);
-        QVERIFY(f.ingest->sendOffer(offer));
+        QVERIFY(f.hub->sendOffer(offer));
         QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 1, Long);
         QCOMPARE(answered.at(0).at(1).toBool(), true); // delivered
 

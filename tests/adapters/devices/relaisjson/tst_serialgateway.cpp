@@ -86,7 +86,7 @@ private slots:
 
         SerialLineConfig config;
         config.port = pair.relaisEnd;
-        SerialGatewayLine line(f.ingest.get(), config);
+        SerialGatewayLine line(f.hub.get(), config);
         line.setBackoff(100, 400);
         line.start();
         QVERIFY(line.isOpen());

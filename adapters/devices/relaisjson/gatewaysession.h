@@ -7,7 +7,6 @@
 #include "writeresult.h"
 
 #include <QElapsedTimer>
-#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -19,14 +18,12 @@ class QIODevice;
 
 namespace relais {
 
-class GatewayIngest;
-
-// What a line's answer counts as on its gateway's status row.
-enum class GatewayCount { Stored, Duplicate, Rejected };
+class GatewayHub;
+class IngestPort;
 
 // One gateway session on one byte stream (a TCP or TLS socket, a serial port): framing, the
 // hello, the rate limit, decoding, and the acks, sent in the order the lines came and only
-// once the ingest reports the journal's answer. Owned by the GatewayIngest.
+// once the shared ingest (IngestPort) reports the journal's answer. Owned by the GatewayHub.
 class GatewaySession final : public QObject
 {
     Q_OBJECT
@@ -41,7 +38,7 @@ public:
         bool closable = true; // a socket can be closed; a serial line only forgets the session
     };
 
-    GatewaySession(GatewayIngest *ingest, QIODevice *io, Link link, QObject *parent = nullptr);
+    GatewaySession(GatewayHub *hub, QIODevice *io, Link link, QObject *parent = nullptr);
     ~GatewaySession() override;
 
     const Link &link() const { return m_link; }
@@ -51,8 +48,7 @@ public:
     // Lines waiting for the journal's answer.
     qsizetype waiting() const { return m_waiting; }
 
-    // Called by the ingest.
-    void onResult(quint64 ticket, const WriteResult &result);
+    // Called by the hub.
     void sendLine(const QByteArray &line);
     // Sends the error line, then ends the session (closes the connection if closable).
     void fail(const QString &code, const QString &message);
@@ -61,17 +57,16 @@ public:
 
 signals:
     void closeRequested(); // the transport closes the device after pending bytes are written
-    void ended();          // the session is over; the ingest forgets it
+    void ended();          // the session is over; the hub forgets it
 
 private:
     enum class State { AwaitingHello, Open, Closing, Ended };
     enum class Answer { Ack, RejectAck, ErrorLine };
 
     // One received line, in order: its answer is sent when it and all before it are known.
+    // Answered at once (hello_ok, a rate-limited line) or when the journal's answer comes.
     struct Slot
     {
-        quint64 ticket = 0; // 0: answered at once
-        int index = 0;
         QString messageId;
         QString helperId;      // a handset event: the route for downlinks
         QString rejectCode;    // decoding refused it: the reason to send once it is journaled
@@ -79,24 +74,27 @@ private:
         std::optional<QByteArray> answer;
     };
 
-    // Where the answer of (ticket, index) goes: the slot's sequence number.
-    struct TicketSlots
+    // The lines of one read going to the journal together: entry i answers slot seqs[i].
+    struct Chunk
     {
+        QList<JournalEntry> entries;
         QList<quint64> seqs;
-        qsizetype unanswered = 0;
     };
 
     void readMore();
-    void handleLine(const QByteArray &line, QList<JournalEntry> &chunk, quint64 ticket);
+    void handleLine(const QByteArray &line, Chunk &chunk);
     void handleHello(const class InboundMessage &hello);
     void journalRefusedLine(const QByteArray &raw, const QString &id, const QString &code, const QString &message,
-                            QList<JournalEntry> &chunk, quint64 ticket);
+                            Chunk &chunk);
+    void journal(JournalEntry entry, Slot slot, Chunk &chunk);
     void pushSlot(Slot slot);
+    bool onResult(const QList<quint64> &seqs, const WriteResult &result);
     QByteArray answerFor(Slot &slot, const WriteResult &r);
     void flush();
-    void countAnswer(GatewayCount what);
+    void countRejected(); // a line answered without the journal (rate limit, partial line)
 
-    GatewayIngest *m_ingest;
+    GatewayHub *m_hub;
+    IngestPort *m_ingest;
     QPointer<QIODevice> m_io;
     Link m_link;
     State m_state = State::AwaitingHello;
@@ -110,7 +108,6 @@ private:
     QTimer m_helloTimer;
     std::deque<Slot> m_slots;
     quint64 m_frontSeq = 0; // sequence number of m_slots.front()
-    QHash<quint64, TicketSlots> m_tickets;
     qsizetype m_waiting = 0;
     bool m_paused = false;
 };

@@ -1,9 +1,11 @@
 #pragma once
 
 // Relais's ingest as the console runs it, for tests: a real Store on a temporary folder, the
-// GatewayIngest fed by it, and a GatewayServer on 127.0.0.1 (plain or TLS).
+// shared DeviceIngest fed by it, the protocol's GatewayHub on it, and a GatewayServer on
+// 127.0.0.1 (plain or TLS).
 
-#include "gatewayingest.h"
+#include "deviceingest.h"
+#include "gatewayhub.h"
 #include "gatewayserver.h"
 #include "journalreader.h"
 #include "sqlconnection.h"
@@ -26,18 +28,20 @@ public:
     {
         if (!dir.isValid() || !store.open(dir.path()))
             return;
-        ingest = std::make_unique<GatewayIngest>(
+        ingest = std::make_unique<DeviceIngest>(
             [this](quint64 ticket, const QList<JournalEntry> &entries) { store.submit(ticket, entries); }, &clock);
-        QObject::connect(&store, &Store::itemsProcessed, ingest.get(), &GatewayIngest::onProcessed);
-        ingest->setAccounts(accounts);
+        QObject::connect(&store, &Store::itemsProcessed, ingest.get(), &DeviceIngest::onProcessed);
+        hub = std::make_unique<GatewayHub>(ingest.get(), &clock);
+        hub->setAccounts(accounts);
         listen.address = QStringLiteral("127.0.0.1");
-        server = std::make_unique<GatewayServer>(ingest.get(), listen);
+        server = std::make_unique<GatewayServer>(hub.get(), listen);
         listenStatus = server->listen();
     }
 
     ~IngestFixture()
     {
         server.reset();
+        hub.reset();
         ingest.reset();
         store.close();
     }
@@ -75,7 +79,8 @@ public:
     QTemporaryDir dir;
     SystemClock clock;
     Store store;
-    std::unique_ptr<GatewayIngest> ingest;
+    std::unique_ptr<DeviceIngest> ingest;
+    std::unique_ptr<GatewayHub> hub;
     std::unique_ptr<GatewayServer> server;
     Status listenStatus;
 };

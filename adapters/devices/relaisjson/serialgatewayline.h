@@ -12,7 +12,7 @@ class QSerialPort;
 
 namespace relais {
 
-class GatewayIngest;
+class GatewayHub;
 class GatewaySession;
 
 // A serial line to a gateway dongle: Relais opens the port itself, runs a session on it, and
@@ -24,7 +24,7 @@ class SerialGatewayLine final : public QObject
     Q_DISABLE_COPY_MOVE(SerialGatewayLine)
 
 public:
-    SerialGatewayLine(GatewayIngest *ingest, SerialLineConfig config, QObject *parent = nullptr);
+    SerialGatewayLine(GatewayHub *hub, SerialLineConfig config, QObject *parent = nullptr);
     ~SerialGatewayLine() override;
 
     void start();
@@ -40,7 +40,7 @@ private:
     void lost(const QString &why);
     void scheduleRetry(const QString &why);
 
-    GatewayIngest *m_ingest;
+    GatewayHub *m_hub;
     SerialLineConfig m_config;
     std::unique_ptr<QSerialPort> m_port;
     QPointer<GatewaySession> m_session;

@@ -1,4 +1,4 @@
-#include "downlinks.h"
+#include "helpernotices.h"
 
 #include "dispatchstate.h"
 
@@ -49,9 +49,19 @@ QString previousAssignee(const Mission &m)
 
 } // namespace
 
-Downlinks downlinksFor(const QList<JournalEntry> &committed, const DispatchState &after, int offerTimeoutS)
+QList<HelperNotice> HelperNotices::afterCommit(const QList<JournalEntry> &committed, const DispatchState &after,
+                                               int offerTimeoutS)
 {
-    Downlinks out;
+    QList<HelperNotice> offers;
+    QList<HelperNotice> cancels;
+    const auto cancel = [&cancels](const QString &helper, qint64 mission, const QString &reason) {
+        HelperNotice n;
+        n.kind = HelperNotice::Kind::Cancel;
+        n.helper = helper;
+        n.mission = mission;
+        n.reason = reason;
+        cancels.append(n);
+    };
     for (const JournalEntry &e : committed) {
         const bool offered = e.kind == EntryKind::MissionOffered;
         const bool taken = e.kind == EntryKind::MissionAssigned
@@ -69,7 +79,7 @@ Downlinks downlinksFor(const QList<JournalEntry> &committed, const DispatchState
             if (const Mission *of = missionOf(e, after)) {
                 const QString previous = previousAssignee(*of);
                 if (!previous.isEmpty())
-                    out.cancels.append({previous, of->id(), QStringLiteral("unassigned")});
+                    cancel(previous, of->id(), QStringLiteral("unassigned"));
             }
             continue;
         }
@@ -85,7 +95,8 @@ Downlinks downlinksFor(const QList<JournalEntry> &committed, const DispatchState
                 if (o.helperId != helper || o.answer != Offer::Answer::Pending)
                     continue; // answered in the same commit: nothing to show any more
                 const Alarm *a = after.alarm(m->alarmId());
-                DownlinkOffer d;
+                HelperNotice d;
+                d.kind = HelperNotice::Kind::Offer;
                 d.helper = helper;
                 d.mission = m->id();
                 d.alarm = a ? a->kind() : AlarmKind::Other;
@@ -96,20 +107,20 @@ Downlinks downlinksFor(const QList<JournalEntry> &committed, const DispatchState
                 d.distanceM = qRound64(o.distanceM);
                 d.fee = m->fee();
                 d.expires = e.time.addSecs(offerTimeoutS);
-                out.offers.append(d);
+                offers.append(d);
             }
             continue;
         }
         // The offers this entry withdrew, and a cancelled mission's helper.
         const QString reason = cancelled ? QStringLiteral("mission_cancelled") : QStringLiteral("taken");
         if (cancelled && !m->assignee().isEmpty())
-            out.cancels.append({m->assignee(), m->id(), reason});
+            cancel(m->assignee(), m->id(), reason);
         for (const Offer &o : m->offers()) {
             if (o.answer == Offer::Answer::Withdrawn && o.answeredAt == e.time)
-                out.cancels.append({o.helperId, m->id(), reason});
+                cancel(o.helperId, m->id(), reason);
         }
     }
-    return out;
+    return offers + cancels;
 }
 
 } // namespace relais

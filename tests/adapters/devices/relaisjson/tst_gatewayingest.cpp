@@ -247,7 +247,7 @@ private slots:
     {
         IngestFixture f;
         QVERIFY(f.ok());
-        f.ingest->setHelloTimeoutMs(300);
+        f.hub->setHelloTimeoutMs(300);
         Gateway g;
         QVERIFY(g.connect(f.port()));
         const QJsonObject e = g.client.next();
@@ -363,13 +363,13 @@ private slots:
     {
         IngestFixture f;
         QVERIFY(f.ok());
-        QSignalSpy answered(f.ingest.get(), &GatewayIngest::downlinkAnswered);
+        QSignalSpy answered(f.hub.get(), &GatewayHub::downlinkAnswered);
         DownlinkOffer offer;
         offer.helper = QStringLiteral("h-12");
         offer.mission = 3;
         offer.alarm = AlarmKind::Panic;
         offer.fee = Money(1500, QStringLiteral("EUR"));
-        QVERIFY(!f.ingest->sendOffer(offer)); // no gateway has spoken for h-12 yet
+        QVERIFY(!f.hub->sendOffer(offer)); // no gateway has spoken for h-12 yet
 
         // Register the helper through the journal, then let its handset speak via the gateway.
         JournalEntry reg;
@@ -386,8 +386,8 @@ private slots:
             QVERIFY(g.open(f.port()));
             g.client.sendLine(R"({"type":"helper.on_duty","id":"od-1","helper":"h-12","time":"2025-01-15T09:58:00Z"})");
             QCOMPARE(str(g.client.next(), "status"), QStringLiteral("stored"));
-            QCOMPARE(f.ingest->routeOf(QStringLiteral("h-12")), QStringLiteral("gw-test"));
-            QVERIFY(f.ingest->sendOffer(offer));
+            QCOMPARE(f.hub->routeOf(QStringLiteral("h-12")), QStringLiteral("gw-test"));
+            QVERIFY(f.hub->sendOffer(offer));
             const QJsonObject sent = g.client.next();
             QCOMPARE(str(sent, "type"), QStringLiteral("offer"));
             QCOMPARE(str(sent, "helper"), QStringLiteral("h-12"));
@@ -396,7 +396,7 @@ private slots:
             QVERIFY(offerId.startsWith(QStringLiteral("rl-")));
             g.socket.abort(); // not acknowledged
         }
-        QCOMPARE(f.ingest->unacknowledgedDownlinks(), 1);
+        QCOMPARE(f.hub->unacknowledgedDownlinks(), 1);
         Gateway again;
         QVERIFY(again.open(f.port()));
         const QJsonObject resent = again.client.next();
@@ -406,7 +406,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 1, 5000);
         QCOMPARE(answered.at(0).at(0).toString(), offerId);
         QCOMPARE(answered.at(0).at(1).toBool(), true);
-        QCOMPARE(f.ingest->unacknowledgedDownlinks(), 0);
+        QCOMPARE(f.hub->unacknowledgedDownlinks(), 0);
     }
 };
 

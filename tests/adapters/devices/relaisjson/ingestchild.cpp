@@ -21,11 +21,12 @@ int main(int argc, char *argv[])
         return 1;
     }
     relais::SystemClock clock;
-    relais::GatewayIngest ingest([&store](quint64 t, const QList<relais::JournalEntry> &e) { store.submit(t, e); },
-                                 &clock);
-    QObject::connect(&store, &relais::Store::itemsProcessed, &ingest, &relais::GatewayIngest::onProcessed);
-    ingest.setAccounts({relais::test::IngestFixture::defaultAccount(QStringLiteral("gw-crash"))});
-    relais::GatewayServer server(&ingest, relais::TcpListenConfig{});
+    relais::DeviceIngest ingest([&store](quint64 t, const QList<relais::JournalEntry> &e) { store.submit(t, e); },
+                                &clock);
+    QObject::connect(&store, &relais::Store::itemsProcessed, &ingest, &relais::DeviceIngest::onProcessed);
+    relais::GatewayHub hub(&ingest, &clock);
+    hub.setAccounts({relais::test::IngestFixture::defaultAccount(QStringLiteral("gw-crash"))});
+    relais::GatewayServer server(&hub, relais::TcpListenConfig{});
     if (relais::Status s = server.listen(); !s) {
         std::fprintf(stderr, "%s\n", qPrintable(s.errorString()));
         return 1;

@@ -13,18 +13,18 @@ class QTcpServer;
 
 namespace relais {
 
-class GatewayIngest;
+class GatewayHub;
 
 // Listens for gateways on one address and port: plain TCP, or TLS (QSslServer) when the
 // configuration names a certificate and a key. Every accepted connection becomes a session
-// of the ingest; the socket is closed and deleted when the session ends.
+// of the hub; the socket is closed and deleted when the session ends.
 class GatewayServer final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(GatewayServer)
 
 public:
-    GatewayServer(GatewayIngest *ingest, TcpListenConfig config, QObject *parent = nullptr);
+    GatewayServer(GatewayHub *hub, TcpListenConfig config, QObject *parent = nullptr);
     ~GatewayServer() override;
 
     Status listen();
@@ -37,7 +37,7 @@ public:
 private:
     void acceptPending();
 
-    GatewayIngest *m_ingest;
+    GatewayHub *m_hub;
     TcpListenConfig m_config;
     std::unique_ptr<QTcpServer> m_server;
 };

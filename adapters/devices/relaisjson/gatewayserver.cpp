@@ -1,6 +1,6 @@
 #include "gatewayserver.h"
 
-#include "gatewayingest.h"
+#include "gatewayhub.h"
 
 #include <QFile>
 #include <QSslCertificate>
@@ -56,8 +56,8 @@ Result<QSslConfiguration> tlsConfiguration(const TcpListenConfig &config)
 
 } // namespace
 
-GatewayServer::GatewayServer(GatewayIngest *ingest, TcpListenConfig config, QObject *parent)
-    : QObject(parent), m_ingest(ingest), m_config(std::move(config))
+GatewayServer::GatewayServer(GatewayHub *hub, TcpListenConfig config, QObject *parent)
+    : QObject(parent), m_hub(hub), m_config(std::move(config))
 {}
 
 GatewayServer::~GatewayServer()
@@ -76,8 +76,8 @@ Status GatewayServer::listen()
         server->setSslConfiguration(tls.value());
         connect(server.get(), &QSslServer::errorOccurred, this,
                 [this](QSslSocket *socket, QAbstractSocket::SocketError) {
-                    emit m_ingest->logMessage(tr("TLS connection from %1 failed: %2")
-                                                  .arg(socket->peerAddress().toString(), socket->errorString()));
+                    emit m_hub->logMessage(tr("TLS connection from %1 failed: %2")
+                                               .arg(socket->peerAddress().toString(), socket->errorString()));
                 });
         m_server = std::move(server);
     } else {
@@ -133,7 +133,7 @@ void GatewayServer::acceptPending()
         GatewaySession::Link link;
         link.transport = m_config.tls() ? QStringLiteral("tls") : QStringLiteral("tcp");
         link.peer = QStringLiteral("%1:%2").arg(socket->peerAddress().toString()).arg(socket->peerPort());
-        GatewaySession *session = m_ingest->attach(socket, link);
+        GatewaySession *session = m_hub->attach(socket, link);
         socket->setParent(session); // goes with its session
         connect(session, &GatewaySession::closeRequested, socket, &QTcpSocket::disconnectFromHost);
         connect(socket, &QTcpSocket::disconnected, session, [session] { session->streamEnded(); });

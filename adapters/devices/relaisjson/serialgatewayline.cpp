@@ -1,24 +1,27 @@
 #include "serialgatewayline.h"
 
-#include "gatewayingest.h"
+#include "gatewayhub.h"
 #include "gatewaysession.h"
+#include "ingestport.h"
 
 #include <QCoreApplication>
 #include <QSerialPort>
 
 namespace relais {
 
-SerialGatewayLine::SerialGatewayLine(GatewayIngest *ingest, SerialLineConfig config, QObject *parent)
-    : QObject(parent), m_ingest(ingest), m_config(std::move(config))
+SerialGatewayLine::SerialGatewayLine(GatewayHub *hub, SerialLineConfig config, QObject *parent)
+    : QObject(parent), m_hub(hub), m_config(std::move(config))
 {
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, &SerialGatewayLine::tryOpen);
-    GatewayStatus row;
-    row.key = statusKey();
-    row.transport = QStringLiteral("serial");
-    row.peer = m_config.port;
-    row.since = m_ingest->now();
-    m_ingest->declareRow(row);
+    const QString key = statusKey();
+    m_hub->ingest()->updateRow(key, [this, &key](GatewayStatus &row, const QDateTime &now) {
+        row = GatewayStatus();
+        row.key = key;
+        row.transport = QStringLiteral("serial");
+        row.peer = m_config.port;
+        row.since = now;
+    });
 }
 
 SerialGatewayLine::~SerialGatewayLine()
@@ -86,13 +89,13 @@ void SerialGatewayLine::tryOpen()
     link.peer = m_config.port;
     link.statusKey = statusKey();
     link.closable = false;
-    m_session = m_ingest->attach(m_port.get(), link);
-    GatewayStatus row = m_ingest->statusRow(statusKey());
-    row.link = GatewayStatus::Link::Connected; // the port is open; the gateway's hello names it
-    row.since = m_ingest->now();
-    row.retryInS = -1;
-    row.lastError.clear();
-    m_ingest->declareRow(row);
+    m_session = m_hub->attach(m_port.get(), link);
+    m_hub->ingest()->updateRow(statusKey(), [](GatewayStatus &row, const QDateTime &now) {
+        row.link = GatewayStatus::Link::Connected; // the port is open; the gateway's hello names it
+        row.since = now;
+        row.retryInS = -1;
+        row.lastError.clear();
+    });
 }
 
 void SerialGatewayLine::lost(const QString &why)
@@ -106,7 +109,7 @@ void SerialGatewayLine::lost(const QString &why)
         port->close();
         port->deleteLater(); // we may be inside one of its signals
     }
-    emit m_ingest->logMessage(why);
+    emit m_hub->logMessage(why);
     scheduleRetry(why);
 }
 
@@ -114,14 +117,14 @@ void SerialGatewayLine::scheduleRetry(const QString &why)
 {
     if (!m_running)
         return;
-    GatewayStatus row = m_ingest->statusRow(statusKey());
-    row.transport = QStringLiteral("serial");
-    row.peer = m_config.port;
-    row.link = GatewayStatus::Link::Connecting;
-    row.since = m_ingest->now();
-    row.lastError = why;
-    row.retryInS = (m_delayMs + 999) / 1000;
-    m_ingest->declareRow(row);
+    m_hub->ingest()->updateRow(statusKey(), [this, &why](GatewayStatus &row, const QDateTime &now) {
+        row.transport = QStringLiteral("serial");
+        row.peer = m_config.port;
+        row.link = GatewayStatus::Link::Connecting;
+        row.since = now;
+        row.lastError = why;
+        row.retryInS = (m_delayMs + 999) / 1000;
+    });
     m_retry.start(m_delayMs);
     m_delayMs = std::min(m_maxDelayMs, m_delayMs * 2);
 }

@@ -2,7 +2,8 @@
 
 #include "gatewaycodec.h"
 #include "gatewayerrors.h"
-#include "gatewayingest.h"
+#include "gatewayhub.h"
+#include "ingestport.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -29,8 +30,13 @@ bool sameSecret(const QString &a, const QString &b)
 
 } // namespace
 
-GatewaySession::GatewaySession(GatewayIngest *ingest, QIODevice *io, Link link, QObject *parent)
-    : QObject(parent), m_ingest(ingest), m_io(io), m_link(std::move(link)), m_statusKey(m_link.statusKey)
+GatewaySession::GatewaySession(GatewayHub *hub, QIODevice *io, Link link, QObject *parent)
+    : QObject(parent),
+      m_hub(hub),
+      m_ingest(hub->ingest()),
+      m_io(io),
+      m_link(std::move(link)),
+      m_statusKey(m_link.statusKey)
 {
     m_clock.start();
     m_helloTimer.setSingleShot(true);
@@ -38,7 +44,7 @@ GatewaySession::GatewaySession(GatewayIngest *ingest, QIODevice *io, Link link, 
         if (m_state == State::AwaitingHello)
             fail(QString(GatewayErrors::HelloTimeout), tr("No hello within the time allowed."));
     });
-    m_helloTimer.start(m_ingest->helloTimeoutMs());
+    m_helloTimer.start(m_hub->helloTimeoutMs());
     connect(io, &QIODevice::readyRead, this, &GatewaySession::readMore);
     QMetaObject::invokeMethod(this, &GatewaySession::readMore, Qt::QueuedConnection); // bytes already there
 }
@@ -51,29 +57,31 @@ void GatewaySession::readMore()
         const QByteArray bytes = m_io->read(ReadChunk);
         if (bytes.isEmpty())
             break;
-        const quint64 ticket = m_ingest->newTicket();
-        if (!m_statusKey.isEmpty())
-            m_ingest->touch(m_statusKey); // once per read, not per line
-        QList<JournalEntry> chunk;
+        if (!m_statusKey.isEmpty()) { // once per read, not per line
+            m_ingest->updateRow(m_statusKey, [](GatewayStatus &row, const QDateTime &now) { row.lastMessage = now; });
+        }
+        Chunk chunk;
         for (const Result<QByteArray> &line : m_framer.feed(bytes)) {
             if (m_state == State::Closing || m_state == State::Ended)
                 break; // after an error that closes the session, nothing more is read
             if (line.ok()) {
-                handleLine(line.value(), chunk, ticket);
+                handleLine(line.value(), chunk);
             } else {
                 // Too long: its bytes were never kept; the refusal itself is journaled.
-                journalRefusedLine({}, {}, line.error().code, line.error().message, chunk, ticket);
+                journalRefusedLine({}, {}, line.error().code, line.error().message, chunk);
             }
         }
-        if (!chunk.isEmpty())
-            m_ingest->submit(this, ticket, chunk);
-        if (m_waiting >= m_ingest->maxWaitingPerSession())
+        if (!chunk.entries.isEmpty()) {
+            m_ingest->submit(m_statusKey, std::move(chunk.entries), this,
+                             [this, seqs = std::move(chunk.seqs)](const WriteResult &r) { return onResult(seqs, r); });
+        }
+        if (m_waiting >= m_hub->maxWaitingPerSession())
             m_paused = true; // the rest stays in the socket: TCP flow control slows the gateway
         flush();
     }
 }
 
-void GatewaySession::handleLine(const QByteArray &line, QList<JournalEntry> &chunk, quint64 ticket)
+void GatewaySession::handleLine(const QByteArray &line, Chunk &chunk)
 {
     if (m_state == State::Open && !m_bucket->take(m_clock.elapsed())) {
         QString id;
@@ -84,7 +92,7 @@ void GatewaySession::handleLine(const QByteArray &line, QList<JournalEntry> &chu
                                                             tr("Too many lines: send them again more slowly."))
                                 : GatewayCodec::encodeAck(id, AckStatus::Rejected, QString(GatewayErrors::RateLimited));
         pushSlot(std::move(s));
-        countAnswer(GatewayCount::Rejected);
+        countRejected();
         return;
     }
 
@@ -105,7 +113,7 @@ void GatewaySession::handleLine(const QByteArray &line, QList<JournalEntry> &chu
             fail(decoded.error().code, decoded.error().message);
             return;
         }
-        journalRefusedLine(line, id, decoded.error().code, decoded.error().message, chunk, ticket);
+        journalRefusedLine(line, id, decoded.error().code, decoded.error().message, chunk);
         return;
     }
     InboundMessage &m = decoded.value();
@@ -114,30 +122,25 @@ void GatewaySession::handleLine(const QByteArray &line, QList<JournalEntry> &chu
         handleHello(m); // the gateway started over (serial lines never close)
         return;
     case InboundMessage::Type::DownlinkAck:
-        m_ingest->downlinkAcked(m_gatewayId, m.messageId, m.downlinkStatus == InboundMessage::DownlinkStatus::Delivered,
-                                m.reason);
+        m_hub->downlinkAcked(m_gatewayId, m.messageId, m.downlinkStatus == InboundMessage::DownlinkStatus::Delivered,
+                             m.reason);
         return;
     case InboundMessage::Type::Event:
         break;
     }
     JournalEntry &e = m.entry;
-    e.source = m_source;
-    e.time = m_ingest->now();
+    e.source = m_source; // the time is the ingest's: when the read came
     Slot s;
-    s.ticket = ticket;
-    s.index = int(chunk.size());
     s.messageId = m.messageId;
     if (e.actor.kind == Actor::Kind::Helper)
         s.helperId = e.actor.id;
-    chunk.append(std::move(e));
-    pushSlot(std::move(s));
+    journal(std::move(e), std::move(s), chunk);
 }
 
 void GatewaySession::journalRefusedLine(const QByteArray &raw, const QString &id, const QString &code,
-                                        const QString &message, QList<JournalEntry> &chunk, quint64 ticket)
+                                        const QString &message, Chunk &chunk)
 {
     JournalEntry e;
-    e.time = m_ingest->now();
     e.source = m_source;
     e.messageId = id;
     e.kind = EntryKind::DeviceRejected;
@@ -145,33 +148,31 @@ void GatewaySession::journalRefusedLine(const QByteArray &raw, const QString &id
     e.payload = QJsonObject{{"reason"_L1, message}, {"code"_L1, code}};
     e.raw = raw;
     Slot s;
-    s.ticket = ticket;
-    s.index = int(chunk.size());
     s.messageId = id;
     s.rejectCode = code;
     s.rejectMessage = message;
-    chunk.append(std::move(e));
-    pushSlot(std::move(s));
+    journal(std::move(e), std::move(s), chunk);
+}
+
+void GatewaySession::journal(JournalEntry entry, Slot slot, Chunk &chunk)
+{
+    chunk.seqs.append(m_frontSeq + quint64(m_slots.size()));
+    chunk.entries.append(std::move(entry));
+    ++m_waiting;
+    m_slots.push_back(std::move(slot));
 }
 
 void GatewaySession::pushSlot(Slot slot)
 {
-    if (slot.ticket != 0) {
-        TicketSlots &t = m_tickets[slot.ticket];
-        t.seqs.append(m_frontSeq + quint64(m_slots.size()));
-        ++t.unanswered;
-        ++m_waiting;
-    }
     m_slots.push_back(std::move(slot));
 }
 
 void GatewaySession::handleHello(const InboundMessage &hello)
 {
-    const GatewayAccount *account = m_ingest->account(hello.gatewayId);
+    const GatewayAccount *account = m_hub->account(hello.gatewayId);
     if (!account || !sameSecret(account->token, hello.token)) {
         // Journaled by the ingest with the id and the peer, never the token.
         JournalEntry e;
-        e.time = m_ingest->now();
         e.source = QStringLiteral("system");
         e.kind = EntryKind::GatewayRefused;
         e.actor = Actor::system();
@@ -179,11 +180,14 @@ void GatewaySession::handleHello(const InboundMessage &hello)
                                 {"peer"_L1, m_link.peer},
                                 {"transport"_L1, m_link.transport},
                                 {"reason"_L1, QString(GatewayErrors::BadToken)}};
-        m_ingest->submit(nullptr, m_ingest->newTicket(), {e});
-        m_ingest->logMessage(tr("Gateway %1 refused from %2: unknown gateway or wrong token.")
-                                 .arg(hello.gatewayId.left(64), m_link.peer));
-        if (!m_link.statusKey.isEmpty())
-            m_ingest->problem(m_link.statusKey, tr("Refused a hello: unknown gateway or wrong token."));
+        m_ingest->submit({}, {e}, nullptr, {});
+        emit m_hub->logMessage(tr("Gateway %1 refused from %2: unknown gateway or wrong token.")
+                                   .arg(hello.gatewayId.left(64), m_link.peer));
+        if (!m_link.statusKey.isEmpty()) {
+            const QString problem = tr("Refused a hello: unknown gateway or wrong token.");
+            m_ingest->updateRow(m_link.statusKey,
+                                [&problem](GatewayStatus &row, const QDateTime &) { row.lastError = problem; });
+        }
         fail(QString(GatewayErrors::BadToken), tr("Unknown gateway or wrong token."));
         return;
     }
@@ -197,71 +201,64 @@ void GatewaySession::handleHello(const InboundMessage &hello)
     m_state = State::Open;
     m_helloTimer.stop();
     Slot s;
-    s.answer = GatewayCodec::encodeHelloOk(hello.version, m_ingest->serverName(), m_limits);
+    s.answer = GatewayCodec::encodeHelloOk(hello.version, m_hub->serverName(), m_limits);
     pushSlot(std::move(s));
-    flush(); // hello_ok before anything the ingest sends (downlinks waiting for this gateway)
-    m_ingest->sessionOpened(this);
+    flush(); // hello_ok before anything the hub sends (downlinks waiting for this gateway)
+    m_hub->sessionOpened(this);
 }
 
-void GatewaySession::onResult(quint64 ticket, const WriteResult &r)
+bool GatewaySession::onResult(const QList<quint64> &seqs, const WriteResult &r)
 {
-    auto t = m_tickets.find(ticket);
-    if (t == m_tickets.end() || r.index < 0 || r.index >= t->seqs.size())
-        return;
-    const quint64 seq = t->seqs.at(r.index);
+    // Slots dropped meanwhile (the session ended or started over) are not answered any more.
+    if (m_state == State::Ended || r.index < 0 || r.index >= seqs.size())
+        return false;
+    const quint64 seq = seqs.at(r.index);
     if (seq < m_frontSeq || seq - m_frontSeq >= quint64(m_slots.size()))
-        return;
+        return false;
     Slot &s = m_slots[std::size_t(seq - m_frontSeq)];
     if (s.answer)
-        return;
+        return false;
     s.answer = answerFor(s, r);
     --m_waiting;
-    if (--t->unanswered == 0)
-        m_tickets.erase(t);
     flush();
-    if (m_paused && m_waiting < m_ingest->maxWaitingPerSession() / 2) {
+    if (m_paused && m_waiting < m_hub->maxWaitingPerSession() / 2) {
         m_paused = false;
         QMetaObject::invokeMethod(this, &GatewaySession::readMore, Qt::QueuedConnection);
     }
+    return true;
 }
 
 QByteArray GatewaySession::answerFor(Slot &s, const WriteResult &r)
 {
+    // The row's counts are the ingest's (IngestPort::submit): here only the answer on the wire.
     if (!s.rejectCode.isEmpty() && r.status == WriteResult::Status::Stored) {
         // A line the decoder refused, now journaled: the refusal can be told.
-        countAnswer(GatewayCount::Rejected);
         return s.messageId.isEmpty() ? GatewayCodec::encodeError(s.rejectCode, s.rejectMessage)
                                      : GatewayCodec::encodeAck(s.messageId, AckStatus::Rejected, s.rejectCode);
     }
     switch (r.status) {
     case WriteResult::Status::Stored:
         if (!s.helperId.isEmpty())
-            m_ingest->helperSpoke(s.helperId, m_gatewayId);
-        countAnswer(GatewayCount::Stored);
+            m_hub->helperSpoke(s.helperId, m_gatewayId);
         return GatewayCodec::encodeAck(s.messageId, AckStatus::Stored);
     case WriteResult::Status::Duplicate:
-        countAnswer(GatewayCount::Duplicate);
         return GatewayCodec::encodeAck(s.messageId, AckStatus::Duplicate, r.error.code);
     case WriteResult::Status::Rejected:
     case WriteResult::Status::Refused:
-        countAnswer(GatewayCount::Rejected);
         return s.messageId.isEmpty() ? GatewayCodec::encodeError(r.error.code, r.error.message)
                                      : GatewayCodec::encodeAck(s.messageId, AckStatus::Rejected, r.error.code);
     case WriteResult::Status::Failed:
         break;
     }
-    countAnswer(GatewayCount::Rejected);
-    if (!m_statusKey.isEmpty())
-        m_ingest->problem(m_statusKey, r.error.message);
     return s.messageId.isEmpty()
                ? GatewayCodec::encodeError(QString(GatewayErrors::Unavailable), r.error.message)
                : GatewayCodec::encodeAck(s.messageId, AckStatus::Rejected, QString(GatewayErrors::Unavailable));
 }
 
-void GatewaySession::countAnswer(GatewayCount what)
+void GatewaySession::countRejected()
 {
     if (!m_statusKey.isEmpty())
-        m_ingest->count(m_statusKey, what);
+        m_ingest->updateRow(m_statusKey, [](GatewayStatus &row, const QDateTime &) { ++row.rejected; });
 }
 
 void GatewaySession::flush()
@@ -302,7 +299,6 @@ void GatewaySession::fail(const QString &code, const QString &message)
         // A serial line stays open: the session starts over, waiting for a new hello.
         m_frontSeq += quint64(m_slots.size());
         m_slots.clear();
-        m_tickets.clear();
         m_waiting = 0;
         m_paused = false;
         m_framer = LineFramer(m_limits.maxLine);
@@ -323,19 +319,18 @@ void GatewaySession::streamEnded()
     if (!finished.ok() && !unread && m_gatewayId.size() > 0) {
         // Bytes after the last LF: not a message, never acknowledged; kept for the audit.
         JournalEntry e;
-        e.time = m_ingest->now();
         e.source = m_source;
         e.kind = EntryKind::DeviceRejected;
         e.actor = Actor::system();
         e.payload = QJsonObject{{"reason"_L1, finished.errorString()}, {"code"_L1, finished.error().code}};
         e.raw = partial;
-        m_ingest->submit(nullptr, m_ingest->newTicket(), {e});
-        countAnswer(GatewayCount::Rejected);
+        m_ingest->submit({}, {e}, nullptr, {}); // nobody waits; counted now, as never answered
+        countRejected();
     }
     m_state = State::Ended;
     m_helloTimer.stop();
+    m_frontSeq += quint64(m_slots.size());
     m_slots.clear();
-    m_tickets.clear();
     m_waiting = 0;
     emit ended();
 }
