@@ -20,7 +20,4 @@ set(RELAIS_FUZZ_SANITIZERS "address,undefined")
 target_compile_options(relais_common_cfg INTERFACE
     -fsanitize=fuzzer-no-link,${RELAIS_FUZZ_SANITIZERS}
     -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-    -O1 -gline-tables-only
-    # clang only, and only about the Microsoft ABI: gatewaysession.h names InboundMessage, a
-    # struct, "class" in a parameter. Not a problem on Linux; the fuzz build stays -Werror.
-    -Wno-mismatched-tags)
+    -O1 -gline-tables-only)

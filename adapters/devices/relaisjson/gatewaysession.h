@@ -83,7 +83,7 @@ private:
 
     void readMore();
     void handleLine(const QByteArray &line, Chunk &chunk);
-    void handleHello(const class InboundMessage &hello);
+    void handleHello(const struct InboundMessage &hello);
     void journalRefusedLine(const QByteArray &raw, const QString &id, const QString &code, const QString &message,
                             Chunk &chunk);
     void journal(JournalEntry entry, Slot slot, Chunk &chunk);
