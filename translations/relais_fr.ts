@@ -92,6 +92,177 @@
     </message>
 </context>
 <context>
+    <name>relais::AlarmCommands</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Prendre en compte</translation>
+    </message>
+    <message>
+        <source>Assign the Nearest &amp;Helper</source>
+        <translation>Affecter l&apos;&amp;intervenant le plus proche</translation>
+    </message>
+    <message>
+        <source>&amp;Offer to Nearby Helpers</source>
+        <translation>Pr&amp;oposer aux intervenants proches</translation>
+    </message>
+    <message>
+        <source>Assign &amp;To…</source>
+        <translation>Attribuer &amp;à…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw the Offers</source>
+        <translation>&amp;Retirer les propositions</translation>
+    </message>
+    <message>
+        <source>Helper &amp;En Route</source>
+        <translation>Intervenant &amp;en route</translation>
+    </message>
+    <message>
+        <source>Helper On &amp;Scene</source>
+        <translation>Intervenant &amp;sur place</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome…</source>
+        <translation>&amp;Issue…</translation>
+    </message>
+    <message>
+        <source>Clo&amp;se</source>
+        <translation>Clô&amp;turer</translation>
+    </message>
+    <message>
+        <source>Cancel the Alarm…</source>
+        <translation>Annuler l’alarme…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;Note</source>
+        <translation>Ajouter une &amp;note</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Acquitter</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>Plus proche</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Proposer</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Attribuer…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>En route</source>
+        <translation>En route</translation>
+    </message>
+    <message>
+        <source>On scene</source>
+        <translation>Sur place</translation>
+    </message>
+    <message>
+        <source>Outcome…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Clôturer</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Annuler…</translation>
+    </message>
+    <message>
+        <source>Create an Alarm &amp;Here…</source>
+        <translation>Créer une alarme &amp;ici…</translation>
+    </message>
+    <message>
+        <source>No helper is available</source>
+        <translation>Aucun intervenant disponible</translation>
+    </message>
+    <message>
+        <source>%1 — %2 m</source>
+        <translation>%1 — %2&#xa0;m</translation>
+    </message>
+    <message>
+        <source>Alarm %1 cannot be acknowledged: this window is read-only.</source>
+        <translation>L&apos;alarme %1 ne peut pas être prise en compte&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not acknowledged: %2</source>
+        <translation>L&apos;alarme %1 n&apos;a pas été prise en compte&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1: %2</source>
+        <translation>Alarme %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1 cannot be dispatched: this window is read-only.</source>
+        <translation>L&apos;alarme %1 ne peut pas être attribuée&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not dispatched: %2</source>
+        <translation>L&apos;alarme %1 n&apos;a pas été attribuée&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not assigned</source>
+        <translation>L’alarme %1 n’a pas été attribuée</translation>
+    </message>
+    <message>
+        <source>The offers of alarm %1 were not withdrawn</source>
+        <translation>Les propositions de l’alarme %1 n’ont pas été retirées</translation>
+    </message>
+    <message>
+        <source>Alarm %1: “en route” was not recorded</source>
+        <translation>Alarme %1&#xa0;: «&#xa0;en route&#xa0;» n’a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>Alarm %1: “on scene” was not recorded</source>
+        <translation>Alarme %1&#xa0;: «&#xa0;sur place&#xa0;» n’a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>Alarm %1: the outcome was not recorded</source>
+        <translation>Alarme %1&#xa0;: l’issue n’a pas été enregistrée</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not closed</source>
+        <translation>L’alarme %1 n’a pas été clôturée</translation>
+    </message>
+    <message>
+        <source>Cancel Alarm %1</source>
+        <translation>Annuler l’alarme %1</translation>
+    </message>
+    <message>
+        <source>Why is the alarm cancelled? (kept in its timeline)</source>
+        <translation>Pourquoi l’alarme est-elle annulée&#xa0;? (conservé dans son historique)</translation>
+    </message>
+    <message>
+        <source>Cancel the Alarm</source>
+        <translation>Annuler l’alarme</translation>
+    </message>
+    <message>
+        <source>Keep It</source>
+        <translation>La garder</translation>
+    </message>
+    <message>
+        <source>Alarm %1 was not cancelled</source>
+        <translation>L’alarme %1 n’a pas été annulée</translation>
+    </message>
+    <message>
+        <source>The note on alarm %1 was not kept</source>
+        <translation>La note sur l’alarme %1 n’a pas été conservée</translation>
+    </message>
+    <message>
+        <source>Alarm %1: nothing can be changed, this window is read-only.</source>
+        <translation>Alarme %1&#xa0;: rien ne peut être modifié, cette fenêtre est en lecture seule.</translation>
+    </message>
+</context>
+<context>
     <name>relais::AlarmDetailPane</name>
     <message>
         <source>no helper left to ask</source>
@@ -352,6 +523,45 @@
     </message>
 </context>
 <context>
+    <name>relais::AlarmQueue</name>
+    <message>
+        <source>No open alarms</source>
+        <translation>Aucune alarme ouverte</translation>
+    </message>
+    <message>
+        <source>&amp;Open Alarms</source>
+        <translation>Alarmes &amp;ouvertes</translation>
+    </message>
+    <message>
+        <source>&amp;All Alarms</source>
+        <translation>&amp;Toutes les alarmes</translation>
+    </message>
+    <message>
+        <source>&amp;My Alarms</source>
+        <translation>&amp;Mes alarmes</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvertes</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Toutes</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miennes</translation>
+    </message>
+    <message>
+        <source>No alarms</source>
+        <translation>Aucune alarme</translation>
+    </message>
+    <message>
+        <source>No alarms handled by you</source>
+        <translation>Aucune alarme traitée par vous</translation>
+    </message>
+</context>
+<context>
     <name>relais::AlarmSounds</name>
     <message>
         <source>Alarm sounds off</source>
@@ -468,10 +678,6 @@
         <translation>Affiche la version et quitte.</translation>
     </message>
     <message>
-        <source>Keep the journal in &lt;dir&gt;.</source>
-        <translation>Conserve le journal dans &lt;dossier&gt;.</translation>
-    </message>
-    <message>
         <source>dir</source>
         <translation>dossier</translation>
     </message>
@@ -543,6 +749,68 @@
         <source>Interface language: fr or en (default: the one chosen in the settings, else the system&apos;s).</source>
         <translation>Langue de l&apos;interface&#xa0;: fr ou en (par défaut&#xa0;: celle choisie dans les paramètres, sinon celle du système).</translation>
     </message>
+    <message>
+        <source>Commands (relais &lt;command&gt; --help):</source>
+        <translation>Commandes (relais &lt;commande&gt; --help)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Write the shift report, the helpers&apos; payouts or the transparency report as CSV.</source>
+        <translation>Écrire en CSV le rapport de service, les versements aux intervenants ou le rapport de transparence.</translation>
+    </message>
+    <message>
+        <source>Add or list the running costs published in the transparency report.</source>
+        <translation>Ajouter ou lister les frais de fonctionnement publiés dans le rapport de transparence.</translation>
+    </message>
+    <message>
+        <source>Store, delete or check secrets (gateway tokens, passwords) in the system keychain.</source>
+        <translation>Enregistrer, effacer ou vérifier les secrets (jetons des passerelles, mots de passe) dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>Keep the journal and the log (logs/relais.log) in &lt;dir&gt;.</source>
+        <translation>Garder le journal et le fichier de log (logs/relais.log) dans &lt;dossier&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::AttentionMonitor</name>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2): nobody on scene yet. Call the helper, or the emergency services.</source>
+        <translation>Alarme %1 (%2)&#xa0;: personne sur place pour l&apos;instant. Appelez l&apos;intervenant, ou les secours.</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2): no helper has accepted. Call the beneficiary&apos;s contacts or the emergency services.</source>
+        <translation>Alarme %1 (%2)&#xa0;: aucun intervenant n&apos;a accepté. Appelez les proches du bénéficiaire ou les secours.</translation>
+    </message>
+    <message numerus="yes">
+        <source>And %n more alarm(s) waiting.</source>
+        <translation>
+            <numerusform>Et %n autre alarme en attente.</numerusform>
+            <numerusform>Et %n autres alarmes en attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Emergency numbers: 15 (medical), 18 (fire), 112 (any emergency), 17 (police).</source>
+        <translation>Numéros d&apos;urgence&#xa0;: 15 (SAMU), 18 (pompiers), 112 (toute urgence), 17 (police).</translation>
+    </message>
+    <message>
+        <source>Relais</source>
+        <translation>Relais</translation>
+    </message>
+    <message>
+        <source>Alarm waiting</source>
+        <translation>Alarme en attente</translation>
+    </message>
+    <message>
+        <source>Alarm %1 (%2, %3) is waiting to be acknowledged.</source>
+        <translation>L’alarme %1 (%2, %3) attend d’être acquittée.</translation>
+    </message>
+    <message>
+        <source>Alarm %1: no helper accepted and nobody else is near enough. Choose a helper, or call.</source>
+        <translation>Alarme %1&#xa0;: aucun intervenant n’a accepté et personne d’autre n’est assez proche. Choisissez un intervenant, ou appelez.</translation>
+    </message>
 </context>
 <context>
     <name>relais::BasemapData</name>
@@ -577,6 +845,29 @@
     <message>
         <source>© OpenStreetMap contributors</source>
         <translation>© les contributeurs d&apos;OpenStreetMap</translation>
+    </message>
+</context>
+<context>
+    <name>relais::BasemapLayer</name>
+    <message>
+        <source>An offline street map can be set with --basemap or the setting map/basemap.</source>
+        <translation>Un plan hors ligne peut être indiqué avec --basemap ou le réglage map/basemap.</translation>
+    </message>
+    <message>
+        <source>The online map cannot be reached and there is no offline street map.</source>
+        <translation>La carte en ligne est injoignable et aucun plan hors ligne n&apos;est indiqué.</translation>
+    </message>
+    <message>
+        <source>There is no offline street map to draw.</source>
+        <translation>Aucun plan hors ligne à afficher.</translation>
+    </message>
+    <message>
+        <source>Offline map</source>
+        <translation>Plan hors ligne</translation>
+    </message>
+    <message>
+        <source>Online map unreachable</source>
+        <translation>Carte en ligne injoignable</translation>
     </message>
 </context>
 <context>
@@ -646,6 +937,91 @@
     <message>
         <source>Cannot start the demo simulator %1: %2</source>
         <translation>Impossible de démarrer le simulateur de démonstration %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DeskCommands</name>
+    <message>
+        <source>A shift needs the operator&apos;s name.</source>
+        <translation>Une permanence exige le nom de l&apos;opérateur.</translation>
+    </message>
+    <message>
+        <source>No shift is running: there is nothing to end.</source>
+        <translation>Aucun service en cours&#xa0;: rien à terminer.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DeskForms</name>
+    <message>
+        <source>No alarm can be created: this window is read-only.</source>
+        <translation>Aucune alarme ne peut être créée&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The alarm was not created: %1</source>
+        <translation>L&apos;alarme n&apos;a pas été créée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Export a Report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>Rapport écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>Le rapport n’a pas été écrit&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The shift was not started</source>
+        <translation>Le service n’a pas été pris</translation>
+    </message>
+    <message>
+        <source>The shift was not ended</source>
+        <translation>Le service n’a pas été terminé</translation>
+    </message>
+    <message>
+        <source>%1: this window is read-only.</source>
+        <translation>%1&#xa0;: cette fenêtre est en lecture seule.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::DeskStatusBar</name>
+    <message>
+        <source>Data: %1</source>
+        <translation>Données&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The online map cannot be reached: the offline street map is shown instead. Relais tries the online map again every minute.</source>
+        <translation>La carte en ligne est injoignable&#xa0;: le plan hors ligne est affiché à la place. Relais réessaie la carte en ligne chaque minute.</translation>
+    </message>
+    <message>
+        <source>The online map cannot be reached. Relais tries again every minute.</source>
+        <translation>La carte en ligne est injoignable. Relais réessaie chaque minute.</translation>
+    </message>
+    <message>
+        <source>No shift started</source>
+        <translation>Aucun service pris</translation>
+    </message>
+    <message>
+        <source>File &gt; Start Shift: your name goes with every action you take.</source>
+        <translation>Fichier &gt; Prendre le service&#xa0;: votre nom accompagne chacune de vos actions.</translation>
+    </message>
+    <message>
+        <source>Open alarms: %1</source>
+        <translation>Alarmes ouvertes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Gateways: %1/%2 connected</source>
+        <translation>Passerelles connectées&#xa0;: %1/%2</translation>
+    </message>
+    <message>
+        <source>Helpers on duty: %1 (%2 available)</source>
+        <translation>Intervenants en service&#xa0;: %1 (disponibles&#xa0;: %2)</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1910,37 @@ sur place</translation>
     </message>
 </context>
 <context>
+    <name>relais::DockLayout</name>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarmes</translation>
+    </message>
+    <message>
+        <source>Helpers</source>
+        <translation>Intervenants</translation>
+    </message>
+    <message>
+        <source>Missions</source>
+        <translation>Missions</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Gateways</source>
+        <translation>Passerelles</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Journal des événements</translation>
+    </message>
+</context>
+<context>
     <name>relais::EndShiftDialog</name>
     <message>
         <source>End the Shift</source>
@@ -1734,6 +2141,34 @@ sur place</translation>
             <numerusform>Données personnelles effacées&#xa0;: %n alarme terminée depuis plus de %1 jours</numerusform>
             <numerusform>Données personnelles effacées&#xa0;: %n alarmes terminées depuis plus de %1 jours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Gateways</source>
+        <translation>Passerelles</translation>
+    </message>
+    <message>
+        <source>Helper channels</source>
+        <translation>Canaux des intervenants</translation>
+    </message>
+    <message>
+        <source>Privacy purge</source>
+        <translation>Effacement des données</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>Trousseau</translation>
+    </message>
+    <message>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>Sons</translation>
     </message>
 </context>
 <context>
@@ -1995,18 +2430,7 @@ sur place</translation>
     </message>
 </context>
 <context>
-    <name>relais::GatewayHost</name>
-    <message>
-        <source>Mission %1 could not be offered to helper %2: their handset has not spoken through any gateway yet.</source>
-        <translation>La mission %1 n&apos;a pas pu être proposée à l&apos;intervenant %2&#xa0;: son téléphone ne s&apos;est encore manifesté par aucune passerelle.</translation>
-    </message>
-    <message>
-        <source>Helper %1 could not be told that mission %2 is withdrawn: their handset has not spoken through any gateway yet.</source>
-        <translation>L&apos;intervenant %1 n&apos;a pas pu être prévenu du retrait de la mission %2&#xa0;: son téléphone ne s&apos;est encore manifesté par aucune passerelle.</translation>
-    </message>
-</context>
-<context>
-    <name>relais::GatewayIngest</name>
+    <name>relais::GatewayHub</name>
     <message>
         <source>Gateway %1 opened a new session from %2: the older one (%3) is closed.</source>
         <translation>La passerelle %1 a ouvert une nouvelle session depuis %2&#xa0;: l&apos;ancienne (%3) est fermée.</translation>
@@ -2453,6 +2877,76 @@ sur place</translation>
     </message>
 </context>
 <context>
+    <name>relais::HandsetChannel</name>
+    <message>
+        <source>Mission %1 could not be offered to helper %2: their handset has not spoken through any gateway yet.</source>
+        <translation>La mission %1 n&apos;a pas pu être proposée à l&apos;intervenant %2&#xa0;: son téléphone ne s&apos;est encore manifesté par aucune passerelle.</translation>
+    </message>
+    <message>
+        <source>Helper %1 could not be told that mission %2 is withdrawn: their handset has not spoken through any gateway yet.</source>
+        <translation>L&apos;intervenant %1 n&apos;a pas pu être prévenu du retrait de la mission %2&#xa0;: son téléphone ne s&apos;est encore manifesté par aucune passerelle.</translation>
+    </message>
+    <message>
+        <source>Helper %1&apos;s handset cannot be sent this notice about mission %2.</source>
+        <translation>Le terminal de l&apos;intervenant %1 ne peut pas recevoir cet avis sur la mission %2.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::HelpTexts</name>
+    <message>
+        <source>Relais %1</source>
+        <translation>Relais %1</translation>
+    </message>
+    <message>
+        <source>Dispatcher console for neighbourhood alarm verification.</source>
+        <translation>Console de répartition pour la levée de doute de proximité.</translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation>Compilé avec Qt %1, exécuté avec Qt %2.</translation>
+    </message>
+    <message>
+        <source>Relais is free software, licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
+        <translation>Relais est un logiciel libre, distribué sous la licence GNU General Public License, version 3 ou ultérieure (GPL-3.0-or-later).</translation>
+    </message>
+    <message>
+        <source>It uses Qt, licensed under the GNU Lesser General Public License, version 3 (LGPLv3).</source>
+        <translation>Il utilise Qt, distribué sous la licence GNU Lesser General Public License, version 3 (LGPLv3).</translation>
+    </message>
+    <message>
+        <source>Map data © OpenStreetMap contributors, ODbL</source>
+        <translation>Données cartographiques © les contributeurs d&apos;OpenStreetMap, ODbL</translation>
+    </message>
+    <message>
+        <source>On the map</source>
+        <translation>Sur la carte</translation>
+    </message>
+    <message>
+        <source>Zoom in / out</source>
+        <translation>Zoomer / dézoomer</translation>
+    </message>
+    <message>
+        <source>Arrows</source>
+        <translation>Flèches</translation>
+    </message>
+    <message>
+        <source>Move the map</source>
+        <translation>Déplacer la carte</translation>
+    </message>
+    <message>
+        <source>Fit every open alarm</source>
+        <translation>Voir toutes les alarmes ouvertes</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>Clic droit</translation>
+    </message>
+    <message>
+        <source>What can be done there: acknowledge, send a helper, create an alarm…</source>
+        <translation>Ce qui peut y être fait&#xa0;: prendre en compte, envoyer un intervenant, créer une alarme…</translation>
+    </message>
+</context>
+<context>
     <name>relais::Helper</name>
     <message>
         <source>Off duty</source>
@@ -2752,6 +3246,18 @@ sur place</translation>
         <source>No usable system keychain%1. %2 Relais never writes secrets in plain text.</source>
         <translation>Aucun trousseau du système utilisable%1. %2 Relais n’écrit jamais de secret en clair.</translation>
     </message>
+    <message>
+        <source>Reading %1 from the keychain failed: %2</source>
+        <translation>La lecture de %1 dans le trousseau a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Storing %1 in the keychain failed: %2</source>
+        <translation>L&apos;enregistrement de %1 dans le trousseau a échoué&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Deleting %1 from the keychain failed: %2</source>
+        <translation>L&apos;effacement de %1 du trousseau a échoué&#xa0;: %2</translation>
+    </message>
 </context>
 <context>
     <name>relais::LineFramer</name>
@@ -2774,64 +3280,20 @@ sur place</translation>
         <translation>Relais</translation>
     </message>
     <message>
-        <source>Relais %1</source>
-        <translation>Relais %1</translation>
-    </message>
-    <message>
-        <source>Dispatcher console for neighbourhood alarm verification.</source>
-        <translation>Console de répartition pour la levée de doute de proximité.</translation>
-    </message>
-    <message>
-        <source>Built with Qt %1, running on Qt %2.</source>
-        <translation>Compilé avec Qt %1, exécuté avec Qt %2.</translation>
-    </message>
-    <message>
-        <source>Relais is free software, licensed under the GNU General Public License, version 3 or later (GPL-3.0-or-later).</source>
-        <translation>Relais est un logiciel libre, distribué sous la licence GNU General Public License, version 3 ou ultérieure (GPL-3.0-or-later).</translation>
-    </message>
-    <message>
-        <source>It uses Qt, licensed under the GNU Lesser General Public License, version 3 (LGPLv3).</source>
-        <translation>Il utilise Qt, distribué sous la licence GNU Lesser General Public License, version 3 (LGPLv3).</translation>
-    </message>
-    <message>
-        <source>Map data © OpenStreetMap contributors, ODbL</source>
-        <translation>Données cartographiques © les contributeurs d&apos;OpenStreetMap, ODbL</translation>
-    </message>
-    <message>
         <source>About Relais</source>
         <translation>À propos de Relais</translation>
-    </message>
-    <message>
-        <source>No open alarms</source>
-        <translation>Aucune alarme ouverte</translation>
-    </message>
-    <message>
-        <source>Alarms</source>
-        <translation>Alarmes</translation>
     </message>
     <message>
         <source>No helpers registered</source>
         <translation>Aucun intervenant inscrit</translation>
     </message>
     <message>
-        <source>Helpers</source>
-        <translation>Intervenants</translation>
-    </message>
-    <message>
         <source>No missions under way</source>
         <translation>Aucune mission en cours</translation>
     </message>
     <message>
-        <source>Missions</source>
-        <translation>Missions</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>No alarms</source>
-        <translation>Aucune alarme</translation>
     </message>
     <message>
         <source>Show &amp;Finished Missions</source>
@@ -2870,52 +3332,12 @@ sur place</translation>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <source>Data: %1</source>
-        <translation>Données&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Open alarms: %1</source>
-        <translation>Alarmes ouvertes&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Helpers on duty: %1 (%2 available)</source>
-        <translation>Intervenants en service&#xa0;: %1 (disponibles&#xa0;: %2)</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>Appareils</translation>
-    </message>
-    <message>
         <source>No gateway configured</source>
         <translation>Aucune passerelle configurée</translation>
     </message>
     <message>
-        <source>Gateways</source>
-        <translation>Passerelles</translation>
-    </message>
-    <message>
         <source>&amp;Devices</source>
         <translation>A&amp;ppareils</translation>
-    </message>
-    <message>
-        <source>Gateways: %1/%2 connected</source>
-        <translation>Passerelles connectées&#xa0;: %1/%2</translation>
-    </message>
-    <message>
-        <source>Alarm %1 cannot be acknowledged: this window is read-only.</source>
-        <translation>L&apos;alarme %1 ne peut pas être prise en compte&#xa0;: cette fenêtre est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>Alarm %1 was not acknowledged: %2</source>
-        <translation>L&apos;alarme %1 n&apos;a pas été prise en compte&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>The online map cannot be reached: the offline street map is shown instead. Relais tries the online map again every minute.</source>
-        <translation>La carte en ligne est injoignable&#xa0;: le plan hors ligne est affiché à la place. Relais réessaie la carte en ligne chaque minute.</translation>
-    </message>
-    <message>
-        <source>The online map cannot be reached. Relais tries again every minute.</source>
-        <translation>La carte en ligne est injoignable. Relais réessaie chaque minute.</translation>
     </message>
     <message>
         <source>Show All &amp;Devices on the Map</source>
@@ -2926,40 +3348,8 @@ sur place</translation>
         <translation>&amp;Voir toutes les alarmes ouvertes sur la carte</translation>
     </message>
     <message>
-        <source>Alarm %1: %2</source>
-        <translation>Alarme %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Alarm %1 cannot be dispatched: this window is read-only.</source>
-        <translation>L&apos;alarme %1 ne peut pas être attribuée&#xa0;: cette fenêtre est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>Alarm %1 was not dispatched: %2</source>
-        <translation>L&apos;alarme %1 n&apos;a pas été attribuée&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>No alarm can be created: this window is read-only.</source>
-        <translation>Aucune alarme ne peut être créée&#xa0;: cette fenêtre est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>The alarm was not created: %1</source>
-        <translation>L&apos;alarme n&apos;a pas été créée&#xa0;: %1</translation>
-    </message>
-    <message>
         <source>&amp;New Alarm (Phone Call)…</source>
         <translation>&amp;Nouvelle alarme (appel téléphonique)…</translation>
-    </message>
-    <message>
-        <source>&amp;Acknowledge</source>
-        <translation>&amp;Prendre en compte</translation>
-    </message>
-    <message>
-        <source>Assign the Nearest &amp;Helper</source>
-        <translation>Affecter l&apos;&amp;intervenant le plus proche</translation>
-    </message>
-    <message>
-        <source>&amp;Offer to Nearby Helpers</source>
-        <translation>Pr&amp;oposer aux intervenants proches</translation>
     </message>
     <message>
         <source>&amp;Centre on the Map</source>
@@ -2970,34 +3360,6 @@ sur place</translation>
         <translation>A&amp;larme</translation>
     </message>
     <message>
-        <source>On the map</source>
-        <translation>Sur la carte</translation>
-    </message>
-    <message>
-        <source>Zoom in / out</source>
-        <translation>Zoomer / dézoomer</translation>
-    </message>
-    <message>
-        <source>Arrows</source>
-        <translation>Flèches</translation>
-    </message>
-    <message>
-        <source>Move the map</source>
-        <translation>Déplacer la carte</translation>
-    </message>
-    <message>
-        <source>Fit every open alarm</source>
-        <translation>Voir toutes les alarmes ouvertes</translation>
-    </message>
-    <message>
-        <source>Right-click</source>
-        <translation>Clic droit</translation>
-    </message>
-    <message>
-        <source>What can be done there: acknowledge, send a helper, create an alarm…</source>
-        <translation>Ce qui peut y être fait&#xa0;: prendre en compte, envoyer un intervenant, créer une alarme…</translation>
-    </message>
-    <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
@@ -3006,231 +3368,12 @@ sur place</translation>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <source>Attention</source>
-        <translation>Attention</translation>
-    </message>
-    <message>
-        <source>Alarm %1 (%2): nobody on scene yet. Call the helper, or the emergency services.</source>
-        <translation>Alarme %1 (%2)&#xa0;: personne sur place pour l&apos;instant. Appelez l&apos;intervenant, ou les secours.</translation>
-    </message>
-    <message>
-        <source>Alarm %1 (%2): no helper has accepted. Call the beneficiary&apos;s contacts or the emergency services.</source>
-        <translation>Alarme %1 (%2)&#xa0;: aucun intervenant n&apos;a accepté. Appelez les proches du bénéficiaire ou les secours.</translation>
-    </message>
-    <message numerus="yes">
-        <source>And %n more alarm(s) waiting.</source>
-        <translation>
-            <numerusform>Et %n autre alarme en attente.</numerusform>
-            <numerusform>Et %n autres alarmes en attente.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Emergency numbers: 15 (medical), 18 (fire), 112 (any emergency), 17 (police).</source>
-        <translation>Numéros d&apos;urgence&#xa0;: 15 (SAMU), 18 (pompiers), 112 (toute urgence), 17 (police).</translation>
-    </message>
-    <message>
-        <source>Alarm %1 (%2, %3) is waiting to be acknowledged.</source>
-        <translation>L’alarme %1 (%2, %3) attend d’être acquittée.</translation>
-    </message>
-    <message>
-        <source>Alarm waiting</source>
-        <translation>Alarme en attente</translation>
-    </message>
-    <message>
-        <source>Alarm %1: no helper accepted and nobody else is near enough. Choose a helper, or call.</source>
-        <translation>Alarme %1&#xa0;: aucun intervenant n’a accepté et personne d’autre n’est assez proche. Choisissez un intervenant, ou appelez.</translation>
-    </message>
-    <message>
-        <source>No alarms handled by you</source>
-        <translation>Aucune alarme traitée par vous</translation>
-    </message>
-    <message>
-        <source>No helper is available</source>
-        <translation>Aucun intervenant disponible</translation>
-    </message>
-    <message>
-        <source>%1 — %2 m</source>
-        <translation>%1 — %2&#xa0;m</translation>
-    </message>
-    <message>
-        <source>Alarm %1 was not assigned</source>
-        <translation>L’alarme %1 n’a pas été attribuée</translation>
-    </message>
-    <message>
-        <source>The offers of alarm %1 were not withdrawn</source>
-        <translation>Les propositions de l’alarme %1 n’ont pas été retirées</translation>
-    </message>
-    <message>
-        <source>Alarm %1: “en route” was not recorded</source>
-        <translation>Alarme %1&#xa0;: «&#xa0;en route&#xa0;» n’a pas été enregistré</translation>
-    </message>
-    <message>
-        <source>Alarm %1: “on scene” was not recorded</source>
-        <translation>Alarme %1&#xa0;: «&#xa0;sur place&#xa0;» n’a pas été enregistré</translation>
-    </message>
-    <message>
-        <source>Alarm %1: the outcome was not recorded</source>
-        <translation>Alarme %1&#xa0;: l’issue n’a pas été enregistrée</translation>
-    </message>
-    <message>
-        <source>Alarm %1 was not closed</source>
-        <translation>L’alarme %1 n’a pas été clôturée</translation>
-    </message>
-    <message>
-        <source>Cancel Alarm %1</source>
-        <translation>Annuler l’alarme %1</translation>
-    </message>
-    <message>
-        <source>Why is the alarm cancelled? (kept in its timeline)</source>
-        <translation>Pourquoi l’alarme est-elle annulée&#xa0;? (conservé dans son historique)</translation>
-    </message>
-    <message>
-        <source>Cancel the Alarm</source>
-        <translation>Annuler l’alarme</translation>
-    </message>
-    <message>
-        <source>Keep It</source>
-        <translation>La garder</translation>
-    </message>
-    <message>
-        <source>Alarm %1 was not cancelled</source>
-        <translation>L’alarme %1 n’a pas été annulée</translation>
-    </message>
-    <message>
-        <source>The note on alarm %1 was not kept</source>
-        <translation>La note sur l’alarme %1 n’a pas été conservée</translation>
-    </message>
-    <message>
-        <source>Alarm %1: nothing can be changed, this window is read-only.</source>
-        <translation>Alarme %1&#xa0;: rien ne peut être modifié, cette fenêtre est en lecture seule.</translation>
-    </message>
-    <message>
-        <source>Alarm</source>
-        <translation>Alarme</translation>
-    </message>
-    <message>
-        <source>Assign &amp;To…</source>
-        <translation>Attribuer &amp;à…</translation>
-    </message>
-    <message>
-        <source>&amp;Withdraw the Offers</source>
-        <translation>&amp;Retirer les propositions</translation>
-    </message>
-    <message>
-        <source>Helper &amp;En Route</source>
-        <translation>Intervenant &amp;en route</translation>
-    </message>
-    <message>
-        <source>Helper On &amp;Scene</source>
-        <translation>Intervenant &amp;sur place</translation>
-    </message>
-    <message>
-        <source>O&amp;utcome…</source>
-        <translation>&amp;Issue…</translation>
-    </message>
-    <message>
-        <source>Clo&amp;se</source>
-        <translation>Clô&amp;turer</translation>
-    </message>
-    <message>
-        <source>Cancel the Alarm…</source>
-        <translation>Annuler l’alarme…</translation>
-    </message>
-    <message>
-        <source>Add a &amp;Note</source>
-        <translation>Ajouter une &amp;note</translation>
-    </message>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Acquitter</translation>
-    </message>
-    <message>
-        <source>Nearest</source>
-        <translation>Plus proche</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>Proposer</translation>
-    </message>
-    <message>
-        <source>Assign…</source>
-        <translation>Attribuer…</translation>
-    </message>
-    <message>
-        <source>Withdraw</source>
-        <translation>Retirer</translation>
-    </message>
-    <message>
-        <source>En route</source>
-        <translation>En route</translation>
-    </message>
-    <message>
-        <source>On scene</source>
-        <translation>Sur place</translation>
-    </message>
-    <message>
-        <source>Outcome…</source>
-        <translation>Issue…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Clôturer</translation>
-    </message>
-    <message>
-        <source>Cancel…</source>
-        <translation>Annuler…</translation>
-    </message>
-    <message>
         <source>&amp;Start Shift…</source>
         <translation>&amp;Prendre le service…</translation>
     </message>
     <message>
         <source>&amp;End Shift and Hand Over…</source>
         <translation>&amp;Finir le service et passer la relève…</translation>
-    </message>
-    <message>
-        <source>&amp;Open Alarms</source>
-        <translation>Alarmes &amp;ouvertes</translation>
-    </message>
-    <message>
-        <source>&amp;All Alarms</source>
-        <translation>&amp;Toutes les alarmes</translation>
-    </message>
-    <message>
-        <source>&amp;My Alarms</source>
-        <translation>&amp;Mes alarmes</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Ouvertes</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Toutes</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>Les miennes</translation>
-    </message>
-    <message>
-        <source>No shift started</source>
-        <translation>Aucun service pris</translation>
-    </message>
-    <message>
-        <source>File &gt; Start Shift: your name goes with every action you take.</source>
-        <translation>Fichier &gt; Prendre le service&#xa0;: votre nom accompagne chacune de vos actions.</translation>
-    </message>
-    <message>
-        <source>The shift was not started</source>
-        <translation>Le service n’a pas été pris</translation>
-    </message>
-    <message>
-        <source>The shift was not ended</source>
-        <translation>Le service n’a pas été terminé</translation>
-    </message>
-    <message>
-        <source>%1: this window is read-only.</source>
-        <translation>%1&#xa0;: cette fenêtre est en lecture seule.</translation>
     </message>
     <message>
         <source>&amp;Mute Sounds for 5 Minutes</source>
@@ -3243,26 +3386,6 @@ sur place</translation>
     <message>
         <source>&amp;Export a Report…</source>
         <translation>&amp;Exporter un rapport…</translation>
-    </message>
-    <message>
-        <source>Export a Report</source>
-        <translation>Exporter un rapport</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Report written: %1</source>
-        <translation>Rapport écrit&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The report was not written: %1</source>
-        <translation>Le rapport n’a pas été écrit&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Log</source>
-        <translation>Journal des événements</translation>
     </message>
     <message>
         <source>Se&amp;ttings…</source>
@@ -3450,13 +3573,40 @@ sur place</translation>
         <translation>Carte</translation>
     </message>
     <message>
-        <source>Offline map</source>
-        <translation>Plan hors ligne</translation>
+        <source>Alarm %1</source>
+        <translation>Alarme %1</translation>
     </message>
     <message>
-        <source>Online map unreachable</source>
-        <translation>Carte en ligne injoignable</translation>
+        <source>&amp;Centre on This Alarm</source>
+        <translation>&amp;Centrer sur cette alarme</translation>
     </message>
+    <message>
+        <source>&amp;Centre on This Helper</source>
+        <translation>&amp;Centrer sur cet intervenant</translation>
+    </message>
+    <message>
+        <source>Show Their &amp;Alarm</source>
+        <translation>Afficher son &amp;alarme</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom In Here</source>
+        <translation>&amp;Zoomer ici</translation>
+    </message>
+    <message>
+        <source>&amp;Centre Here</source>
+        <translation>&amp;Centrer ici</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Coordinates</source>
+        <translation>Copier les c&amp;oordonnées</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Open Alarms</source>
+        <translation>&amp;Voir toutes les alarmes ouvertes</translation>
+    </message>
+</context>
+<context>
+    <name>relais::MarkerLayer</name>
     <message>
         <source>%1 · about %2 min</source>
         <translation>%1 · environ %2&#xa0;min</translation>
@@ -3496,66 +3646,6 @@ sur place</translation>
             <numerusform>%n appareil&#xa0;: cliquez pour zoomer</numerusform>
             <numerusform>%n appareils&#xa0;: cliquez pour zoomer</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Alarm %1</source>
-        <translation>Alarme %1</translation>
-    </message>
-    <message>
-        <source>&amp;Acknowledge</source>
-        <translation>&amp;Prendre en compte</translation>
-    </message>
-    <message>
-        <source>Assign the &amp;Nearest Helper</source>
-        <translation>Affecter l&apos;intervenant le plus &amp;proche</translation>
-    </message>
-    <message>
-        <source>&amp;Offer to Nearby Helpers</source>
-        <translation>Pr&amp;oposer aux intervenants proches</translation>
-    </message>
-    <message>
-        <source>&amp;Centre on This Alarm</source>
-        <translation>&amp;Centrer sur cette alarme</translation>
-    </message>
-    <message>
-        <source>&amp;Centre on This Helper</source>
-        <translation>&amp;Centrer sur cet intervenant</translation>
-    </message>
-    <message>
-        <source>Show Their &amp;Alarm</source>
-        <translation>Afficher son &amp;alarme</translation>
-    </message>
-    <message>
-        <source>&amp;Zoom In Here</source>
-        <translation>&amp;Zoomer ici</translation>
-    </message>
-    <message>
-        <source>Create an Alarm &amp;Here…</source>
-        <translation>Créer une alarme &amp;ici…</translation>
-    </message>
-    <message>
-        <source>&amp;Centre Here</source>
-        <translation>&amp;Centrer ici</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Coordinates</source>
-        <translation>Copier les c&amp;oordonnées</translation>
-    </message>
-    <message>
-        <source>&amp;Fit Open Alarms</source>
-        <translation>&amp;Voir toutes les alarmes ouvertes</translation>
-    </message>
-    <message>
-        <source>An offline street map can be set with --basemap or the setting map/basemap.</source>
-        <translation>Un plan hors ligne peut être indiqué avec --basemap ou le réglage map/basemap.</translation>
-    </message>
-    <message>
-        <source>The online map cannot be reached and there is no offline street map.</source>
-        <translation>La carte en ligne est injoignable et aucun plan hors ligne n&apos;est indiqué.</translation>
-    </message>
-    <message>
-        <source>There is no offline street map to draw.</source>
-        <translation>Aucun plan hors ligne à afficher.</translation>
     </message>
 </context>
 <context>
@@ -3803,6 +3893,13 @@ sur place</translation>
     <message>
         <source>The tile is not an image Relais can read.</source>
         <translation>La tuile n&apos;est pas une image que Relais sait lire.</translation>
+    </message>
+</context>
+<context>
+    <name>relais::RegistryCommands</name>
+    <message>
+        <source>A device needs an id.</source>
+        <translation>Un appareil a besoin d&apos;un identifiant.</translation>
     </message>
 </context>
 <context>
@@ -4117,6 +4214,10 @@ sur place</translation>
         <source>The journal in %1 is already open.</source>
         <translation>Le journal de %1 est déjà ouvert.</translation>
     </message>
+    <message>
+        <source>The state could not be rebuilt from the journal: %1</source>
+        <translation>L&apos;état n&apos;a pas pu être reconstruit à partir du journal&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>relais::StoreActionSink</name>
@@ -4280,6 +4381,26 @@ sur place</translation>
     <message>
         <source>The personal details due for purging could not be purged: %1</source>
         <translation>Les données personnelles à effacer n&apos;ont pas pu l&apos;être&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The log file %1 cannot be written: %2</source>
+        <translation>Le fichier de log %1 ne peut pas être écrit&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Relais %1 started in demo mode, data folder %2</source>
+        <translation>Relais %1 démarré en mode démo, dossier de données %2</translation>
+    </message>
+    <message>
+        <source>Relais %1 started, data folder %2</source>
+        <translation>Relais %1 démarré, dossier de données %2</translation>
+    </message>
+    <message>
+        <source>Privacy purge: %1 alarms, %2 journal entries redacted.</source>
+        <translation>Effacement des données personnelles&#xa0;: %1 alarmes, %2 entrées du journal caviardées.</translation>
+    </message>
+    <message>
+        <source>Relais stopped</source>
+        <translation>Relais arrêté</translation>
     </message>
 </context>
 </TS>
