@@ -92,10 +92,10 @@ DispatchState makeDesk(int devices, int helpers, int alarms)
     return s;
 }
 
-// Repaints the whole map into an image, n times; milliseconds per repaint.
-// before(i), when given, runs first each time; pan: move the map by 8 px, timed with the repaint.
-std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::function<void(int)> &before = {},
-                             bool pan = true)
+// Draws into the image n times; milliseconds per draw. before(i), when given, runs first each
+// time, untimed; timed(), when given, runs within the timing, before the draw.
+std::vector<double> timedDraws(QImage &target, int n, const std::function<void(int)> &before,
+                               const std::function<void()> &timed, const std::function<void(QPainter &)> &draw)
 {
     std::vector<double> ms;
     QElapsedTimer t;
@@ -103,15 +103,28 @@ std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::f
         if (before)
             before(i);
         t.start();
-        if (before && pan)
-            map.setCenter(map.toCoordinate(QPointF(640 + 8, 400))); // the pan itself counts
+        if (timed)
+            timed();
         target.fill(Qt::transparent);
         QPainter p(&target);
-        map.render(&p);
+        draw(p);
         p.end();
         ms.push_back(t.nsecsElapsed() / 1e6);
     }
     return ms;
+}
+
+// Repaints the whole map into an image, n times; milliseconds per repaint.
+// before(i), when given, runs first each time; pan: move the map by 8 px, timed with the repaint.
+std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::function<void(int)> &before = {},
+                             bool pan = true)
+{
+    std::function<void()> move;
+    if (before && pan)
+        move = [&map] {
+            map.setCenter(map.toCoordinate(QPointF(640 + 8, 400)));
+        }; // the pan itself counts
+    return timedDraws(target, n, before, move, [&map](QPainter &p) { map.render(&p); });
 }
 
 // The marker layer alone drawn into the image, n times; milliseconds per repaint. before(i),
@@ -119,19 +132,7 @@ std::vector<double> repaints(MapWidget &map, QImage &target, int n, const std::f
 std::vector<double> layerRepaints(const MarkerLayer &layer, MapViewport &view, QImage &target, int n,
                                   const std::function<void(int)> &before = {})
 {
-    std::vector<double> ms;
-    QElapsedTimer t;
-    for (int i = 0; i < n; ++i) {
-        if (before)
-            before(i);
-        t.start();
-        target.fill(Qt::transparent);
-        QPainter p(&target);
-        layer.draw(p, view, view.rect());
-        p.end();
-        ms.push_back(t.nsecsElapsed() / 1e6);
-    }
-    return ms;
+    return timedDraws(target, n, before, {}, [&](QPainter &p) { layer.draw(p, view, view.rect()); });
 }
 
 void waitForTiles(MapWidget &map)
