@@ -9,7 +9,7 @@ using namespace relais;
 
 // What the desk tells helpers after each commit (HelperNotices, once app/downlinks.cpp), read
 // from real reducer runs.
-class TestDownlinks final : public QObject
+class TestHelperNotices final : public QObject
 {
     Q_OBJECT
 
@@ -123,5 +123,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDownlinks)
-#include "tst_downlinks.moc"
+QTEST_GUILESS_MAIN(TestHelperNotices)
+#include "tst_helpernotices.moc"
