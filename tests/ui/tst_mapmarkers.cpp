@@ -1,7 +1,7 @@
+#include "geo/webmercator.h"
 #include "journalbuilder.h"
 #include "livestate.h"
 #include "mapmarkers.h"
-#include "geo/webmercator.h"
 
 #include <QSignalSpy>
 #include <QTest>

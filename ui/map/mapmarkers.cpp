@@ -1,7 +1,7 @@
 #include "mapmarkers.h"
 
-#include "livestate.h"
 #include "geo/webmercator.h"
+#include "livestate.h"
 
 #include <numbers>
 

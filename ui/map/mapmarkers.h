@@ -2,8 +2,8 @@
 
 #include "alarm.h"
 #include "dispatchstate.h"
-#include "helper.h"
 #include "geo/spatialgrid.h"
+#include "helper.h"
 
 #include <QHash>
 #include <QObject>

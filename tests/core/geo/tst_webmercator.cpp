@@ -1,5 +1,5 @@
-#include "tilekey.h"
 #include "geo/webmercator.h"
+#include "tilekey.h"
 
 #include <QGeoCoordinate>
 #include <QTest>
