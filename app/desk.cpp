@@ -6,6 +6,7 @@
 #include "gatewayhost.h"
 #include "helperchannel.h"
 #include "helpernotices.h"
+#include "logging/log.h"
 #include "offerfollowup.h"
 #include "privacyplanner.h"
 #include "store.h"
@@ -83,11 +84,12 @@ void Desk::addHelperChannel(HelperChannel *channel)
 {
     m_channels.append(channel);
     // Sent, delivered and failed are the channel's business; one that could not go is the
-    // integrator's to know (a handset that never spoke through a gateway).
+    // integrator's to know (a handset that never spoke through a gateway): the helper channels'
+    // category of the log, whatever the channel.
     connect(channel, &HelperChannel::reported, this,
-            [this](const HelperNotice &, HelperChannel::Report report, const QString &reason) {
+            [](const HelperNotice &, HelperChannel::Report report, const QString &reason) {
                 if (report == HelperChannel::Report::NotSent)
-                    emit logMessage(reason);
+                    qCWarning(lcHelpers).noquote() << reason;
             });
 }
 

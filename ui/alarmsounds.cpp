@@ -1,6 +1,7 @@
 #include "alarmsounds.h"
 
 #include "livestate.h"
+#include "logging/log.h"
 
 #include <QApplication>
 #include <QDir>
@@ -25,8 +26,6 @@
 namespace relais {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcSound, "relais.sound")
 
 using namespace std::chrono_literals;
 

@@ -50,19 +50,23 @@ EventLog::EventLog(const LiveState *state, QWidget *parent) : QTreeWidget(parent
 
 QString EventLog::source(const QString &category)
 {
-    if (category == QLatin1String("relais.store"))
+    // The categories of core/logging/log.h, by their names (a record carries the name only).
+    const auto is = [&category](const QLoggingCategory &c) {
+        return category == QLatin1StringView(c.categoryName());
+    };
+    if (is(lcStore()))
         return tr("Journal");
-    if (category == QLatin1String("relais.devices"))
+    if (is(lcDevices()))
         return tr("Gateways");
-    if (category == QLatin1String("relais.helpers"))
+    if (is(lcHelpers()))
         return tr("Helper channels");
-    if (category == QLatin1String("relais.privacy"))
+    if (is(lcPrivacy()))
         return tr("Privacy purge");
-    if (category == QLatin1String("relais.keychain"))
+    if (is(lcKeychain()))
         return tr("Keychain");
-    if (category == QLatin1String("relais.map"))
+    if (is(lcMap()))
         return tr("Map");
-    if (category == QLatin1String("relais.sound"))
+    if (is(lcSound()))
         return tr("Sounds");
     // Start-up and the rest: Relais itself, as the system's journal entries say it.
     return QCoreApplication::translate("relais::DisplayFormat", "Relais");

@@ -20,6 +20,7 @@
 #include "helptexts.h"
 #include "itemroles.h"
 #include "livestate.h"
+#include "logging/log.h"
 #include "mapwidget.h"
 #include "missiontablemodel.h"
 #include "settings.h"
@@ -46,8 +47,6 @@
 namespace relais {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcUi, "relais.ui")
 
 constexpr int kErrorTimeoutMs = 30000;
 constexpr int kMessageTimeoutMs = 10000;

@@ -12,12 +12,14 @@ Q_LOGGING_CATEGORY(lcPrivacy, "relais.privacy", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcKeychain, "relais.keychain", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcApp, "relais.app", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcMap, "relais.map", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSound, "relais.sound", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcUi, "relais.ui", QtInfoMsg)
 
 namespace Logging {
 
 bool isForTheLog(QStringView category)
 {
-    return category.startsWith(u"relais.") && category != u"relais.ui";
+    return category.startsWith(u"relais.") && category != QLatin1StringView(lcUi().categoryName());
 }
 
 bool isForTheLog(const LogRecord &record)

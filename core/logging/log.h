@@ -29,6 +29,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcKeychain)
 Q_DECLARE_LOGGING_CATEGORY(lcApp)
 // The map's tiles: sources that fail, caches that cannot be written.
 Q_DECLARE_LOGGING_CATEGORY(lcMap)
+// Alarm sounds: the bell instead of a sound, mutes (ui/alarmsounds.cpp).
+Q_DECLARE_LOGGING_CATEGORY(lcSound)
+// What the window shows in its status bar (MainWindow::showError). Kept out of the file and the
+// dock (Logging::isForTheLog): it can quote what the operator typed, or a tile URL with its key.
+Q_DECLARE_LOGGING_CATEGORY(lcUi)
 
 namespace Logging {
 
